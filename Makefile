@@ -1,0 +1,38 @@
+# Greylane — everyday commands. `make help` lists them.
+SHELL := /bin/bash
+CONFIG ?= Release
+RESULTS := TestResults
+
+.PHONY: help build test run certs sandbox demo bench publish clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+build: ## build everything
+	dotnet build Webhook.sln -c $(CONFIG)
+
+test: ## run every test; TRX results land in TestResults/
+	rm -rf $(RESULTS)
+	dotnet test Webhook.sln -c $(CONFIG) --logger trx --results-directory $(RESULTS)
+
+certs: ## make a local CA and serving certificate in certs/out
+	bash certs/make-certs.sh certs/out
+
+run: certs ## run the webhook on https://127.0.0.1:8443 (Release build)
+	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert certs/out/tls.crt --tls-key certs/out/tls.key
+
+sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
+	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig .sandbox/kubeconfig
+
+demo: ## the seed demo on the sandbox
+	@echo "demo: not yet — the seed demo arrives with issue 8 (it needs the controller of issue 5)"
+
+bench: ## benchmarks (not part of make test)
+	dotnet run -c Release --project tests/Greylane.Benchmarks
+
+publish: ## self-contained webhook binary in artifacts/
+	dotnet publish src/Greylane.Webhook -c Release -r linux-x64 --self-contained -o artifacts/greylane
+
+clean: ## remove build output
+	dotnet clean Webhook.sln >/dev/null
+	rm -rf $(RESULTS) artifacts BenchmarkDotNet.Artifacts .sandbox certs/out

@@ -1,0 +1,22 @@
+namespace Greylane.Core.Strategy;
+
+/// <summary>The release plan of one Deployment, read from <c>greylane.dev/strategy</c> (and its ConfigMap).</summary>
+public sealed record RolloutStrategy(
+    IReadOnlyDictionary<string, string> CanaryLabels,
+    TrafficSpec Traffic,
+    IReadOnlyList<StepSpec> Steps,
+    AnalysisSpec Analysis,
+    TimeSpan ProgressDeadline)
+{
+    /// <summary>The labels added to canary pods when a strategy names none.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultCanaryLabels =
+        new Dictionary<string, string> { ["greylane.dev/track"] = "canary" };
+
+    /// <summary>The one-annotation case: one canary pod, a manual pause, then promotion.</summary>
+    public static RolloutStrategy Default { get; } = new(
+        DefaultCanaryLabels,
+        TrafficSpec.None,
+        [new StepSpec(ReplicaCount.Of(1), Weight: null, Matches: [], PauseSpec.Manual, Analysis: [])],
+        AnalysisSpec.None,
+        TimeSpan.FromMinutes(10));
+}

@@ -1,0 +1,2 @@
+// SKELETON: issue 3 (sandbox API helper) builds the real executable.
+Console.WriteLine("sandbox: not yet");
