@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -25,9 +26,10 @@ internal static class Json
 
     /// <summary>The integer under <paramref name="key"/>, or null when absent or not a number.</summary>
     public static long? Integer(JsonNode? node, string key) =>
-        node is JsonObject obj && obj[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var n) ? n
-        : node is JsonObject o && o[key] is JsonValue d && d.GetValueKind() == JsonValueKind.Number ? (long)Math.Round(d.GetValue<double>())
-        : null;
+        node is JsonObject obj && obj[key] is JsonValue v && v.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+            ? (long)Math.Round(n)
+            : null;
 
     /// <summary>The string map under <paramref name="key"/> (labels, selectors); non-string values are skipped.</summary>
     public static Dictionary<string, string> StringMap(JsonNode? node, string key)

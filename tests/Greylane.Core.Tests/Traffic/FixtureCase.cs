@@ -48,7 +48,7 @@ internal sealed class FixtureCase(string name)
             var s = Case["step"];
             return new StepSpec(
                 ReplicaCount.Of(1),
-                s?["weight"] is JsonValue w ? w.GetValue<int>() : null,
+                s?["weight"] is JsonValue w ? (int)w.GetValue<long>() : null,
                 [.. (s?["matches"] as JsonArray ?? []).Select(m => new MatchSpec(Conditions(m!["headers"]), Conditions(m["queryParams"]), m["path"] is JsonObject p ? Condition(p) : null))],
                 PauseSpec.Manual,
                 []);

@@ -15,8 +15,8 @@ internal static class JsonAssert
             return;
         }
 
-        var wantLines = YamlJson.Write(want).Split('\n');
-        var gotLines = YamlJson.Write(got).Split('\n');
+        var wantLines = YamlJson.Write(Sorted(want)).Split('\n');
+        var gotLines = YamlJson.Write(Sorted(got)).Split('\n');
         var first = Enumerable.Range(0, Math.Max(wantLines.Length, gotLines.Length))
             .First(i => i >= wantLines.Length || i >= gotLines.Length || wantLines[i] != gotLines[i]);
         Assert.Fail(
@@ -40,6 +40,14 @@ internal static class JsonAssert
 
         return copy;
     }
+
+    // Key order does not count in the comparison, so the diff shows keys sorted.
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray items => new JsonArray([.. items.Select(Sorted)]),
+        _ => node?.DeepClone(),
+    };
 
     private static string Line(string[] lines, int i) => i < lines.Length ? lines[i] : "(end)";
 }
