@@ -46,6 +46,7 @@ public static class VirtualServiceRestore
         var unmatched = new List<JsonObject>(originals);
         var result = new JsonArray();
         var index = 0;
+        var edited = 0;
         foreach (var route in live.OfType<JsonObject>())
         {
             index++;
@@ -63,6 +64,7 @@ public static class VirtualServiceRestore
             }
             else if (Json.Objects(route, "route").Any(hosts.IsCanary))
             {
+                edited++;
                 result.Add(RouteWeights.WithoutCanary(route, hosts));
                 notes.Add($"{subject}: {kind} route {label} was edited by someone else during the release; kept their edit and removed only the canary destination");
             }
@@ -73,10 +75,10 @@ public static class VirtualServiceRestore
             }
         }
 
-        foreach (var gone in unmatched.Where(o => !result.Any(r => Json.Same(r, o))))
+        // An edited route leaves its original unmatched; only originals beyond the edited ones were removed.
+        if (unmatched.Count > edited)
         {
-            var label = Json.String(gone, "name") is { } name ? $"`{name}`" : "without name";
-            notes.Add($"{subject}: original {kind} route {label} is no longer in the object (someone else changed or removed it); left as they wrote it");
+            notes.Add($"{subject}: {unmatched.Count - edited} original {kind} route(s) were removed by someone else during the release; left removed");
         }
 
         return result;
