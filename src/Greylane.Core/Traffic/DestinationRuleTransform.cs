@@ -42,6 +42,11 @@ public static class DestinationRuleTransform
             throw new TrafficException(subject, $"is for host `{host}`, not Service {target.Service} in {target.Namespace}; name the DestinationRule of {target.Service} in the strategy's traffic.istio.destinationRule");
         }
 
+        if (target.CanarySubsetLabels.Count == 0)
+        {
+            throw new TrafficException(subject, "canaryLabels is empty, so a canary subset would select every pod; give canary pods a label of their own (e.g. `istio.service.tag: gray`)");
+        }
+
         var subsets = Json.Objects(spec, "subsets").ToList();
         if (subsets.Any(s => Json.String(s, "name") == target.CanarySubset))
         {

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Greylane.Core.Traffic;
+
+namespace Greylane.Core.Tests.Traffic;
+
+public sealed class TrafficPlannerTests
+{
+    private static readonly ReleasePods Pods = new("7f9c6b5d4", "6d5f7c9b8");
+
+    private static readonly JsonObject Service = Objects.Yaml("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: mocka, namespace: e2e}
+        spec:
+          ports: [{port: 8000, name: http}]
+          selector: {app: mocka}
+        """);
+
+    [Fact]
+    public void A_subset_mode_step_prepares_the_canary_subset_then_the_routes_and_the_restore_gives_back_the_originals()
+    {
+        var live = new TrafficObjects([Objects.VirtualService("mocka")], Objects.DestinationRule("mocka"), Service);
+        var step = Objects.Step(20, Objects.Header("my-request-id", "canary"));
+
+        var plan = TrafficPlanner.Step(live, step, Objects.Mocka(), Pods);
+
+        Assert.True(plan.IsValid, string.Join("\n", plan.Errors));
+        Assert.Equal(RoutingMode.Subset, plan.Mode);
+        Assert.Equal(["DestinationRule"], plan.Prepare.Select(o => (string?)o["kind"]));
+        Assert.Equal(["VirtualService"], plan.Routes.Select(o => (string?)o["kind"]));
+
+        var restore = TrafficPlanner.Restore(new TrafficObjects(plan.Routes, plan.Prepare[0], Service), Objects.Mocka());
+
+        Assert.True(restore.Untouched);
+        Assert.Empty(restore.Notes);
+        Assert.Null(restore.DeleteService);
+        JsonAssert.Equal(Objects.VirtualService("mocka"), restore.Routes[0]);
+        JsonAssert.Equal(Objects.DestinationRule("mocka"), restore.Cleanup[0]);
+    }
+
+    [Fact]
+    public void A_host_mode_step_prepares_both_services_and_the_restore_deletes_the_canary_one()
+    {
+        var vs = Objects.VirtualService("mocka");
+        vs["spec"]!["http"]![0]!["route"]![0]!["destination"]!.AsObject().Remove("subset");
+        var live = new TrafficObjects([vs], null, Service);
+
+        var plan = TrafficPlanner.Step(live, Objects.Step(10), Objects.Mocka(), Pods);
+
+        Assert.True(plan.IsValid, string.Join("\n", plan.Errors));
+        Assert.Equal(RoutingMode.Host, plan.Mode);
+        Assert.Equal(["mocka-canary", "mocka"], plan.Prepare.Select(o => (string?)o["metadata"]!["name"]));
+
+        var restore = TrafficPlanner.Restore(new TrafficObjects(plan.Routes, null, plan.Prepare[1]), Objects.Mocka());
+
+        Assert.True(restore.Untouched);
+        Assert.Equal("mocka-canary", restore.DeleteService);
+        JsonAssert.Equal(vs, restore.Routes[0]);
+        JsonAssert.Equal(Service, restore.Cleanup[0]);
+    }
+
+    [Fact]
+    public void Missing_objects_are_refused_with_where_to_name_them()
+    {
+        var subsetMode = TrafficPlanner.Step(new TrafficObjects([Objects.VirtualService("mocka")], null, null), Objects.Step(10), Objects.Mocka(), Pods);
+        var noRoutes = TrafficPlanner.Step(new TrafficObjects([], null, Service), Objects.Step(10), Objects.Mocka(), Pods);
+
+        Assert.Contains(subsetMode.Errors, e => e.Contains("name it in traffic.istio.destinationRule", StringComparison.Ordinal));
+        Assert.Contains(noRoutes.Errors, e => e.Contains("name one in traffic.istio.virtualServices", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Empty_canary_labels_are_refused_because_the_subset_would_select_every_pod()
+    {
+        var target = Objects.Mocka() with { CanaryLabels = new Dictionary<string, string>() };
+
+        var result = DestinationRuleTransform.Desired(Objects.DestinationRule("mocka"), target, ["version-base"]);
+
+        Assert.Contains(result.Errors, e => e.Contains("canaryLabels is empty", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_target_takes_canary_labels_subset_name_and_lane_from_the_strategy()
+    {
+        var strategy = Strategy.RolloutStrategy.Default with
+        {
+            Traffic = Strategy.TrafficSpec.None with
+            {
+                Istio = new Strategy.IstioSpec([], null, "gray"),
+                Lane = new Strategy.LaneSpec("my-request-id", "canary", null),
+            },
+        };
+
+        var target = TrafficTarget.From(strategy, "e2e", "mocka-base", "mocka", new Dictionary<string, string> { ["app"] = "mocka" });
+
+        Assert.Equal("gray", target.CanarySubset);
+        Assert.Equal("my-request-id", target.Lane?.Header);
+        Assert.Equal("canary", target.CanarySubsetLabels["greylane.dev/track"]);
+        Assert.Equal("greylane-mocka-base-", target.RouteNamePrefix);
+    }
+}
