@@ -18,6 +18,7 @@ public static class RoutingObjects
     /// <see cref="RoutingMode.Subset"/> when every destination of the Service in the original routes names a subset;
     /// otherwise <see cref="RoutingMode.Host"/> (a destination without subset would also reach canary pods).
     /// </summary>
+    /// <exception cref="TrafficException">An origin annotation is damaged.</exception>
     public static RoutingMode Mode(IEnumerable<JsonObject> virtualServices, TrafficTarget target)
     {
         var destinations = StableDestinations(virtualServices, target).ToList();

@@ -9,7 +9,16 @@ public static class TrafficPlanner
     /// <summary>The objects that put <paramref name="step"/> in place, or every reason Greylane refuses to.</summary>
     public static TrafficPlan Step(TrafficObjects live, StepSpec step, TrafficTarget target, ReleasePods pods)
     {
-        var mode = RoutingObjects.Mode(live.VirtualServices, target);
+        RoutingMode mode;
+        try
+        {
+            mode = RoutingObjects.Mode(live.VirtualServices, target);
+        }
+        catch (TrafficException e)
+        {
+            return new TrafficPlan(RoutingMode.Subset, [], [], [e.Message], []);
+        }
+
         var errors = new List<string>();
         var notes = new List<string>();
         var prepare = new List<JsonObject>();

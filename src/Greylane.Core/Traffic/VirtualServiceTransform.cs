@@ -15,7 +15,7 @@ public static class VirtualServiceTransform
     {
         try
         {
-            var (spec, _, notes) = Build(live, step, target, mode);
+            var (spec, notes) = Build(live, step, target, mode);
             var desired = OriginAnnotation.Ensure(live);
             desired["spec"] = spec;
             return TrafficResult.Ok(desired, notes);
@@ -26,14 +26,13 @@ public static class VirtualServiceTransform
         }
     }
 
-    internal static (JsonObject Spec, List<WrittenRoute> Written, List<string> Notes) Build(
+    internal static (JsonObject Spec, List<string> Notes) Build(
         JsonObject live, StepSpec step, TrafficTarget target, RoutingMode mode)
     {
         var subject = Json.Describe(live);
         var ns = RoutingObjects.RequireNamespace(live, target);
         var hosts = new HostDestinations(target, mode, ns);
         var spec = OriginAnnotation.OriginalSpec(live);
-        var written = new List<WrittenRoute>();
         var notes = new List<string>();
         var routesHost = false;
         foreach (var kind in RouteKinds.All)
@@ -60,7 +59,6 @@ public static class VirtualServiceTransform
                     foreach (var canaryRoute in MatchRoutes(route, step, hosts, subject))
                     {
                         rewritten.Add(canaryRoute);
-                        written.Add(new WrittenRoute(kind, canaryRoute, null));
                     }
                 }
 
@@ -68,7 +66,6 @@ public static class VirtualServiceTransform
                     ? RouteWeights.WithCanary(route, hosts, Math.Min(w, 100))
                     : route.DeepClone().AsObject();
                 rewritten.Add(weighted);
-                written.Add(new WrittenRoute(kind, weighted, route));
             }
 
             spec[kind] = rewritten;
@@ -83,7 +80,7 @@ public static class VirtualServiceTransform
             throw new TrafficException(subject, $"no http, tls or tcp route sends traffic to {target.Service}; name a VirtualService that routes to the Service (short or qualified host)");
         }
 
-        return (spec, written, notes);
+        return (spec, notes);
     }
 
     // One route per match, before the host's first route, with that route's settings and its own conditions kept.

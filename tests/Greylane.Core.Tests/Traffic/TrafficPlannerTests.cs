@@ -70,6 +70,23 @@ public sealed class TrafficPlannerTests
     }
 
     [Fact]
+    public void A_damaged_origin_annotation_is_refused_not_thrown_and_the_restore_still_takes_greylane_routes_out()
+    {
+        var step = Objects.Step(20, Objects.Header("my-request-id", "canary"));
+        var written = TrafficPlanner.Step(new TrafficObjects([Objects.VirtualService("mocka")], Objects.DestinationRule("mocka"), Service), step, Objects.Mocka(), Pods);
+        var damaged = written.Routes[0].DeepClone().AsObject();
+        damaged["metadata"]!["annotations"]![GreylaneKeys.Origin] = "{";
+
+        var plan = TrafficPlanner.Step(new TrafficObjects([damaged], Objects.DestinationRule("mocka"), Service), step, Objects.Mocka(), Pods);
+        var restore = TrafficPlanner.Restore(new TrafficObjects([damaged], written.Prepare[0], Service), Objects.Mocka());
+
+        Assert.Contains(plan.Errors, e => e.Contains("is not valid JSON", StringComparison.Ordinal));
+        Assert.False(restore.Untouched);
+        Assert.Contains(restore.Notes, n => n.Contains("took out only what Greylane recognisably added", StringComparison.Ordinal));
+        JsonAssert.Equal(Objects.VirtualService("mocka")["spec"], restore.Routes[0]["spec"]);
+    }
+
+    [Fact]
     public void Empty_canary_labels_are_refused_because_the_subset_would_select_every_pod()
     {
         var target = Objects.Mocka() with { CanaryLabels = new Dictionary<string, string>() };
