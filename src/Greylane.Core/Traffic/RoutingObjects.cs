@@ -34,6 +34,24 @@ public static class RoutingObjects
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Discovery by host: true when the VirtualService's original routes send traffic to the Service (any form of its host).</summary>
+    public static bool RoutesTo(JsonObject virtualService, TrafficTarget target)
+    {
+        try
+        {
+            return StableDestinations([virtualService], target).Any();
+        }
+        catch (TrafficException)
+        {
+            return StableDestinations([OriginAnnotation.Remove(virtualService)], target).Any();
+        }
+    }
+
+    /// <summary>Discovery by host: true when the DestinationRule is for the Service's host (and in its namespace).</summary>
+    public static bool IsDestinationRuleFor(JsonObject destinationRule, TrafficTarget target) =>
+        (Json.Namespace(destinationRule) ?? target.Namespace) == target.Namespace
+        && ServiceHost.Names(Json.String(destinationRule["spec"], "host"), target.Service, target.Namespace, target.Namespace);
+
     /// <summary>The object's namespace (its own, or the target's when unset); a foreign one is refused.</summary>
     internal static string RequireNamespace(JsonObject obj, TrafficTarget target)
     {

@@ -48,7 +48,7 @@ public static class VirtualServiceTransform
             {
                 if (hosts.ForeignHost(route) is { } foreign)
                 {
-                    throw new TrafficException(subject, $"a {kind} route sends to `{foreign}`, Service {target.Service} of another namespace; Greylane only steers Services in {target.Namespace} (route to the host from a VirtualService in that namespace instead)");
+                    throw new TrafficException(subject, $"a {kind} route sends to `{foreign}`, Service {target.Service} of another namespace; references never leave the Deployment's namespace {target.Namespace}; send to `{target.Service}` of {target.Namespace} here, and release the other namespace's Deployment from there");
                 }
 
                 var toStable = hosts.RoutesToStable(route);

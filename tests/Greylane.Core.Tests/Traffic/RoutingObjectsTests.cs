@@ -67,6 +67,15 @@ public sealed class RoutingObjectsTests
     }
 
     [Fact]
+    public void Routing_objects_are_found_by_the_services_host()
+    {
+        Assert.True(RoutingObjects.RoutesTo(Objects.VirtualService("mocka"), Objects.Mocka()));
+        Assert.False(RoutingObjects.RoutesTo(Objects.VirtualService("mockb"), Objects.Mocka()));
+        Assert.True(RoutingObjects.IsDestinationRuleFor(Objects.DestinationRule("mocka"), Objects.Mocka()));
+        Assert.False(RoutingObjects.IsDestinationRuleFor(Objects.DestinationRule("mockb"), Objects.Mocka()));
+    }
+
+    [Fact]
     public void Writing_a_step_over_its_own_output_changes_nothing()
     {
         var step = Objects.Step(30, Objects.Header("my-request-id", "canary"));
