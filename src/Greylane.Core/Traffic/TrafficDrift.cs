@@ -23,7 +23,9 @@ public static class TrafficDrift
         var origin = OriginAnnotation.Read(desired) ?? [];
         var wanted = desired["spec"] as JsonObject ?? [];
         var actual = live["spec"] as JsonObject ?? [];
-        foreach (var (key, value) in wanted)
+        // Of a Service Greylane owns only the selector; the API server defaults ports, clusterIP and more.
+        var kind = Json.String(desired, "kind");
+        foreach (var (key, value) in wanted.Where(p => kind != "Service" || p.Key == "selector"))
         {
             if (value is JsonArray items && items.All(i => i is JsonObject))
             {

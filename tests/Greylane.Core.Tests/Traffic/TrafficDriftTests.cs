@@ -72,4 +72,27 @@ public sealed class TrafficDriftTests
             m => m.Contains("spec.selector is not as Greylane set it", StringComparison.Ordinal));
         Assert.True(TrafficDrift.Check(pinned, pinned).InPlace);
     }
+
+    [Fact]
+    public void Fields_the_api_server_defaults_on_the_canary_service_are_not_drift()
+    {
+        var service = Objects.Yaml("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: mocka, namespace: e2e}
+            spec:
+              ports: [{port: 8000, name: http}]
+              selector: {app: mocka}
+            """);
+        var desired = Objects.Desired(HostModeServices.CanaryService(service, Objects.Mocka(), "abc"));
+        var live = desired.DeepClone().AsObject();
+        live["spec"]!["clusterIP"] = "10.96.0.12";
+        live["spec"]!["ports"]![0]!["targetPort"] = 8000;
+        live["spec"]!["ports"]![0]!["protocol"] = "TCP";
+
+        Assert.True(TrafficDrift.Check(live, desired).InPlace);
+
+        live["spec"]!["selector"]!.AsObject().Remove("greylane.dev/release");
+        Assert.False(TrafficDrift.Check(live, desired).InPlace);
+    }
 }

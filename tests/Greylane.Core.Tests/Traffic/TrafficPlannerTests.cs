@@ -87,6 +87,22 @@ public sealed class TrafficPlannerTests
     }
 
     [Fact]
+    public void An_original_route_someone_removed_during_the_release_stays_removed_and_is_reported()
+    {
+        var vs = Objects.VirtualService("mocka");
+        vs["spec"]!["http"]!.AsArray().Add(Objects.Yaml("route: [{destination: {host: health}}]"));
+        var written = TrafficPlanner.Step(new TrafficObjects([vs], Objects.DestinationRule("mocka"), Service), Objects.Step(10), Objects.Mocka(), Pods);
+        var edited = written.Routes[0].DeepClone().AsObject();
+        edited["spec"]!["http"]!.AsArray().RemoveAt(1);
+
+        var restore = TrafficPlanner.Restore(new TrafficObjects([edited], written.Prepare[0], Service), Objects.Mocka());
+
+        Assert.False(restore.Untouched);
+        Assert.Equal(["VirtualService e2e/vs: 1 original http route(s) were removed by someone else during the release; left removed"], restore.Notes);
+        JsonAssert.Equal(Objects.VirtualService("mocka")["spec"], restore.Routes[0]["spec"]);
+    }
+
+    [Fact]
     public void Empty_canary_labels_are_refused_because_the_subset_would_select_every_pod()
     {
         var target = Objects.Mocka() with { CanaryLabels = new Dictionary<string, string>() };
