@@ -16,10 +16,10 @@ internal static partial class StrategyText
             return null;
         }
 
-        JsonNode? root;
+        IReadOnlyList<JsonNode?> documents;
         try
         {
-            root = YamlJson.Parse(text);
+            documents = YamlJson.ParseAll(text);
         }
         catch (YamlException e)
         {
@@ -28,6 +28,13 @@ internal static partial class StrategyText
             return null;
         }
 
+        if (documents.Count > 1)
+        {
+            errors.Add(new StrategyError(source, $"holds {documents.Count} YAML documents; keep one strategy (remove the '---' separators)"));
+            return null;
+        }
+
+        var root = documents.Count == 0 ? null : documents[0];
         switch (root)
         {
             case null:
