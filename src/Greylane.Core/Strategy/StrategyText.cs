@@ -23,7 +23,7 @@ internal static partial class StrategyText
         }
         catch (YamlException e)
         {
-            var reason = LocationPrefix().Replace(e.Message, "").TrimEnd('.');
+            var reason = Spaces().Replace(LocationPrefix().Replace(e.Message, ""), " ").Trim().TrimEnd('.');
             errors.Add(new StrategyError(source, $"not valid YAML or JSON at line {e.Start.Line}, column {e.Start.Column}: {reason}; fix the syntax there"));
             return null;
         }
@@ -50,4 +50,7 @@ internal static partial class StrategyText
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (Line: 1, Col: 3, Idx: 2): "; the error already says where.
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
     private static partial Regex LocationPrefix();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }

@@ -1,0 +1,45 @@
+namespace Greylane.Core.Tests.Strategy;
+
+public sealed class StrategySyntaxTests
+{
+    [Theory]
+    [InlineData("steps: [{replicas: 1}", "strategy: not valid YAML or JSON at line 2, column 1: While parsing a flow sequence, did not find expected ',' or ']'; fix the syntax there")]
+    [InlineData("steps:\n  - replicas: 1\n x: 2", "strategy: not valid YAML or JSON at line 3, column 2: While parsing a block mapping, did not find expected key; fix the syntax there")]
+    [InlineData("steps: 1\nsteps: 2", "strategy: not valid YAML or JSON at line 2, column 1: Duplicate key steps; fix the syntax there")]
+    [InlineData("{\"steps\": [{\"replicas\": 1}]", "strategy: not valid YAML or JSON at line 2, column 1: While parsing a flow mapping, did not find expected ',' or '}'; fix the syntax there")]
+    [InlineData("hello", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got the string \"hello\"")]
+    [InlineData("[1, 2]", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got a list")]
+    [InlineData("steps: [{replicas: 1}]\n---\nsteps: [{replicas: 2}]", "strategy: holds 2 YAML documents; keep one strategy (remove the '---' separators)")]
+    public void Text_that_is_not_one_mapping_is_refused_with_where_and_why(string text, string error)
+    {
+        Assert.Equal([error], StrategyAssert.Errors(text));
+    }
+
+    [Fact]
+    public void Json_indented_with_tabs_reads()
+    {
+        var strategy = StrategyAssert.Valid("{\n\t\"steps\": [\n\t\t{\"replicas\": 2, \"pause\": \"30s\"}\n\t],\n\t\"progressDeadline\": \"5m\"\n}");
+
+        Assert.Equal(TimeSpan.FromMinutes(5), strategy.ProgressDeadline);
+        Assert.Equal(Greylane.Core.Strategy.ReplicaCount.Of(2), strategy.Steps[0].Replicas);
+    }
+
+    [Fact]
+    public void Json_escapes_are_honoured()
+    {
+        var header = StrategyAssert.Valid("""{"steps":[{"matches":[{"headers":[{"name":"x","value":"caf\u00e9 \"q\""}]}]}]}""").Steps[0].Matches[0].Headers[0];
+
+        Assert.Equal("café \"q\"", header.Value);
+    }
+
+    [Fact]
+    public void A_syntax_error_stops_reading_but_names_both_broken_sources()
+    {
+        Assert.Equal(
+            [
+                "strategy-ref: not valid YAML or JSON at line 1, column 13: While parsing a flow sequence, did not find expected ',' or ']'; fix the syntax there",
+                "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got the number 5",
+            ],
+            StrategyAssert.Errors("5", "steps: [a: b: c]"));
+    }
+}
