@@ -42,4 +42,33 @@ public sealed class StrategySyntaxTests
             ],
             StrategyAssert.Errors("5", "steps: [a: b: c]"));
     }
+
+    [Fact]
+    public void Numbers_too_large_for_json_are_refused_without_a_crash()
+    {
+        const string yaml = """
+            canaryLabels: {version: 1e400}
+            steps: [{weight: 1e400, replicas: -1e400}]
+            analysis: {metrics: [{name: sr, query: up, min: 1e400}]}
+            progressDeadline: 1e400
+            """;
+
+        Assert.Equal(
+            [
+                "canaryLabels[version]: expected a string; got the number infinity; put it in quotes: \"infinity\"",
+                "steps[0].replicas: -infinity is below 1; write a whole number like 2 or a percent like 50% (at least 1)",
+                "steps[0].weight: infinity is outside 0–100; use a whole number from 0 to 100",
+                "analysis.metrics[0].min: infinity is too large; write a number like 0.99 without quotes",
+                "progressDeadline: infinity is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m",
+            ],
+            StrategyAssert.Errors(yaml));
+    }
+
+    [Fact]
+    public void Long_values_are_cut_short_in_messages()
+    {
+        var error = Assert.Single(StrategyAssert.Errors($"progressDeadline: {new string('x', 500)}"));
+
+        Assert.Equal($"progressDeadline: \"{new string('x', 76)}… is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m", error);
+    }
 }
