@@ -7,8 +7,10 @@ namespace Greylane.Core.Strategy;
 /// <summary>
 /// Typed reads of a strategy's JSON that record every problem with its path and fix instead of stopping.
 /// Paths inside <paramref name="sharedPaths"/> came from the shared ConfigMap, so their errors name that source.
+/// When <paramref name="isPartial"/>, a shared strategy not at hand will complete this one, so fields that the
+/// merge could still supply are not required.
 /// </summary>
-internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
+internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool isPartial = false)
 {
     /// <summary>The source prefix of errors in values that came from the <c>strategy-ref</c> ConfigMap.</summary>
     public const string SharedSource = "strategy-ref";
@@ -19,6 +21,8 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
     private readonly List<StrategyError> errors = [];
 
     public IReadOnlyList<StrategyError> Errors => errors;
+
+    public bool IsPartial => isPartial;
 
     public void Add(string path, string message)
     {
@@ -33,7 +37,14 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
         errors.Add(new StrategyError(field, message));
     }
 
-    public void Required(string path, string fix) => Add(path, $"required; {fix}");
+    public void Required(string path, string fix)
+    {
+        // Mappings merge with the shared strategy, so a field missing outside any list may come from it; lists are replaced whole.
+        if (!isPartial || path.Contains('[', StringComparison.Ordinal))
+        {
+            Add(path, $"required; {fix}");
+        }
+    }
 
     /// <summary>A mapping whose keys must be among <paramref name="allowed"/>; null when absent or not a mapping.</summary>
     public JsonObject? Object(JsonNode? node, string path, IReadOnlyList<string> allowed)

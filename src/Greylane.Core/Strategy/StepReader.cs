@@ -12,7 +12,7 @@ internal static class StepReader
 
     private const string ReplicasFix = "write a whole number like 2 or a percent like 50%";
 
-    public static IReadOnlyList<StepSpec> ReadAll(JsonNode? node, FieldReader fields, IReadOnlyCollection<string> metrics)
+    public static IReadOnlyList<StepSpec> ReadAll(JsonNode? node, FieldReader fields, IReadOnlyCollection<string>? metrics)
     {
         if (node is null)
         {
@@ -88,7 +88,7 @@ internal static class StepReader
         };
     }
 
-    private static List<string> Analysis(JsonNode? node, string path, FieldReader fields, IReadOnlyCollection<string> metrics)
+    private static List<string> Analysis(JsonNode? node, string path, FieldReader fields, IReadOnlyCollection<string>? metrics)
     {
         var names = new List<string>();
         var list = fields.List(node, path, "metric names");
@@ -105,7 +105,7 @@ internal static class StepReader
             {
                 fields.Add(itemPath, $"{FieldReader.Show(name)} is listed twice; name each metric once");
             }
-            else if (!metrics.Contains(name))
+            else if (metrics is not null && !metrics.Contains(name))
             {
                 var known = metrics.Count == 0 ? "no metrics are defined yet" : $"defined: {string.Join(", ", metrics)}";
                 fields.Add(itemPath, $"{FieldReader.Show(name)} is not defined in analysis.metrics; define it there or use a defined name ({known})");
