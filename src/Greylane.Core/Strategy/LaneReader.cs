@@ -32,7 +32,7 @@ internal static class LaneReader
         var fromHeader = HttpNames.RequiredHeader(fields, dye["fromHeader"], $"{path}.fromHeader", "name the request header to dye from, e.g. fromHeader: agent");
         var fromValue = fields.RequiredString(dye["fromValue"], $"{path}.fromValue", "write the value that sends a request into the lane, e.g. fromValue: pc");
 
-        // Absent: requests without the value keep whatever lane header they came with.
+        // Absent: every other request gets the lane header emptied, so only the gateway's verdict puts a request in the lane.
         var otherwise = fields.String(dye["otherwise"], $"{path}.otherwise") ?? "";
         return fromHeader is null || fromValue is null ? null : new DyeSpec(fromHeader, fromValue, otherwise);
     }
