@@ -69,7 +69,7 @@ public sealed class StepRejectionTests
     }
 
     [Fact]
-    public void Every_problem_is_reported_at_once_in_document_order()
+    public void Every_problem_is_reported_at_once()
     {
         const string yaml = """
             steps:
