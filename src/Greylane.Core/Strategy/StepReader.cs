@@ -50,10 +50,10 @@ internal static class StepReader
             var weight = fields.Int(step["weight"], StrategyPath.Field(path, "weight"), 0, 100, "use a whole number from 0 to 100");
             var matches = MatchReader.ReadAll(step["matches"], StrategyPath.Field(path, "matches"), fields);
             var analysis = Analysis(step["analysis"], StrategyPath.Field(path, "analysis"), fields, metrics);
-            var pause = Pause(step["pause"], StrategyPath.Field(path, "pause"), fields)
 
-                // No pause written: a step gated by metrics moves on when they pass; any other step waits for a person.
-                ?? (analysis.Count > 0 ? PauseSpec.None : PauseSpec.Manual);
+            // No pause written: a step gated by metrics moves on when they pass; any other step waits for a person.
+            var unwritten = analysis.Count > 0 ? PauseSpec.None : PauseSpec.Manual;
+            var pause = Pause(step["pause"], StrategyPath.Field(path, "pause"), fields) ?? unwritten;
             steps.Add(new StepSpec(replicas, weight, matches, pause, analysis));
         }
 

@@ -71,4 +71,36 @@ public sealed class StrategySyntaxTests
 
         Assert.Equal($"progressDeadline: \"{new string('x', 76)}… is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m", error);
     }
+
+    [Fact]
+    public void Nesting_deep_enough_to_overflow_the_stack_is_refused_before_it_is_built()
+    {
+        var text = "steps: " + new string('[', 100_000) + new string(']', 100_000);
+
+        Assert.Equal(
+            ["strategy: nests deeper than 64 levels at line 1, column 71; a strategy needs only a few levels"],
+            StrategyAssert.Errors(text));
+    }
+
+    [Fact]
+    public void Aliases_are_refused_rather_than_expanded()
+    {
+        Assert.Equal(
+            ["strategy: uses a YAML alias at line 2, column 8; write the value out instead"],
+            StrategyAssert.Errors("canaryLabels: &x {version: canary}\nsteps: *x"));
+    }
+
+    [Fact]
+    public void A_billion_laughs_is_refused_without_being_expanded()
+    {
+        var lines = new List<string> { "a0: &a0 [x, x, x, x, x, x, x, x, x, x]" };
+        for (var i = 1; i < 10; i++)
+        {
+            lines.Add($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]");
+        }
+
+        var error = Assert.Single(StrategyAssert.Errors(string.Join("\n", lines)));
+
+        Assert.Equal("strategy: uses a YAML alias at line 2, column 10; write the value out instead", error);
+    }
 }
