@@ -48,11 +48,25 @@ internal static partial class AnalysisReader
     /// The metric names a step may refer to, read leniently so that one bad metric does not also fail every step naming it;
     /// null (any name) when <paramref name="unknownIfAbsent"/> and no metrics are listed, since a shared strategy may list them.
     /// </summary>
-    public static IReadOnlyCollection<string>? Names(JsonNode? node, bool unknownIfAbsent) =>
-        unknownIfAbsent && (node as JsonObject)?["metrics"] is null ? null
-        : node is JsonObject { } analysis && analysis["metrics"] is JsonArray list
-            ? [.. list.OfType<JsonObject>().Select(m => m["name"]).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Distinct()]
-            : [];
+    public static IReadOnlyCollection<string>? Names(JsonNode? node, bool unknownIfAbsent)
+    {
+        var metrics = (node as JsonObject)?["metrics"];
+        if (metrics is null && unknownIfAbsent)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var metric in (metrics as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (metric["name"] is JsonValue value && value.TryGetValue<string>(out var name) && !names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
 
     private static string? Name(JsonNode? node, string path, FieldReader fields, Dictionary<string, string> seen)
     {

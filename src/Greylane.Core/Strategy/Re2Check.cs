@@ -50,6 +50,11 @@ internal static class Re2Check
                     return $"a backreference \"\\{next}\"";
                 }
 
+                if (!inClass && next is 'G' or 'Z')
+                {
+                    return $"the anchor \"\\{next}\"";
+                }
+
                 if (!inClass && next == 'k' && i + 2 < pattern.Length && pattern[i + 2] == '<')
                 {
                     return "a backreference \"\\k<\"";

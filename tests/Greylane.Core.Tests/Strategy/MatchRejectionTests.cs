@@ -46,6 +46,7 @@ public sealed class MatchRejectionTests
     [InlineData("(?<!a)b", "\"(?<!a)b\" uses lookbehind \"(?<!\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
     [InlineData("(?>a)", "\"(?>a)\" uses atomic groups \"(?>\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
     [InlineData("(a)\\1", "\"(a)\\\\1\" uses a backreference \"\\1\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("a\\Z", "\"a\\\\Z\" uses the anchor \"\\Z\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
     [InlineData("(?<x>a)\\k<x>", "\"(?<x>a)\\\\k<x>\" uses a backreference \"\\k<\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
     public void A_regular_expression_must_compile_as_re2(string pattern, string problem)
     {
@@ -60,6 +61,7 @@ public sealed class MatchRejectionTests
     [InlineData("[(?=]x")]
     [InlineData("[]1]\\d")]
     [InlineData("a\\(?=b")]
+    [InlineData("^canary\\z")]
     public void Re2_patterns_are_accepted(string pattern)
     {
         var yaml = $"steps: [{{matches: [{{headers: [{{name: x, type: RegularExpression, value: '{pattern}'}}]}}]}}]";
