@@ -1,0 +1,37 @@
+using Greylane.Core.Strategy;
+using Stateless.Graph;
+
+namespace Greylane.Core.Rollout;
+
+/// <summary>The pure decision of a release: from observed facts and the persisted status to a new status and actions.</summary>
+public static class StepMachine
+{
+    /// <summary>
+    /// Decides what to do next. Pure and deterministic: the same inputs give the same outputs. Persist
+    /// <see cref="Decision.Status"/> first (with an optimistic-concurrency write), then run the actions in order.
+    /// Synchronous: the machine's handlers do no I/O, so <c>FireAsync</c> always completes at once.
+    /// </summary>
+    public static Decision Decide(Observation facts, RolloutStatus status, RolloutStrategy strategy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(strategy);
+        var decision = new Decider(facts, status, strategy, now).RunAsync();
+
+        // Every handler is synchronous; a pending task would mean someone added I/O to the machine.
+        return decision.IsCompleted
+            ? decision.GetAwaiter().GetResult()
+            : throw new InvalidOperationException("the step machine must decide synchronously; a handler became asynchronous");
+    }
+
+    /// <summary>Decides at the current time of <paramref name="time"/>.</summary>
+    public static Decision Decide(Observation facts, RolloutStatus status, RolloutStrategy strategy, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Decide(facts, status, strategy, time.GetUtcNow());
+    }
+
+    /// <summary>The machine as a Mermaid state diagram (every transition with its guard).</summary>
+    public static string MermaidDiagram() =>
+        MermaidGraph.Format(new Decider(new Observation(), RolloutStatus.Idle, RolloutStrategy.Default, DateTimeOffset.UnixEpoch).Info);
+}
