@@ -44,7 +44,7 @@ internal sealed partial class Decider
             machine.Configure(phase)
                 .PermitIf(T.Abort, Aborting, () => true, "command abort")
                 .PermitIf(T.DeadlineExceeded, Aborting, () => guards.DeadlineExceeded, "progressDeadline passed")
-                .InternalTransition(T.Pause, t => Record(t, EventType.Normal))
+                .InternalTransitionIf(T.Pause, _ => true, t => Record(t, EventType.Normal), "command pause")
                 .InternalTransitionIf(T.Resume, _ => guards.PausedByUser, t => Record(t, EventType.Normal), "paused by command");
         }
 

@@ -48,8 +48,10 @@ internal sealed record Guards
         // The controller checked routing for the step of the status it read; that fact says nothing about a step entered since.
         var routingInPlace = !routingNeeded
             || (facts.RoutingApplied && current.Step == input.Step && current.Release == input.Release);
-        var cleanupGraceDone = facts.RoutingRestored && current.RestoredAt is { } restoredAt
-            && now >= restoredAt + (current.RoutingTouched && !facts.Deleted ? grace : TimeSpan.Zero);
+        // Traffic only needs time to drain from the canary if routing ever sent it there (and anyone is left to serve it).
+        var drain = current.RoutingTouched && !facts.Deleted;
+        var cleanupGraceDone = facts.RoutingRestored
+            && (!drain || (current.RestoredAt is { } restoredAt && now >= restoredAt + grace));
         var progress = !current.PausedByUser;
 
         return new Guards
@@ -63,7 +65,7 @@ internal sealed record Guards
             HasNextStep = StepView.HasNext(strategy, current.Step),
             PausedByUser = current.PausedByUser,
             ResumeFromHold = current.Held && !current.PausedByUser,
-            RestoredNow = facts.RoutingRestored && current.RestoredAt is null,
+            RestoredNow = drain && facts.RoutingRestored && current.RestoredAt is null,
             Initialized = progress && cleanupGraceDone && facts.Canaries.All(c => c.Release == current.Release),
             CanaryReady = progress && canary is not null && canary.AvailableReplicas >= step.Replicas.Resolve(facts.DesiredReplicas),
             RoutingNeeded = routingNeeded,
