@@ -25,11 +25,11 @@ internal sealed partial class Decider
             var state = machine.Configure(phase);
             if (phase == Initializing)
             {
-                state.PermitReentryIf(T.Superseded, () => guards.NewRelease, "newer release annotation");
+                state.PermitReentryIf(T.Superseded, () => guards.Superseding, "newer release annotation");
             }
             else
             {
-                state.PermitIf(T.Superseded, Initializing, () => guards.NewRelease, "newer release annotation");
+                state.PermitIf(T.Superseded, Initializing, () => guards.Superseding, "newer release annotation");
             }
 
             if (phase != Aborting)

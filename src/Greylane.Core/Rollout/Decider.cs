@@ -39,7 +39,7 @@ internal sealed partial class Decider
         input = status;
         this.strategy = strategy;
         this.now = now;
-        current = MeasurementLedger.Fold(status, facts.Measurements);
+        current = MeasurementLedger.Fold(status, facts.Measurements, now);
         guards = Guards.Compute(facts, input, current, strategy, now);
         commandPending = facts.Command is not null;
         machine = new StateMachine<RolloutPhase, RolloutTrigger>(() => current.Phase, phase => current = current with { Phase = phase });
@@ -71,7 +71,7 @@ internal sealed partial class Decider
     {
         foreach (var trigger in ObservedFirst)
         {
-            if (machine.CanFire(trigger))
+            if (MayFire(trigger) && machine.CanFire(trigger))
             {
                 return trigger;
             }
@@ -89,7 +89,7 @@ internal sealed partial class Decider
 
         foreach (var trigger in ObservedThen)
         {
-            if (machine.CanFire(trigger))
+            if (MayFire(trigger) && machine.CanFire(trigger))
             {
                 return trigger;
             }
@@ -97,6 +97,29 @@ internal sealed partial class Decider
 
         return null;
     }
+
+    /// <summary>A cheap pre-check (the trigger's guard could hold) that spares Stateless' costlier <c>CanFire</c>.</summary>
+    private bool MayFire(RolloutTrigger trigger) => trigger switch
+    {
+        RolloutTrigger.DeploymentDeleted => guards.Deleted,
+        RolloutTrigger.Superseded => guards.Superseding,
+        RolloutTrigger.RevertedToStable => guards.Reverted,
+        RolloutTrigger.ReleaseDetected => guards.NewRelease,
+        RolloutTrigger.MeasurementFailed => guards.FailedBeyondLimit,
+        RolloutTrigger.MeasurementInconclusive => guards.InconclusiveBeyondLimit,
+        RolloutTrigger.DeadlineExceeded => guards.DeadlineExceeded,
+        RolloutTrigger.RoutingRestored => guards.RestoredNow,
+        RolloutTrigger.Initialized => guards.Initialized,
+        RolloutTrigger.CanaryReady => guards.CanaryReady,
+        RolloutTrigger.RoutingApplied => guards.RoutingAppliedNow,
+        RolloutTrigger.GraceElapsed => guards.GraceElapsed,
+        RolloutTrigger.StepPassed => guards.StepPassed,
+        RolloutTrigger.MeasurementPassed => guards.PassWhileHeld,
+        RolloutTrigger.PauseElapsed => guards.PauseOver,
+        RolloutTrigger.PromotionRolledOut => guards.RolledOut,
+        RolloutTrigger.Finalized or RolloutTrigger.CanaryDeleted => guards.CleanedUp,
+        _ => true,
+    };
 
     private RolloutTrigger? Command()
     {

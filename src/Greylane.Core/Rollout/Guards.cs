@@ -10,6 +10,7 @@ namespace Greylane.Core.Rollout;
 internal sealed record Guards
 {
     public bool NewRelease { get; init; }
+    public bool Superseding { get; init; }
     public bool Reverted { get; init; }
     public bool Deleted { get; init; }
     public bool CanRetry { get; init; }
@@ -53,11 +54,14 @@ internal sealed record Guards
         var cleanupGraceDone = facts.RoutingRestored
             && (!drain || (current.RestoredAt is { } restoredAt && now >= restoredAt + grace));
         var progress = !current.PausedByUser;
+        var newRelease = !facts.Deleted && facts.Release is not null
+            && (facts.Release != current.Release || current.ReleaseCleared);
 
         return new Guards
         {
-            NewRelease = !facts.Deleted && facts.Release is not null && !facts.TemplateIsStable
-                && (facts.Release != current.Release || current.ReleaseCleared),
+            // Detected even when already reverted, so the rollback path unpauses and clears it.
+            NewRelease = newRelease,
+            Superseding = newRelease && !facts.TemplateIsStable,
             Reverted = !facts.Deleted && (facts.TemplateIsStable || facts.Release is null),
             Deleted = facts.Deleted,
             CanRetry = !facts.Deleted && facts.Release is not null && facts.Release == current.Release

@@ -14,8 +14,11 @@ internal static class MeasurementLedger
             NextAt = now + (StepView.Metric(strategy, name)?.InitialDelay ?? TimeSpan.Zero),
         })];
 
-    /// <summary>Counts the new measurements in <paramref name="measurements"/> while the step is measuring.</summary>
-    public static RolloutStatus Fold(RolloutStatus status, IReadOnlyList<Measurement> measurements)
+    /// <summary>
+    /// Counts the new measurements in <paramref name="measurements"/> while the step is measuring. A time after
+    /// <paramref name="now"/> (a skewed clock) counts as <paramref name="now"/>, so it cannot pose as news in a later decision.
+    /// </summary>
+    public static RolloutStatus Fold(RolloutStatus status, IReadOnlyList<Measurement> measurements, DateTimeOffset now)
     {
         var measuring = status.Phase == RolloutPhase.StepAnalyzing || (status.Phase == RolloutPhase.StepPaused && status.Held);
         if (!measuring || measurements.Count == 0 || status.AnalysisSince is not { } analysisSince)
@@ -24,8 +27,9 @@ internal static class MeasurementLedger
         }
 
         var metrics = status.Metrics.ToList();
-        foreach (var measurement in measurements.OrderBy(m => m.Time).ThenBy(m => m.Metric, StringComparer.Ordinal))
+        foreach (var taken in measurements.OrderBy(m => m.Time).ThenBy(m => m.Metric, StringComparer.Ordinal))
         {
+            var measurement = taken.Time > now ? taken with { Time = now } : taken;
             var index = metrics.FindIndex(m => m.Name == measurement.Metric);
 
             // A measurement of another step, from before this analysis, or already counted must not count (again).
