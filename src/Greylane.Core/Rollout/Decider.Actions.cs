@@ -43,7 +43,7 @@ internal sealed partial class Decider
                 }
 
                 var measuring = current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held);
-                if (measuring && !current.PausedByUser && MeasurementLedger.Due(current, now) is { Count: > 0 } due)
+                if (measuring && !current.PausedByUser && MeasurementLedger.Due(current, strategy, now) is { Count: > 0 } due)
                 {
                     actions.Add(new A.Measure(due));
                     current = MeasurementLedger.Requested(current, strategy, due, now);

@@ -9,7 +9,8 @@ internal sealed partial class Decider
 {
     private void OnTransitioned(StateMachine<RolloutPhase, T>.Transition t)
     {
-        var before = current;
+        // Stateless has already called the state mutator, so the phase left is the transition's source.
+        var before = current with { Phase = t.Source };
         current = current with { Phase = t.Destination, Since = now };
         if (!(t.IsReentry && t.Trigger == T.DeadlineExceeded))
         {

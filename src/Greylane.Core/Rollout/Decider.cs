@@ -152,7 +152,7 @@ internal sealed partial class Decider
     private string WhyRefused(RolloutTrigger command) => (command, current.Phase) switch
     {
         (RolloutTrigger.Abort, RolloutPhase.Promoting or RolloutPhase.Finalizing) =>
-            "the Deployment is already rolling out the new template; to go back, revert the template (e.g. kubectl rollout undo)",
+            "promotion has started and the Deployment runs the new template; to go back, revert the template (e.g. kubectl rollout undo)",
         (RolloutTrigger.Retry, RolloutPhase.RolledBack) => "the rolled-back template is no longer the Deployment's template",
         (RolloutTrigger.Retry, _) => "only a rolled-back release can be retried",
         (RolloutTrigger.Resume, _) => "nothing is paused or held",

@@ -44,9 +44,12 @@ internal static class MeasurementLedger
         return status with { Metrics = metrics };
     }
 
-    /// <summary>Metrics due for a measurement at <paramref name="now"/>.</summary>
-    public static IReadOnlyList<string> Due(RolloutStatus status, DateTimeOffset now) =>
-        [.. status.Metrics.Where(m => m.NextAt is null || m.NextAt <= now).Select(m => m.Name)];
+    /// <summary>
+    /// Metrics due for a measurement at <paramref name="now"/>. A name missing from <c>analysis.metrics</c> is never
+    /// measured (validation refuses it); its step then cannot pass and the deadline names it.
+    /// </summary>
+    public static IReadOnlyList<string> Due(RolloutStatus status, RolloutStrategy strategy, DateTimeOffset now) =>
+        [.. status.Metrics.Where(m => (m.NextAt is null || m.NextAt <= now) && StepView.Metric(strategy, m.Name) is not null).Select(m => m.Name)];
 
     /// <summary>Marks <paramref name="due"/> as requested, so they are asked for once per interval.</summary>
     public static RolloutStatus Requested(RolloutStatus status, RolloutStrategy strategy, IReadOnlyList<string> due, DateTimeOffset now) =>
