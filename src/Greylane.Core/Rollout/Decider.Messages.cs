@@ -31,7 +31,9 @@ internal sealed partial class Decider
                 + (current.Phase == Aborting && before.Phase != Aborting ? ": rolling back" : ": still trying"),
             T.PromotionRolledOut => "the Deployment finished its rolling update: restoring routing",
             T.RoutingRestored => "original routing restored",
-            T.CanaryDeleted => $"release {current.Release} rolled back; the Deployment stays paused until a new template or the stable one is applied (or retry)",
+            T.CanaryDeleted => facts.TemplateIsStable || facts.Release is null
+                ? $"release {current.Release} rolled back; the template is the stable one again, so the Deployment is unpaused"
+                : $"release {current.Release} rolled back; the Deployment stays paused until a new template or the stable one is applied (or retry)",
             T.Finalized => $"release {current.Release} promoted",
             T.Promote => current.Phase == Promoting ? $"{stepBefore}: promoted by command: promoting" : $"{stepBefore}: promoted by command: {step} scaling the canary to {Replicas()} pod(s)",
             T.PromoteFull => $"{stepBefore}: fully promoted by command: promoting",

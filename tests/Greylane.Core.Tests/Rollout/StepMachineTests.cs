@@ -256,4 +256,28 @@ public sealed class StepMachineTests
         Assert.Equal(Aborting, expired.Status.Phase);
         Assert.Contains("error-budget passed 0/? (not defined in analysis.metrics)", expired.Status.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_release_already_reverted_when_first_seen_is_rolled_back_and_unpaused()
+    {
+        var facts = Held with { TemplateIsStable = true };
+
+        var decision = StepMachine.Decide(facts, RolloutStatus.Idle, Strategies.Seed, T0);
+
+        Assert.Equal(RolledBack, decision.Status.Phase);
+        Assert.Equal(
+            ["Emit(ReleaseDetected)", "Emit(RevertedToStable)", "Emit(CanaryDeleted)", "Unpause", "ClearRelease"],
+            ActionText.Show(decision.Actions));
+        Assert.Contains("unpaused", decision.Status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pause_sent_with_a_new_template_holds_the_new_release_before_it_starts()
+    {
+        var decision = StepMachine.Decide(Held.WithCommand("pause"), RolloutStatus.Idle, Strategies.Seed, T0);
+
+        Assert.Equal(Initializing, decision.Status.Phase);
+        Assert.True(decision.Status.PausedByUser);
+        Assert.DoesNotContain(decision.Actions, a => a is A.ScaleCanary);
+    }
 }
