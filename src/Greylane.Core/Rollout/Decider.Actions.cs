@@ -124,7 +124,7 @@ internal sealed partial class Decider
             times.Add(restoredAt + grace);
         }
 
-        if (current.Phase is StepAnalyzing or StepPaused && !current.PausedByUser)
+        if ((current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held)) && !current.PausedByUser)
         {
             times.AddRange(current.Metrics.Where(m => m.NextAt is not null).Select(m => m.NextAt!.Value));
         }
@@ -139,7 +139,8 @@ internal sealed partial class Decider
             times.Add(now + DeletedPoll);
         }
 
+        // Whatever was due by now has fired in this decision; a past time left over would only spin the queue.
         var future = times.Where(t => t > now).ToList();
-        return times.Count == 0 ? null : future.Count == 0 ? TimeSpan.Zero : future.Min() - now;
+        return future.Count == 0 ? null : future.Min() - now;
     }
 }

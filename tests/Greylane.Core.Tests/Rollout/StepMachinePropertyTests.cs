@@ -232,6 +232,7 @@ public sealed class StepMachinePropertyTests
         private void CheckDeadline(RolloutStatus before, Decision decision, RolloutStrategy strategy, string context)
         {
             var after = decision.Status;
+            Assert.All(decision.Actions.OfType<A.RequeueAfter>(), r => Assert.True(r.Delay > TimeSpan.Zero, $"{context}: requeue at once would spin"));
             if (Guards.IsBounded(after.Phase) && !after.PausedByUser)
             {
                 var requeue = decision.Actions.OfType<A.RequeueAfter>().SingleOrDefault();

@@ -280,4 +280,18 @@ public sealed class StepMachineTests
         Assert.True(decision.Status.PausedByUser);
         Assert.DoesNotContain(decision.Actions, a => a is A.ScaleCanary);
     }
+
+    [Fact]
+    public void A_manual_pause_after_analysis_waits_without_requeueing()
+    {
+        var strategy = Strategies.Build([Strategies.WeightStep with { Pause = Strategy.PauseSpec.Manual }, Strategies.HeaderStep]);
+        var passed = In(StepAnalyzing) with { AnalysisSince = T0, Metrics = [Metric("success-rate", 3) with { NextAt = T0.AddSeconds(90) }] };
+        var facts = Held.WithCanary(2, 2) with { RoutingApplied = true };
+
+        var paused = StepMachine.Decide(facts, passed, strategy, T0.AddSeconds(80));
+        var later = StepMachine.Decide(facts, paused.Status, strategy, T0.AddMinutes(5));
+
+        Assert.Equal(StepPaused, later.Status.Phase);
+        Assert.Empty(later.Actions);
+    }
 }
