@@ -31,7 +31,10 @@ public sealed record Observation
     /// <summary>Every canary ReplicaSet the Deployment owns (one list by owner and release label).</summary>
     public IReadOnlyList<CanaryObservation> Canaries { get; init; } = [];
 
-    /// <summary>The routing of step <see cref="RolloutStatus.Step"/> of the status as read is in place (true when the step routes nothing and nothing was changed).</summary>
+    /// <summary>
+    /// The routing of step <see cref="RolloutStatus.Step"/> (of the status as read) is in place. Routes are computed from
+    /// the saved original, so for a step without matches or weight this means "the original routing is in place".
+    /// </summary>
     public bool RoutingApplied { get; init; }
 
     /// <summary>Every routing object is back to its saved original (true when Greylane changed nothing).</summary>
