@@ -294,4 +294,20 @@ public sealed class StepMachineTests
         Assert.Equal(StepPaused, later.Status.Phase);
         Assert.Empty(later.Actions);
     }
+
+    [Fact]
+    public void A_hold_after_inconclusive_analysis_tells_a_human_why_and_what_to_do()
+    {
+        var facts = Held.WithCanary(2, 2).Measured("success-rate", Inconclusive, T0.AddSeconds(61), message: "Prometheus unreachable") with { RoutingApplied = true };
+        var status = In(StepAnalyzing, 1) with { AnalysisSince = T0, Metrics = [Metric("success-rate") with { Inconclusive = 3 }] };
+
+        var decision = StepMachine.Decide(facts, status, Strategies.Seed, T0.AddSeconds(62));
+
+        Assert.Equal(StepPaused, decision.Status.Phase);
+        Assert.True(decision.Status.Held);
+        Assert.Equal(
+            "step 2/2: analysis inconclusive (success-rate 4 > inconclusiveLimit 3, last no value: Prometheus unreachable): held for a human: promote or abort; analysis resumes on its own when a measurement passes",
+            decision.Status.Message);
+        Assert.Contains(decision.Actions, a => a is A.Emit { Reason: "MeasurementInconclusive", Type: EventType.Warning });
+    }
 }
