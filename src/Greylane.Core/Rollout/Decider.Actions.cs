@@ -1,0 +1,146 @@
+using static Greylane.Core.Rollout.RolloutPhase;
+using A = Greylane.Core.Rollout.RolloutAction;
+
+namespace Greylane.Core.Rollout;
+
+/// <content>
+/// The actions of the phase the decision ended in. They follow from the phase and the facts alone (not from
+/// the transitions taken), so a decision repeated after a crash between persist and act issues them again.
+/// </content>
+internal sealed partial class Decider
+{
+    /// <summary>How often to look again at a deleted Deployment, whose cleanup no watch event announces.</summary>
+    private static readonly TimeSpan DeletedPoll = TimeSpan.FromSeconds(5);
+
+    private Decision Finish(bool bounded)
+    {
+        var actions = new List<RolloutAction>();
+        if (facts.Command is not null)
+        {
+            actions.Add(new A.ClearCommand());
+        }
+
+        actions.AddRange(events);
+        if (facts.Deleted && current.Phase is Idle or Completed or RolledBack)
+        {
+            return new Decision(current, actions);
+        }
+
+        var step = StepView.Of(strategy, current.Step);
+        switch (current.Phase)
+        {
+            case StepScaling or StepRouting or StepAnalyzing or StepPaused when current.Release is { } release:
+                var replicas = step.Replicas.Resolve(facts.DesiredReplicas);
+                if (facts.Canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.Replicas != replicas)
+                {
+                    actions.Add(new A.ScaleCanary(release, replicas));
+                }
+
+                if (current.Phase != StepScaling && guards.RoutingNeeded && !guards.RoutingInPlace)
+                {
+                    actions.Add(new A.ApplyRouting(current.Step));
+                    current = current with { RoutingTouched = true };
+                }
+
+                var measuring = current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held);
+                if (measuring && !current.PausedByUser && MeasurementLedger.Due(current, strategy, now) is { Count: > 0 } due)
+                {
+                    actions.Add(new A.Measure(due));
+                    current = MeasurementLedger.Requested(current, strategy, due, now);
+                }
+
+                break;
+            case Initializing or Finalizing or Aborting:
+                if (!facts.RoutingRestored)
+                {
+                    actions.Add(new A.RestoreRouting());
+                }
+                else if (guards.CleanupGraceDone)
+                {
+                    // Initializing keeps the current release's canary (a retry reuses it); cleanup removes every one.
+                    actions.AddRange(facts.Canaries
+                        .Where(c => current.Phase != Initializing || c.Release != current.Release)
+                        .Select(c => new A.DeleteCanary(c.Release)));
+                }
+
+                break;
+            case Promoting when facts.Paused:
+                actions.Add(new A.Unpause());
+                break;
+            case Completed when facts.Release is not null && facts.Release == current.Release:
+                actions.Add(new A.ClearRelease());
+                break;
+
+            // Reverted after a rollback: nothing is held any more; unpause first so that a crash in between cannot leave it paused.
+            case RolledBack when facts.TemplateIsStable:
+                if (facts.Paused)
+                {
+                    actions.Add(new A.Unpause());
+                }
+
+                if (facts.Release is not null)
+                {
+                    actions.Add(new A.ClearRelease());
+                }
+
+                break;
+        }
+
+        if (current.Phase is Idle or Completed or RolledBack && facts.Release is null && current.Release is not null)
+        {
+            current = current with { ReleaseCleared = true };
+        }
+
+        if (Requeue(bounded) is { } delay)
+        {
+            actions.Add(new A.RequeueAfter(delay));
+        }
+
+        return new Decision(current, actions);
+    }
+
+    private TimeSpan? Requeue(bool bounded)
+    {
+        if (bounded)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var grace = strategy.Traffic.GracePeriod;
+        var step = StepView.Of(strategy, current.Step);
+        var times = new List<DateTimeOffset>();
+        if (Guards.IsBounded(current.Phase) && !current.PausedByUser)
+        {
+            times.Add(Guards.DeadlineStart(current) + strategy.ProgressDeadline);
+        }
+
+        if (current.Phase == StepRouting && current.RoutedAt is { } routedAt)
+        {
+            times.Add(routedAt + grace);
+        }
+
+        if (current.Phase is Initializing or Finalizing or Aborting && current.RestoredAt is { } restoredAt)
+        {
+            times.Add(restoredAt + grace);
+        }
+
+        if ((current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held)) && !current.PausedByUser)
+        {
+            times.AddRange(current.Metrics.Where(m => m.NextAt is not null).Select(m => m.NextAt!.Value));
+        }
+
+        if (current.Phase == StepPaused && !current.Held && !current.PausedByUser && !step.Pause.IsManual && current.Since is { } since)
+        {
+            times.Add(since + step.Pause.Duration);
+        }
+
+        if (facts.Deleted && current.Phase is not (Idle or Completed or RolledBack))
+        {
+            times.Add(now + DeletedPoll);
+        }
+
+        // Whatever was due by now has fired in this decision; a past time left over would only spin the queue.
+        var future = times.Where(t => t > now).ToList();
+        return future.Count == 0 ? null : future.Min() - now;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Greylane.Core.Rollout;
+
+/// <summary>What <see cref="StepMachine.Decide(Observation, RolloutStatus, Strategy.RolloutStrategy, DateTimeOffset)"/> returns: the status to persist, then the actions to run in order.</summary>
+public sealed record Decision(RolloutStatus Status, IReadOnlyList<RolloutAction> Actions);

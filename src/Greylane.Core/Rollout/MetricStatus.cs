@@ -1,0 +1,34 @@
+using Greylane.Core.Analysis;
+
+namespace Greylane.Core.Rollout;
+
+/// <summary>The counters of one metric within the current step's analysis.</summary>
+public sealed record MetricStatus
+{
+    /// <summary>The metric's name in <c>analysis.metrics</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Passing measurements so far.</summary>
+    public int Passed { get; init; }
+
+    /// <summary>Failing measurements so far.</summary>
+    public int Failed { get; init; }
+
+    /// <summary>Inconclusive measurements since the analysis started or was last resumed.</summary>
+    public int Inconclusive { get; init; }
+
+    /// <summary>The last verdict, if any.</summary>
+    public MeasurementVerdict? Last { get; init; }
+
+    /// <summary>The last finite value, if any.</summary>
+    public double? LastValue { get; init; }
+
+    /// <summary>The last measurement's message (e.g. Prometheus' error).</summary>
+    public string? LastMessage { get; init; }
+
+    /// <summary>When the last counted measurement was taken; older or equal ones are never counted again.</summary>
+    public DateTimeOffset? LastAt { get; init; }
+
+    /// <summary>When the next measurement is due.</summary>
+    public DateTimeOffset? NextAt { get; init; }
+}

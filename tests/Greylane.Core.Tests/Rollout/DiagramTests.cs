@@ -1,0 +1,53 @@
+using Greylane.Core.Rollout;
+
+namespace Greylane.Core.Tests.Rollout;
+
+public sealed class DiagramTests
+{
+    private const string UpdateVariable = "GREYLANE_UPDATE_DOCS";
+
+    [Fact]
+    public void Committed_step_machine_diagram_matches_the_machine()
+    {
+        var path = Path.Combine(RepositoryRoot(), "docs", "step-machine.md");
+        var expected = Render(StepMachine.MermaidDiagram());
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            File.WriteAllText(path, expected);
+        }
+
+        var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
+        Assert.True(
+            committed == expected,
+            $"docs/step-machine.md is stale or missing: run `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"` and commit the file.");
+    }
+
+    [Fact]
+    public void Diagram_shows_every_phase_and_every_trigger()
+    {
+        var diagram = StepMachine.MermaidDiagram();
+
+        Assert.All(Enum.GetNames<RolloutPhase>(), phase => Assert.Contains(phase, diagram, StringComparison.Ordinal));
+        Assert.All(Enum.GetNames<RolloutTrigger>(), trigger => Assert.Contains($": {trigger}", diagram, StringComparison.Ordinal));
+    }
+
+    private static string Render(string mermaid) =>
+        "# The step machine\n\n"
+        + "Generated from `StepMachine.MermaidDiagram()` (Stateless `MermaidGraph.Format`) by\n"
+        + "`tests/Greylane.Core.Tests/Rollout/DiagramTests.cs`; do not edit by hand. Guards are in brackets.\n"
+        + $"Regenerate with `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"`.\n\n"
+        + "```mermaid\n" + mermaid.ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Webhook.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Webhook.sln not found above the test output directory");
+    }
+}
