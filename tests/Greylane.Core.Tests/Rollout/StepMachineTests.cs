@@ -246,7 +246,7 @@ public sealed class StepMachineTests
     [Fact]
     public void A_metric_missing_from_the_analysis_is_never_measured_and_the_deadline_names_it()
     {
-        var strategy = Strategies.Build([new Strategy.StepSpec(Strategy.ReplicaCount.Of(1), null, [], Strategy.PauseSpec.None, ["error-budget"])]);
+        var strategy = Strategies.Build([new Greylane.Core.Strategy.StepSpec(Greylane.Core.Strategy.ReplicaCount.Of(1), null, [], Greylane.Core.Strategy.PauseSpec.None, ["error-budget"])]);
         var facts = Held.WithCanary(1, 1) with { RoutingApplied = true };
 
         var started = StepMachine.Decide(facts, In(StepRouting) with { RoutedAt = T0 }, strategy, T0);
@@ -284,7 +284,7 @@ public sealed class StepMachineTests
     [Fact]
     public void A_manual_pause_after_analysis_waits_without_requeueing()
     {
-        var strategy = Strategies.Build([Strategies.WeightStep with { Pause = Strategy.PauseSpec.Manual }, Strategies.HeaderStep]);
+        var strategy = Strategies.Build([Strategies.WeightStep with { Pause = Greylane.Core.Strategy.PauseSpec.Manual }, Strategies.HeaderStep]);
         var passed = In(StepAnalyzing) with { AnalysisSince = T0, Metrics = [Metric("success-rate", 3) with { NextAt = T0.AddSeconds(90) }] };
         var facts = Held.WithCanary(2, 2) with { RoutingApplied = true };
 
