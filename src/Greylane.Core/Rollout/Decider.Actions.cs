@@ -51,6 +51,11 @@ internal sealed partial class Decider
 
                 break;
             case Initializing or Finalizing or Aborting:
+                if (current.Phase == Aborting && !facts.Paused && !facts.TemplateIsStable && !facts.Deleted)
+                {
+                    actions.Add(new A.Repause());
+                }
+
                 if (!facts.RoutingRestored)
                 {
                     actions.Add(new A.RestoreRouting());

@@ -86,6 +86,13 @@ internal sealed partial class Decider
             .PermitIf(T.PauseElapsed, StepScaling, () => guards.PauseOver && guards.HasNextStep, "pause over, more steps")
             .PermitIf(T.PauseElapsed, Promoting, () => guards.PauseOver && !guards.HasNextStep, "pause over, last step");
 
+        // Abort is accepted in every phase with a release in progress. Once promotion has begun it cannot undo the
+        // Deployment's own rollout; it halts it (re-paused) and cleans up, and the revert of the template finishes it.
+        foreach (var phase in (RolloutPhase[])[Promoting, Finalizing])
+        {
+            machine.Configure(phase).PermitIf(T.Abort, Aborting, () => true, "command abort, halts the Deployment's rollout");
+        }
+
         machine.Configure(Promoting)
             .PermitIf(T.PromotionRolledOut, Finalizing, () => guards.RolledOut, "Deployment rollout complete")
             .PermitReentryIf(T.DeadlineExceeded, () => guards.DeadlineExceeded, "progressDeadline passed, warn and keep waiting");

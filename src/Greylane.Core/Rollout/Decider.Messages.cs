@@ -37,7 +37,9 @@ internal sealed partial class Decider
             T.Finalized => $"release {current.Release} promoted",
             T.Promote => current.Phase == Promoting ? $"{stepBefore}: promoted by command: promoting" : $"{stepBefore}: promoted by command: {step} scaling the canary to {Replicas()} pod(s)",
             T.PromoteFull => $"{stepBefore}: fully promoted by command: promoting",
-            T.Abort => $"{stepBefore}: aborted by command: rolling back",
+            T.Abort => before.Phase is Promoting or Finalizing
+                ? $"{stepBefore}: aborted by command during promotion: the Deployment's rollout is halted where it stands and routing restored; revert the template (e.g. kubectl rollout undo) to return fully to stable"
+                : $"{stepBefore}: aborted by command: rolling back",
             T.Pause => $"{step}: paused by command; resume to continue",
             T.Resume => $"{step}: resumed by command",
             T.Retry => $"retrying release {current.Release} from step 1",

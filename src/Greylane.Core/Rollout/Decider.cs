@@ -151,8 +151,6 @@ internal sealed partial class Decider
 
     private string WhyRefused(RolloutTrigger command) => (command, current.Phase) switch
     {
-        (RolloutTrigger.Abort, RolloutPhase.Promoting or RolloutPhase.Finalizing) =>
-            "promotion has started and the Deployment runs the new template; to go back, revert the template (e.g. kubectl rollout undo)",
         (RolloutTrigger.Retry, RolloutPhase.RolledBack) => "the rolled-back template is no longer the Deployment's template",
         (RolloutTrigger.Retry, _) => "only a rolled-back release can be retried",
         (RolloutTrigger.Resume, _) => "nothing is paused or held",

@@ -41,6 +41,12 @@ public abstract record RolloutAction
     /// <summary>Set <c>spec.paused=false</c> (the status phase already says why, for the webhook).</summary>
     public sealed record Unpause : RolloutAction;
 
+    /// <summary>
+    /// Set <c>spec.paused=true</c> again: an abort during promotion halts the Deployment's own rolling update where
+    /// it stands, so that reverting the template (which unpauses at once) finishes the way back.
+    /// </summary>
+    public sealed record Repause : RolloutAction;
+
     /// <summary>Delete the canary ReplicaSet of <paramref name="Release"/> (absent is fine).</summary>
     public sealed record DeleteCanary(string Release) : RolloutAction;
 

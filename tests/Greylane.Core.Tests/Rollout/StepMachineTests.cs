@@ -135,14 +135,23 @@ public sealed class StepMachineTests
     [Theory]
     [InlineData(Promoting)]
     [InlineData(Finalizing)]
-    public void Abort_after_promotion_started_is_refused_with_the_way_back(RolloutPhase phase)
+    public void Abort_after_promotion_started_halts_the_rollout_and_points_to_the_revert(RolloutPhase phase)
     {
-        var decision = StepMachine.Decide(Held.WithCanary(2, 2).WithCommand("abort") with { Paused = false }, In(phase, 1) with { RoutingTouched = true }, Strategies.Seed, T0);
+        var decision = StepMachine.Decide(Held.WithCanary(2, 2).WithCommand("abort") with { Paused = false, RoutingRestored = false }, In(phase, 1) with { RoutingTouched = true }, Strategies.Seed, T0);
 
-        Assert.Equal(phase, decision.Status.Phase);
-        var warning = Assert.Single(decision.Actions.OfType<A.Emit>(), e => e.Reason == "CommandIgnored");
-        Assert.Equal(EventType.Warning, warning.Type);
-        Assert.Contains("revert the template", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(Aborting, decision.Status.Phase);
+        Assert.Equal(["ClearCommand", "Emit(Abort)", "Repause", "RestoreRouting", "RequeueAfter(600s)"], ActionText.Show(decision.Actions));
+        Assert.Contains("revert the template", decision.Status.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Abort_after_a_revert_never_pauses_the_stable_template_again()
+    {
+        var reverted = Held.WithCanary(2, 2).WithCommand("abort") with { Paused = false, TemplateIsStable = true, RoutingRestored = false };
+
+        var decision = StepMachine.Decide(reverted, In(Promoting, 1) with { RoutingTouched = true }, Strategies.Seed, T0);
+
+        Assert.DoesNotContain(decision.Actions, a => a is A.Repause);
     }
 
     [Fact]

@@ -75,8 +75,8 @@ public sealed class TransitionTableTests
             new(new Observation().WithCommand("abort"), RolloutStatus.Idle, Seed, T0, Idle, ["ClearCommand", "Emit(CommandIgnored)"]),
         ["abort mid-step rolls back"] =
             new(Held.WithCanary(2, 2).WithCommand("abort") with { RoutingApplied = true, RoutingRestored = false }, Analyzing(), Seed, T0, Aborting, ["ClearCommand", "Emit(Abort)", "RestoreRouting", "RequeueAfter(600s)"]),
-        ["abort while promoting is refused with the way back"] =
-            new(Held.WithCommand("abort") with { Paused = false }, In(Promoting, 1), Seed, T0, Promoting, ["ClearCommand", "Emit(CommandIgnored)", "RequeueAfter(600s)"]),
+        ["abort while promoting halts the Deployment's rollout, then restores routing"] =
+            new(Held.WithCommand("abort") with { Paused = false, RoutingRestored = false }, In(Promoting, 1), Seed, T0, Aborting, ["ClearCommand", "Emit(Abort)", "Repause", "RestoreRouting", "RequeueAfter(600s)"]),
         ["a newer release supersedes: routing restored before anything else"] =
             new(Held.WithCanary(2, 2) with { Release = NewerRelease, RoutingRestored = false }, Analyzing(), Seed, T0, Initializing, ["Emit(Superseded)", "RestoreRouting", "RequeueAfter(600s)"]),
         ["after a superseding release's grace the old canary is deleted"] =

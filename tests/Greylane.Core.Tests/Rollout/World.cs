@@ -109,6 +109,9 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
             case A.Unpause:
                 Paused = false;
                 break;
+            case A.Repause:
+                Paused = true;
+                break;
             case A.ClearRelease:
                 Release = null;
                 Stable = null;
