@@ -89,6 +89,14 @@ public static class AdmissionDecider
             return plan.ToDecision();
         }
 
+        if (state.Stage != ReleaseStage.None && deployment.Annotation(GreylaneKeys.Status) is null
+            && stored.Annotation(GreylaneKeys.Status) is { } status)
+        {
+            // kubectl replace / helm without three-way merge drop annotations they do not know: the controller's
+            // status is the only record of where the release stands, so it comes back from the stored object.
+            plan.EnsureAnnotation(GreylaneKeys.Status, status);
+        }
+
         var storedHash = TemplateHash.Compute(stored.Template);
         var newHash = TemplateHash.Compute(deployment.Template);
         var started = state.Stage switch

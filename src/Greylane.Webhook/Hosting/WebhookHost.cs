@@ -26,6 +26,7 @@ internal static class WebhookHost
         // Per-request framework logs would drown the admission log; decisions are logged by the handler.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        configureServices?.Invoke(builder.Services);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         builder.Services.AddSingleton(services => new CertificateStore(
@@ -33,7 +34,6 @@ internal static class WebhookHost
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<CertificateStore>>()));
         builder.Services.AddSingleton<AdmissionMetrics>();
         builder.Services.AddSingleton<AdmissionHandler>();
-        configureServices?.Invoke(builder.Services);
 
         builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(kestrel =>
