@@ -1,6 +1,4 @@
-using Greylane.Core.Serialization;
 using Greylane.Core.Strategy;
-using YamlDotNet.Core;
 
 namespace Greylane.Core.Admission;
 
@@ -13,7 +11,7 @@ internal sealed record StrategyCheck(string? Error, string Plan)
         var reference = deployment.Annotation(GreylaneKeys.StrategyRef);
         if (!string.IsNullOrWhiteSpace(reference))
         {
-            return WithReference(inline, reference);
+            return WithReference(deployment, inline, reference);
         }
 
         var result = StrategyReader.Read(inline);
@@ -23,32 +21,22 @@ internal sealed record StrategyCheck(string? Error, string Plan)
             return new(null, steps == 1 ? "1 step" : $"{steps} steps");
         }
 
-        var problems = result.Errors.Count == 0
-            ? "the strategy could not be read"
-            : string.Join("; ", result.Errors.Select(e => e.ToString()));
-        return new($"{GreylaneKeys.Strategy} on {deployment.FullName} is invalid: {problems}", "");
+        return Invalid(deployment, result.Errors);
     }
 
-    // The webhook makes no API calls, so it cannot read the referenced ConfigMap. An inline part may lean on the
+    // The webhook makes no API calls, so it cannot read the referenced ConfigMap. The inline part may lean on the
     // shared one (steps there, an analysis name defined there), so only its syntax is checked here; the controller
     // validates the merged strategy and refuses to start a release on an invalid one.
-    private static StrategyCheck WithReference(string? inline, string reference)
+    private static StrategyCheck WithReference(DeploymentView deployment, string? inline, string reference)
     {
-        if (!string.IsNullOrWhiteSpace(inline))
-        {
-            try
-            {
-                if (YamlJson.Parse(inline) is not System.Text.Json.Nodes.JsonObject)
-                {
-                    return new($"{GreylaneKeys.Strategy}: expected a YAML or JSON mapping (e.g. 'steps: [...]') over ConfigMap {reference}", "");
-                }
-            }
-            catch (YamlException e)
-            {
-                return new($"{GreylaneKeys.Strategy}: not valid YAML or JSON at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", "");
-            }
-        }
+        var errors = new List<StrategyError>();
+        StrategyText.Parse(inline, FieldReader.InlineSource, errors);
+        return errors.Count > 0 ? Invalid(deployment, errors) : new(null, $"strategy from ConfigMap {reference}");
+    }
 
-        return new(null, $"strategy from ConfigMap {reference}");
+    private static StrategyCheck Invalid(DeploymentView deployment, IReadOnlyList<StrategyError> errors)
+    {
+        var problems = errors.Count == 0 ? "the strategy could not be read" : string.Join("; ", errors.Select(e => e.ToString()));
+        return new($"{GreylaneKeys.Strategy} on {deployment.FullName} is invalid: {problems}", "");
     }
 }
