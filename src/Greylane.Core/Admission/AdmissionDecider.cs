@@ -77,7 +77,7 @@ public static class AdmissionDecider
         StrategyCheck? check = null;
         if (strategyChanged)
         {
-            check = StrategyCheck.Of(deployment);
+            check = StrategyCheckCache.Of(deployment);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);
@@ -106,7 +106,7 @@ public static class AdmissionDecider
         };
         if (started is { } release)
         {
-            check ??= StrategyCheck.Of(deployment);
+            check ??= StrategyCheckCache.Of(deployment);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);
