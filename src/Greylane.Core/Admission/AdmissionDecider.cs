@@ -34,9 +34,9 @@ public static class AdmissionDecider
 
         if (problem is not null)
         {
-            // A Deployment that is neither opted in nor was mid-release is none of Greylane's business.
-            var wasReleasing = input.OldObject is { } o && DeploymentView.IsOptedIn(o);
-            return optedIn || wasReleasing ? CannotJudge(problem) : AdmissionDecision.Allow;
+            // A Deployment that is not and was not opted in is none of Greylane's business.
+            var wasOptedIn = input.OldObject is { } o && DeploymentView.IsOptedIn(o);
+            return optedIn || wasOptedIn ? CannotJudge(problem) : AdmissionDecision.Allow;
         }
 
         var state = ReleaseState.Of(stored);
