@@ -7,7 +7,7 @@ namespace Greylane.Core.Strategy;
 /// <summary>Reads <c>analysis</c>: the default interval and the metrics steps may name.</summary>
 internal static partial class AnalysisReader
 {
-    public static AnalysisSpec Read(JsonNode? node, FieldReader fields, IReadOnlyDictionary<string, string> canaryLabels)
+    public static AnalysisSpec Read(JsonNode? node, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels)
     {
         var analysis = fields.Object(node, "analysis", StrategyFields.Analysis);
         if (analysis is null)
@@ -44,11 +44,29 @@ internal static partial class AnalysisReader
         return new AnalysisSpec(interval, metrics);
     }
 
-    /// <summary>The metric names a step may refer to, read leniently so that one bad metric does not also fail every step naming it.</summary>
-    public static IReadOnlyCollection<string> Names(JsonNode? node) =>
-        node is JsonObject { } analysis && analysis["metrics"] is JsonArray list
-            ? [.. list.OfType<JsonObject>().Select(m => m["name"]).OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Distinct()]
-            : [];
+    /// <summary>
+    /// The metric names a step may refer to, read leniently so that one bad metric does not also fail every step naming it;
+    /// null (any name) when <paramref name="unknownIfAbsent"/> and no metrics are listed, since a shared strategy may list them.
+    /// </summary>
+    public static IReadOnlyCollection<string>? Names(JsonNode? node, bool unknownIfAbsent)
+    {
+        var metrics = (node as JsonObject)?["metrics"];
+        if (metrics is null && unknownIfAbsent)
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var metric in (metrics as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (metric["name"] is JsonValue value && value.TryGetValue<string>(out var name) && !names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
 
     private static string? Name(JsonNode? node, string path, FieldReader fields, Dictionary<string, string> seen)
     {

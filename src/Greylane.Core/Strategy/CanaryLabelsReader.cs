@@ -13,7 +13,7 @@ internal static class CanaryLabelsReader
             return RolloutStrategy.DefaultCanaryLabels;
         }
 
-        if (map.Count == 0)
+        if (map.Count == 0 && !fields.IsPartial)
         {
             fields.Add(StrategyFields.CanaryLabels, "needs at least one label; add one, or leave canaryLabels out for the default greylane.dev/track: canary");
         }

@@ -7,8 +7,10 @@ namespace Greylane.Core.Strategy;
 /// <summary>
 /// Typed reads of a strategy's JSON that record every problem with its path and fix instead of stopping.
 /// Paths inside <paramref name="sharedPaths"/> came from the shared ConfigMap, so their errors name that source.
+/// When <paramref name="isPartial"/>, a shared strategy not at hand will complete this one, so fields that the
+/// merge could still supply are not required.
 /// </summary>
-internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
+internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool isPartial = false)
 {
     /// <summary>The source prefix of errors in values that came from the <c>strategy-ref</c> ConfigMap.</summary>
     public const string SharedSource = "strategy-ref";
@@ -19,6 +21,8 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
     private readonly List<StrategyError> errors = [];
 
     public IReadOnlyList<StrategyError> Errors => errors;
+
+    public bool IsPartial => isPartial;
 
     public void Add(string path, string message)
     {
@@ -33,7 +37,14 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
         errors.Add(new StrategyError(field, message));
     }
 
-    public void Required(string path, string fix) => Add(path, $"required; {fix}");
+    public void Required(string path, string fix)
+    {
+        // Mappings merge with the shared strategy, so a field missing outside any list may come from it; lists are replaced whole.
+        if (!isPartial || path.Contains('[', StringComparison.Ordinal))
+        {
+            Add(path, $"required; {fix}");
+        }
+    }
 
     /// <summary>A mapping whose keys must be among <paramref name="allowed"/>; null when absent or not a mapping.</summary>
     public JsonObject? Object(JsonNode? node, string path, IReadOnlyList<string> allowed)
@@ -68,7 +79,7 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
     {
         null => null,
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v => FailText(path, $"expected a string; got {Describe(v)}; put it in quotes: \"{v.ToJsonString()}\""),
+        JsonValue v => FailText(path, $"expected a string; got {Describe(v)}; put it in quotes: \"{Scalar(v)}\""),
         _ => FailText(path, $"expected a string; got {Describe(node)}"),
     };
 
@@ -88,7 +99,8 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
     public double? Number(JsonNode? node, string path, string fix) => node switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => AsDouble(v),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && double.IsFinite(AsDouble(v)) => AsDouble(v),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => Fail<double>(path, $"{Show(v)} is too large; {fix}"),
         _ => Fail<double>(path, $"expected a number; got {Describe(node)}; {fix}"),
     };
 
@@ -125,7 +137,7 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
         var text = node?.GetValueKind() switch
         {
             null => null,
-            JsonValueKind.Number => node.ToJsonString(),
+            JsonValueKind.Number => Scalar(node.AsValue()),
             JsonValueKind.String => node.GetValue<string>(),
             _ => FailText(path, $"expected a duration like 30s or 5m; got {Describe(node)}"),
         };
@@ -151,7 +163,7 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
     /// <summary>How a value reads in a message: strings JSON-quoted, long ones cut short.</summary>
     public static string Show(JsonNode? node)
     {
-        var text = node?.ToJsonString(ReadableJson.Options) ?? "null";
+        var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? Scalar(v) : node?.ToJsonString(ReadableJson.Options) ?? "null";
         return text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "…");
     }
 
@@ -168,8 +180,17 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths)
         },
     };
 
-    // YAML numbers arrive as long or double, JSON ones as JsonElement; their JSON text reads back the same way for all.
-    private static double AsDouble(JsonValue value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+    // YAML numbers arrive as long or double (a huge one as infinity, which JSON cannot write), JSON ones as JsonElement.
+    private static double AsDouble(JsonValue value) =>
+        value.TryGetValue<double>(out var real) ? real
+        : value.TryGetValue<long>(out var whole) ? whole
+        : double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    // The text of a scalar, safe for the infinities that ToJsonString throws on.
+    private static string Scalar(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.Number && AsDouble(value) is var number && !double.IsFinite(number)
+            ? (number > 0 ? "infinity" : "-infinity")
+            : value.ToJsonString(ReadableJson.Options);
 
     private T? Expect<T>(JsonNode? node, string path, string what)
         where T : JsonNode

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Greylane.Core.Strategy;
@@ -16,6 +17,19 @@ internal static partial class HttpNames
         // Envoy sees header names lowercased (HTTP/2 requires it), and Istio's docs require lowercase keys.
         var lower = name.ToLowerInvariant();
         return lower == name ? null : $"{FieldReader.Show(name)} has uppercase letters; Istio matches header names in lowercase: write {FieldReader.Show(lower)}";
+    }
+
+    /// <summary>A required header name in the form Istio matches.</summary>
+    public static string? RequiredHeader(FieldReader fields, JsonNode? node, string path, string fix)
+    {
+        var name = fields.RequiredString(node, path, fix);
+        if (name is not null && HeaderProblem(name) is { } problem)
+        {
+            fields.Add(path, problem);
+            return null;
+        }
+
+        return name;
     }
 
     [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]

@@ -14,7 +14,7 @@ internal static class LaneReader
             return null;
         }
 
-        var header = Header(fields, lane["header"], $"{path}.header", "name the header that marks lane traffic, e.g. header: my-request-id");
+        var header = HttpNames.RequiredHeader(fields, lane["header"], $"{path}.header", "name the header that marks lane traffic, e.g. header: my-request-id");
         var value = fields.RequiredString(lane["value"], $"{path}.value", "write the header value of the lane, e.g. value: canary");
         var dye = ReadDye(lane["dye"], fields);
         return header is null || value is null ? null : new LaneSpec(header, value, dye);
@@ -29,24 +29,11 @@ internal static class LaneReader
             return null;
         }
 
-        var fromHeader = Header(fields, dye["fromHeader"], $"{path}.fromHeader", "name the request header to dye from, e.g. fromHeader: agent");
+        var fromHeader = HttpNames.RequiredHeader(fields, dye["fromHeader"], $"{path}.fromHeader", "name the request header to dye from, e.g. fromHeader: agent");
         var fromValue = fields.RequiredString(dye["fromValue"], $"{path}.fromValue", "write the value that sends a request into the lane, e.g. fromValue: pc");
 
-        // Absent: requests without the value keep whatever lane header they came with.
+        // Absent: every other request gets the lane header emptied, so only the gateway's verdict puts a request in the lane.
         var otherwise = fields.String(dye["otherwise"], $"{path}.otherwise") ?? "";
         return fromHeader is null || fromValue is null ? null : new DyeSpec(fromHeader, fromValue, otherwise);
-    }
-
-    /// <summary>A required header name in the form Istio matches.</summary>
-    internal static string? Header(FieldReader fields, JsonNode? node, string path, string fix)
-    {
-        var name = fields.RequiredString(node, path, fix);
-        if (name is not null && HttpNames.HeaderProblem(name) is { } problem)
-        {
-            fields.Add(path, problem);
-            return null;
-        }
-
-        return name;
     }
 }

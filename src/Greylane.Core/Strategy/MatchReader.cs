@@ -63,7 +63,7 @@ internal static class MatchReader
 
             var namePath = StrategyPath.Field(itemPath, "name");
             var nameFix = isHeader ? "name the header to match, e.g. name: my-request-id" : "name the query parameter to match, e.g. name: lane";
-            var name = isHeader ? LaneReader.Header(fields, item["name"], namePath, nameFix) : fields.RequiredString(item["name"], namePath, nameFix);
+            var name = isHeader ? HttpNames.RequiredHeader(fields, item["name"], namePath, nameFix) : fields.RequiredString(item["name"], namePath, nameFix);
             var kind = Kind(item["type"], StrategyPath.Field(itemPath, "type"), fields, allowPrefix: isHeader);
             var value = Value(item["value"], StrategyPath.Field(itemPath, "value"), kind, fields, "value: canary");
             if (name is not null && conditions.Any(c => c.Name == name))

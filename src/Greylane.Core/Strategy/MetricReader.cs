@@ -9,7 +9,7 @@ internal static class MetricReader
     private const string NumberFix = "write a number like 0.99 without quotes";
 
     /// <summary>The metric with an empty name (the caller checks names), or null when it has problems.</summary>
-    public static MetricSpec? Read(JsonObject metric, string path, FieldReader fields, IReadOnlyDictionary<string, string> canaryLabels)
+    public static MetricSpec? Read(JsonObject metric, string path, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels)
     {
         var errorsBefore = fields.Errors.Count;
         var query = Query(metric["query"], StrategyPath.Field(path, "query"), fields, canaryLabels, "write the PromQL query to measure");
@@ -49,7 +49,7 @@ internal static class MetricReader
             minSamples);
     }
 
-    private static MinSamplesSpec? MinSamples(JsonNode? node, string path, FieldReader fields, IReadOnlyDictionary<string, string> canaryLabels)
+    private static MinSamplesSpec? MinSamples(JsonNode? node, string path, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels)
     {
         var minSamples = fields.Object(node, path, StrategyFields.MinSamples);
         if (minSamples is null)
@@ -73,7 +73,7 @@ internal static class MetricReader
         return query is null || min is null ? null : new MinSamplesSpec(query, min.Value);
     }
 
-    private static string? Query(JsonNode? node, string path, FieldReader fields, IReadOnlyDictionary<string, string> canaryLabels, string fix)
+    private static string? Query(JsonNode? node, string path, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels, string fix)
     {
         var query = fields.RequiredString(node, path, fix);
         if (query is null)
@@ -106,7 +106,7 @@ internal static class MetricReader
         return valid ? query : null;
     }
 
-    private static string? VariableProblem(string variable, IReadOnlyDictionary<string, string> canaryLabels)
+    private static string? VariableProblem(string variable, IReadOnlyDictionary<string, string>? canaryLabels)
     {
         if (QueryTemplate.Builtins.Contains(variable, StringComparer.Ordinal))
         {
@@ -116,7 +116,7 @@ internal static class MetricReader
         if (variable.StartsWith(QueryTemplate.CanaryLabelPrefix, StringComparison.Ordinal))
         {
             var key = variable[QueryTemplate.CanaryLabelPrefix.Length..];
-            return canaryLabels.ContainsKey(key)
+            return canaryLabels is null || canaryLabels.ContainsKey(key)
                 ? null
                 : $"{{{{{variable}}}}} names no canary label; use one of canaryLabels' keys: {string.Join(", ", canaryLabels.Keys)}";
         }

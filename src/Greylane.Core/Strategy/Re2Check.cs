@@ -47,12 +47,17 @@ internal static class Re2Check
                 var next = pattern[i + 1];
                 if (!inClass && next is >= '1' and <= '9')
                 {
-                    return $"a backreference (\\{next})";
+                    return $"a backreference \"\\{next}\"";
+                }
+
+                if (!inClass && next is 'G' or 'Z')
+                {
+                    return $"the anchor \"\\{next}\"";
                 }
 
                 if (!inClass && next == 'k' && i + 2 < pattern.Length && pattern[i + 2] == '<')
                 {
-                    return "a backreference (\\k<…>)";
+                    return "a backreference \"\\k<\"";
                 }
 
                 i++;
@@ -78,7 +83,7 @@ internal static class Re2Check
             {
                 if (pattern.AsSpan(i).StartsWith(construct, StringComparison.Ordinal))
                 {
-                    return $"{name} ({construct}…)";
+                    return $"{name} \"{construct}\"";
                 }
             }
         }

@@ -12,7 +12,7 @@ internal static class StepReader
 
     private const string ReplicasFix = "write a whole number like 2 or a percent like 50%";
 
-    public static IReadOnlyList<StepSpec> ReadAll(JsonNode? node, FieldReader fields, IReadOnlyCollection<string> metrics)
+    public static IReadOnlyList<StepSpec> ReadAll(JsonNode? node, FieldReader fields, IReadOnlyCollection<string>? metrics)
     {
         if (node is null)
         {
@@ -50,10 +50,10 @@ internal static class StepReader
             var weight = fields.Int(step["weight"], StrategyPath.Field(path, "weight"), 0, 100, "use a whole number from 0 to 100");
             var matches = MatchReader.ReadAll(step["matches"], StrategyPath.Field(path, "matches"), fields);
             var analysis = Analysis(step["analysis"], StrategyPath.Field(path, "analysis"), fields, metrics);
-            var pause = Pause(step["pause"], StrategyPath.Field(path, "pause"), fields)
 
-                // No pause written: a step gated by metrics moves on when they pass; any other step waits for a person.
-                ?? (analysis.Count > 0 ? PauseSpec.None : PauseSpec.Manual);
+            // No pause written: a step gated by metrics moves on when they pass; any other step waits for a person.
+            var unwritten = analysis.Count > 0 ? PauseSpec.None : PauseSpec.Manual;
+            var pause = Pause(step["pause"], StrategyPath.Field(path, "pause"), fields) ?? unwritten;
             steps.Add(new StepSpec(replicas, weight, matches, pause, analysis));
         }
 
@@ -88,7 +88,7 @@ internal static class StepReader
         };
     }
 
-    private static List<string> Analysis(JsonNode? node, string path, FieldReader fields, IReadOnlyCollection<string> metrics)
+    private static List<string> Analysis(JsonNode? node, string path, FieldReader fields, IReadOnlyCollection<string>? metrics)
     {
         var names = new List<string>();
         var list = fields.List(node, path, "metric names");
@@ -105,7 +105,7 @@ internal static class StepReader
             {
                 fields.Add(itemPath, $"{FieldReader.Show(name)} is listed twice; name each metric once");
             }
-            else if (!metrics.Contains(name))
+            else if (metrics is not null && !metrics.Contains(name))
             {
                 var known = metrics.Count == 0 ? "no metrics are defined yet" : $"defined: {string.Join(", ", metrics)}";
                 fields.Add(itemPath, $"{FieldReader.Show(name)} is not defined in analysis.metrics; define it there or use a defined name ({known})");

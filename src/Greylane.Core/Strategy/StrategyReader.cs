@@ -31,6 +31,26 @@ public static class StrategyReader
         return fields.Errors.Count == 0 ? new StrategyReadResult(strategy, []) : new StrategyReadResult(null, fields.Errors);
     }
 
+    /// <summary>
+    /// The problems of an inline strategy that a <c>greylane.dev/strategy-ref</c> ConfigMap, not at hand, will complete
+    /// (the webhook never reads ConfigMaps): only those no shared strategy could fix. Fields the merge could still supply
+    /// (a lane's header, the metrics a step names, the canary label a query names) are not required; everything present is
+    /// checked as <see cref="Read"/> checks it.
+    /// </summary>
+    public static IReadOnlyList<StrategyError> CheckPartial(string? inline)
+    {
+        var errors = new List<StrategyError>();
+        var root = StrategyText.Parse(inline, FieldReader.InlineSource, errors);
+        if (root is null)
+        {
+            return errors;
+        }
+
+        var fields = new FieldReader([], isPartial: true);
+        Map(root, fields);
+        return fields.Errors;
+    }
+
     /// <summary>Pods for <paramref name="step"/> in a Deployment of <paramref name="deploymentReplicas"/> (see <see cref="ReplicaCount.Resolve"/>).</summary>
     public static int ResolveReplicas(StepSpec step, int deploymentReplicas)
     {
@@ -43,8 +63,10 @@ public static class StrategyReader
         fields.Object(root, "", StrategyFields.Root);
         var canaryLabels = CanaryLabelsReader.Read(root[StrategyFields.CanaryLabels], fields);
         var traffic = TrafficReader.Read(root["traffic"], fields);
-        var steps = StepReader.ReadAll(root["steps"], fields, AnalysisReader.Names(root["analysis"]));
-        var analysis = AnalysisReader.Read(root["analysis"], fields, canaryLabels);
+        var steps = StepReader.ReadAll(root["steps"], fields, AnalysisReader.Names(root["analysis"], unknownIfAbsent: fields.IsPartial));
+
+        // Canary labels merge with the shared ones, so a partial strategy cannot know them all.
+        var analysis = AnalysisReader.Read(root["analysis"], fields, fields.IsPartial ? null : canaryLabels);
         var deadline = fields.Duration(root["progressDeadline"], "progressDeadline", allowZero: false) ?? RolloutStrategy.Default.ProgressDeadline;
         return new RolloutStrategy(canaryLabels, traffic, steps, analysis, deadline);
     }
