@@ -24,13 +24,12 @@ internal sealed record StrategyCheck(string? Error, string Plan)
         return Invalid(deployment, result.Errors);
     }
 
-    // The webhook makes no API calls, so it cannot read the referenced ConfigMap. The inline part may lean on the
-    // shared one (steps there, an analysis name defined there), so only its syntax is checked here; the controller
-    // validates the merged strategy and refuses to start a release on an invalid one.
+    // The webhook makes no API calls, so it cannot read the referenced ConfigMap. The inline part is checked for
+    // everything no shared strategy could fix (syntax, unknown fields, impossible values); what the ConfigMap may
+    // still supply (steps' metrics, a lane header) is left to the controller, which validates the merged strategy.
     private static StrategyCheck WithReference(DeploymentView deployment, string? inline, string reference)
     {
-        var errors = new List<StrategyError>();
-        StrategyText.Parse(inline, FieldReader.InlineSource, errors);
+        var errors = StrategyReader.CheckPartial(inline);
         return errors.Count > 0 ? Invalid(deployment, errors) : new(null, $"strategy from ConfigMap {reference}");
     }
 

@@ -74,6 +74,20 @@ public sealed class StrategyAdmissionTests
     }
 
     [Fact]
+    public void Strategy_reference_does_not_excuse_an_impossible_inline_value()
+    {
+        var review = Fixture.Review("release");
+        var annotations = review["request"]!["object"]!["metadata"]!["annotations"]!;
+        annotations[GreylaneKeys.StrategyRef] = "lane-strategy";
+        annotations[GreylaneKeys.Strategy] = "steps: [{replicas: 1, weight: 150}]";
+
+        var answer = Handler.Answer(review);
+
+        Assert.False(answer.Allowed);
+        Assert.Contains("steps[0].weight", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Strategy_reference_with_an_inline_part_that_is_not_yaml_is_denied()
     {
         var review = Fixture.Review("release");
