@@ -19,7 +19,7 @@ certs: ## make a local CA and serving certificate in certs/out
 	bash certs/make-certs.sh certs/out
 
 run: certs ## run the webhook on https://127.0.0.1:8443 (Release build)
-	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert certs/out/tls.crt --tls-key certs/out/tls.key
+	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key
 
 sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
 	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig .sandbox/kubeconfig

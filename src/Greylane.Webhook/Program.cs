@@ -1,5 +1,12 @@
-// SKELETON: issue 2 (webhook helper) builds the real host.
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-await app.RunAsync();
+using Greylane.Webhook.Hosting;
+
+try
+{
+    await WebhookHost.Build(args).RunAsync();
+    return 0;
+}
+catch (WebhookOptionsException e)
+{
+    await Console.Error.WriteLineAsync($"greylane-webhook: {e.Message}");
+    return 2;
+}

@@ -1,2 +1,146 @@
-// Filled in by the webhook benchmark (issue 2): `make bench` runs this program.
-Console.WriteLine("benchmarks: not yet");
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Greylane.Benchmarks;
+using Greylane.Core;
+using Greylane.Core.Admission;
+using Greylane.Core.Release;
+using Greylane.Core.Strategy;
+using Greylane.Webhook.Admission;
+using Greylane.Webhook.Hosting;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// `make bench`: the admission handler alone, then the HTTPS endpoint next to a minimal echo endpoint, on the ~12 KB
+// release review of the tests. Loopback only; every run is bounded in time and count (about a minute in all).
+const int Connections = 4;
+const int Rounds = 4;
+var measure = TimeSpan.FromSeconds(3);
+var warmup = TimeSpan.FromSeconds(2);
+var body = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "release.json"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Greylane webhook benchmark: release review of {body.Length} bytes, {Environment.ProcessorCount} cores, {Connections} connections"));
+
+var handler = new AdmissionHandler(NullLogger<AdmissionHandler>.Instance);
+var sequence = new ReadOnlySequence<byte>(body);
+using var review = JsonDocument.Parse(sequence);
+var request = review.RootElement.GetProperty("request");
+var template = request.GetProperty("object").GetProperty("spec").GetProperty("template");
+var strategy = request.GetProperty("object").GetProperty("metadata").GetProperty("annotations").GetProperty(GreylaneKeys.Strategy).GetString();
+var input = new AdmissionInput(AdmissionOperation.Update, request.GetProperty("oldObject"), request.GetProperty("object"));
+(string Name, Action Action)[] pieces =
+[
+    ("handler (parse, decide, answer)", () => handler.Handle(sequence)),
+    ("  JsonDocument.Parse of the body", () => JsonDocument.Parse(sequence).Dispose()),
+    ("  decision on parsed objects", () => AdmissionDecider.Decide(input)),
+    ("  template hash (one template)", () => TemplateHash.Compute(template)),
+    ("  strategy read, uncached (YAML)", () => StrategyReader.Read(strategy)),
+    ("typed V1Deployment x2 (KubernetesJson)", () =>
+    {
+        _ = KubernetesJson.Deserialize<V1Deployment>(request.GetProperty("object").GetRawText());
+        _ = KubernetesJson.Deserialize<V1Deployment>(request.GetProperty("oldObject").GetRawText());
+    }),
+];
+
+// Every piece runs once unmeasured first, so that tiered JIT has promoted the shared code before any figure is taken.
+foreach (var (_, action) in pieces)
+{
+    Loop("warm-up", action, TimeSpan.FromSeconds(1));
+}
+
+Console.WriteLine();
+Console.WriteLine("In process, one thread:");
+foreach (var (name, action) in pieces)
+{
+    Console.WriteLine(Loop(name, action, TimeSpan.FromSeconds(2)));
+}
+
+if (args.Contains("--in-process-only"))
+{
+    return;
+}
+
+var directory = Directory.CreateTempSubdirectory("greylane-bench-");
+try
+{
+    using var certificate = WriteCertificate(directory.FullName);
+    var webhook = WebhookHost.Build(
+    [
+        "--urls", "https://127.0.0.1:0",
+        "--tls-cert", Path.Combine(directory.FullName, "tls.crt"),
+        "--tls-key", Path.Combine(directory.FullName, "tls.key"),
+        "--Logging:LogLevel:Default", "Warning",
+    ]);
+    await webhook.StartAsync();
+    var webhookAddress = new Uri(webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    var (echo, echoAddress) = await EchoServer.StartAsync(certificate);
+    using var webhookClient = LoadRun.Client(webhookAddress, Connections);
+    using var echoClient = LoadRun.Client(echoAddress, Connections);
+
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HTTPS on loopback (TLS, HTTP/1.1, keep-alive), {warmup.TotalSeconds:F0} s warm-up then {Rounds} x {measure.TotalSeconds:F0} s per endpoint, alternating:"));
+    await LoadRun.RunAsync("warm-up", echoClient, body, Connections, warmup, 100_000);
+    await LoadRun.RunAsync("warm-up", webhookClient, body, Connections, warmup, 100_000);
+    var echoTotal = new Latencies("minimal echo endpoint") { Elapsed = TimeSpan.Zero };
+    var webhookTotal = new Latencies("greylane /mutate/deployments") { Elapsed = TimeSpan.Zero };
+    for (var round = 0; round < Rounds; round++)
+    {
+        var e = await LoadRun.RunAsync("echo", echoClient, body, Connections, measure, 500_000);
+        var w = await LoadRun.RunAsync("webhook", webhookClient, body, Connections, measure, 500_000);
+        echoTotal.AddRange(e);
+        echoTotal.Elapsed += e.Elapsed;
+        webhookTotal.AddRange(w);
+        webhookTotal.Elapsed += w.Elapsed;
+    }
+
+    Console.WriteLine(echoTotal);
+    Console.WriteLine(webhookTotal);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"ratio webhook/echo: time per request {echoTotal.PerSecond / webhookTotal.PerSecond:F2}x, p99 {webhookTotal.Percentile(99) / echoTotal.Percentile(99):F2}x (aim: <= 1.5x)"));
+    await webhook.StopAsync();
+    await echo.StopAsync();
+}
+finally
+{
+    directory.Delete(recursive: true);
+}
+
+static Latencies Loop(string name, Action action, TimeSpan duration)
+{
+    var result = new Latencies(name);
+    var warm = Stopwatch.StartNew();
+    while (warm.Elapsed < TimeSpan.FromSeconds(0.2))
+    {
+        action();
+    }
+
+    var total = Stopwatch.StartNew();
+    while (total.Elapsed < duration && result.Count < 2_000_000)
+    {
+        var started = Stopwatch.GetTimestamp();
+        action();
+        result.Add(Stopwatch.GetElapsedTime(started));
+    }
+
+    result.Elapsed = total.Elapsed;
+    return result;
+}
+
+static X509Certificate2 WriteCertificate(string directory)
+{
+    using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+    var names = new SubjectAlternativeNameBuilder();
+    names.AddIpAddress(System.Net.IPAddress.Loopback);
+    request.CertificateExtensions.Add(names.Build());
+    var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
+    File.WriteAllText(Path.Combine(directory, "tls.crt"), certificate.ExportCertificatePem());
+    File.WriteAllText(Path.Combine(directory, "tls.key"), key.ExportPkcs8PrivateKeyPem());
+    return X509Certificate2.CreateFromPem(certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
+}

@@ -1,0 +1,42 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Greylane.Core.Admission;
+
+/// <summary>Writes a patch as the RFC 6902 JSON array the API server applies.</summary>
+public static class JsonPatchWriter
+{
+    /// <summary>The UTF-8 JSON of <paramref name="operations"/>.</summary>
+    public static byte[] ToUtf8(IReadOnlyList<PatchOperation> operations)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var operation in operations)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("op", operation.Op);
+                writer.WriteString("path", operation.Path);
+                if (operation.HasValue)
+                {
+                    writer.WritePropertyName("value");
+                    if (operation.Value is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        operation.Value.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,42 @@
+using Greylane.Core.Strategy;
+
+namespace Greylane.Core.Admission;
+
+/// <summary>Validates the strategy annotations of an opted-in Deployment and describes its plan for the release warning.</summary>
+internal sealed record StrategyCheck(string? Error, string Plan)
+{
+    public static StrategyCheck Of(DeploymentView deployment)
+    {
+        var inline = deployment.Annotation(GreylaneKeys.Strategy);
+        var reference = deployment.Annotation(GreylaneKeys.StrategyRef);
+        if (!string.IsNullOrWhiteSpace(reference))
+        {
+            return WithReference(deployment, inline, reference);
+        }
+
+        var result = StrategyReader.Read(inline);
+        if (result.IsValid)
+        {
+            var steps = result.Strategy!.Steps.Count;
+            return new(null, steps == 1 ? "1 step" : $"{steps} steps");
+        }
+
+        return Invalid(deployment, result.Errors);
+    }
+
+    // The webhook makes no API calls, so it cannot read the referenced ConfigMap. The inline part may lean on the
+    // shared one (steps there, an analysis name defined there), so only its syntax is checked here; the controller
+    // validates the merged strategy and refuses to start a release on an invalid one.
+    private static StrategyCheck WithReference(DeploymentView deployment, string? inline, string reference)
+    {
+        var errors = new List<StrategyError>();
+        StrategyText.Parse(inline, FieldReader.InlineSource, errors);
+        return errors.Count > 0 ? Invalid(deployment, errors) : new(null, $"strategy from ConfigMap {reference}");
+    }
+
+    private static StrategyCheck Invalid(DeploymentView deployment, IReadOnlyList<StrategyError> errors)
+    {
+        var problems = errors.Count == 0 ? "the strategy could not be read" : string.Join("; ", errors.Select(e => e.ToString()));
+        return new($"{GreylaneKeys.Strategy} on {deployment.FullName} is invalid: {problems}", "");
+    }
+}

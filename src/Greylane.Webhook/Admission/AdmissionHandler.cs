@@ -1,0 +1,92 @@
+using System.Buffers;
+using System.Text.Json;
+using Greylane.Core.Admission;
+
+namespace Greylane.Webhook.Admission;
+
+/// <summary>Turns an AdmissionReview body into the answer: reads it, asks <see cref="AdmissionDecider"/>, writes the review back.</summary>
+internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
+{
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 128 };
+
+    public HandlerResult Handle(ReadOnlySequence<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, ParseOptions);
+        }
+        catch (JsonException e)
+        {
+            return HandlerResult.Rejected(400, $"the body is not JSON ({e.Message}); send an AdmissionReview {AdmissionReviewReader.ApiVersion}");
+        }
+
+        using (document)
+        {
+            var request = AdmissionReviewReader.Read(document.RootElement, out var problem);
+            if (request is null)
+            {
+                return HandlerResult.Rejected(400, problem!);
+            }
+
+            var decision = Decide(request);
+            var label = decision switch
+            {
+                { Allowed: false } => AdmissionDecisionLabels.Denied,
+                { HasPatch: true } => AdmissionDecisionLabels.Patched,
+                _ => AdmissionDecisionLabels.Allowed,
+            };
+            Log(request, decision, label);
+            var response = new AdmissionReviewResponse(request.ApiVersion, AdmissionReviewReader.Kind, ToResponse(request.Uid, decision));
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(response, AdmissionJsonContext.Default.AdmissionReviewResponse);
+            return new HandlerResult(200, bytes, "application/json", OperationLabel(request.Operation), label);
+        }
+    }
+
+    private AdmissionDecision Decide(AdmissionRequest request)
+    {
+        try
+        {
+            return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or ArgumentException)
+        {
+            // A bug or an input shape nobody foresaw: refuse rather than let an unjudged release through.
+            LogDecisionFailed(e, request.Uid, request.Namespace, request.Name);
+            return AdmissionDecision.Deny(500, $"greylane failed to judge this Deployment ({e.GetType().Name}: {e.Message}); see the webhook log for uid {request.Uid}");
+        }
+    }
+
+    private static AdmissionResponse ToResponse(string uid, AdmissionDecision decision) => decision.Allowed
+        ? new AdmissionResponse(
+            uid,
+            Allowed: true,
+            PatchType: decision.HasPatch ? "JSONPatch" : null,
+            Patch: decision.HasPatch ? JsonPatchWriter.ToUtf8(decision.Patch) : null,
+            Warnings: decision.Warnings.Count > 0 ? decision.Warnings : null)
+        : new AdmissionResponse(uid, Allowed: false, Status: new AdmissionStatus(decision.Code, decision.Message ?? "denied"));
+
+    private void Log(AdmissionRequest request, AdmissionDecision decision, string label)
+    {
+        if (label == AdmissionDecisionLabels.Allowed)
+        {
+            LogAllowed(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun);
+        }
+        else if (label == AdmissionDecisionLabels.Patched)
+        {
+            LogPatched(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Patch.Count, string.Join(" | ", decision.Warnings));
+        }
+        else
+        {
+            LogDenied(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Message);
+        }
+    }
+
+    private static string OperationLabel(AdmissionOperation operation) => operation switch
+    {
+        AdmissionOperation.Create => "CREATE",
+        AdmissionOperation.Update => "UPDATE",
+        AdmissionOperation.Delete => "DELETE",
+        _ => "CONNECT",
+    };
+}

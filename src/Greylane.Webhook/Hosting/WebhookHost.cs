@@ -1,0 +1,61 @@
+using System.Security.Authentication;
+using Greylane.Webhook.Admission;
+using Greylane.Webhook.Metrics;
+using Greylane.Webhook.Tls;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
+
+namespace Greylane.Webhook.Hosting;
+
+/// <summary>
+/// Builds the webhook process: Kestrel over TLS only, the admission endpoint, health and metrics. Later parts of the
+/// process (the controller) join as hosted services through <paramref name="configureServices"/>-style registration here.
+/// </summary>
+internal static class WebhookHost
+{
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var options = WebhookOptions.From(builder.Configuration);
+        if (builder.Configuration["urls"] is null)
+        {
+            builder.WebHost.UseUrls(WebhookOptions.DefaultUrl);
+        }
+
+        // Per-request framework logs would drown the admission log; decisions are logged by the handler.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        configureServices?.Invoke(builder.Services);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        builder.Services.AddSingleton(services => new CertificateStore(
+            options.CertificatePath, options.KeyPath, options.CertificatePollInterval,
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<CertificateStore>>()));
+        builder.Services.AddSingleton<AdmissionMetrics>();
+        builder.Services.AddSingleton<AdmissionHandler>();
+
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = AdmissionEndpoint.MaxBodyBytes;
+            kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http1);
+            kestrel.ConfigureHttpsDefaults(https =>
+            {
+                var store = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
+                https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                https.ServerCertificateSelector = (_, _) => store.Current;
+            });
+        });
+
+        var app = builder.Build();
+        app.MapPost(AdmissionEndpoint.Path, AdmissionEndpoint.HandleAsync);
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", (CertificateStore store) => store.Current.NotAfter > DateTime.Now
+            ? Results.Text("ok\n")
+            : Results.Text("the serving certificate has expired\n", statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        return app;
+    }
+}

@@ -1,0 +1,33 @@
+using Prometheus;
+
+namespace Greylane.Webhook.Metrics;
+
+/// <summary>Admission latency and decisions, by operation and decision (allowed, patched, denied, rejected).</summary>
+internal sealed class AdmissionMetrics
+{
+    private readonly Histogram duration;
+    private readonly Counter decisions;
+
+    public AdmissionMetrics(CollectorRegistry registry)
+    {
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        duration = factory.CreateHistogram(
+            "greylane_admission_duration_seconds",
+            "Time to answer one admission request, from the first body byte to the answer.",
+            new HistogramConfiguration
+            {
+                LabelNames = ["operation", "decision"],
+                Buckets = Histogram.ExponentialBuckets(0.0001, 2, 15),
+            });
+        decisions = factory.CreateCounter(
+            "greylane_admission_decisions_total",
+            "Admission requests answered, by operation and decision.",
+            new CounterConfiguration { LabelNames = ["operation", "decision"] });
+    }
+
+    public void Record(string operation, string decision, TimeSpan elapsed)
+    {
+        duration.WithLabels(operation, decision).Observe(elapsed.TotalSeconds);
+        decisions.WithLabels(operation, decision).Inc();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Greylane.Webhook.Tls;
+
+/// <summary>
+/// The serving certificate, read from PEM files and re-read when they change, so that a rotated Secret (cert-manager,
+/// kubelet) is served from the next TLS handshake on without a restart.
+/// </summary>
+internal sealed partial class CertificateStore : IDisposable
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
+
+    private readonly string certificatePath;
+    private readonly string keyPath;
+    private readonly ILogger<CertificateStore> logger;
+    private readonly Lock gate = new();
+    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly ITimer debounceTimer;
+    private readonly ITimer pollTimer;
+    private X509Certificate2 current;
+    private byte[] fingerprint;
+
+    public CertificateStore(string certificatePath, string keyPath, TimeSpan pollInterval, TimeProvider time, ILogger<CertificateStore> logger)
+    {
+        this.certificatePath = Path.GetFullPath(certificatePath);
+        this.keyPath = Path.GetFullPath(keyPath);
+        this.logger = logger;
+        (current, fingerprint) = Load() ?? throw new Hosting.WebhookOptionsException(
+            $"cannot read the TLS certificate '{certificatePath}' and key '{keyPath}': see the warning above; run 'make certs' or mount the serving Secret");
+        LogLoaded(current.Subject, current.Thumbprint, current.NotAfter);
+        debounceTimer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        // Events are the fast path; the poll catches what a watcher can miss (symlink swaps on some mounts, overflow).
+        pollTimer = time.CreateTimer(_ => Reload(), null, pollInterval, pollInterval);
+        foreach (var directory in new[] { Path.GetDirectoryName(this.certificatePath), Path.GetDirectoryName(this.keyPath) }.Distinct())
+        {
+            Watch(directory!);
+        }
+    }
+
+    /// <summary>The certificate to present in the next handshake.</summary>
+    public X509Certificate2 Current => Volatile.Read(ref current);
+
+    public void Dispose()
+    {
+        foreach (var watcher in watchers)
+        {
+            watcher.Dispose();
+        }
+
+        debounceTimer.Dispose();
+        pollTimer.Dispose();
+    }
+
+    /// <summary>Re-reads the files; a pair that does not load (halfway through a swap) keeps the current certificate until the next try.</summary>
+    public void Reload()
+    {
+        lock (gate)
+        {
+            if (Load() is not var (certificate, print))
+            {
+                return;
+            }
+
+            if (print.AsSpan().SequenceEqual(fingerprint))
+            {
+                certificate.Dispose();
+                return;
+            }
+
+            fingerprint = print;
+            Volatile.Write(ref current, certificate);
+            LogReloaded(certificate.Subject, certificate.Thumbprint, certificate.NotAfter);
+        }
+    }
+
+    // Kubelet updates a mounted Secret by writing a new timestamped directory and renaming a "..data" symlink over
+    // the old one; tls.crt is a symlink through "..data". Watching the directory (not the file) sees that rename.
+    private void Watch(string directory)
+    {
+        var watcher = new FileSystemWatcher(directory)
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.CreationTime | NotifyFilters.Size,
+            IncludeSubdirectories = false,
+        };
+        watcher.Changed += (_, _) => Poke();
+        watcher.Created += (_, _) => Poke();
+        watcher.Deleted += (_, _) => Poke();
+        watcher.Renamed += (_, _) => Poke();
+        watcher.Error += (_, e) => LogWatchError(e.GetException(), directory);
+        watcher.EnableRaisingEvents = true;
+        watchers.Add(watcher);
+    }
+
+    private void Poke() => debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+
+    private (X509Certificate2 Certificate, byte[] Fingerprint)? Load()
+    {
+        try
+        {
+            var certificatePem = File.ReadAllText(certificatePath);
+            var keyPem = File.ReadAllText(keyPath);
+            var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+            var print = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(certificatePem + "\n" + keyPem));
+            return (certificate, print);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+        {
+            LogLoadFailed(e, certificatePath, keyPath);
+            return null;
+        }
+    }
+}

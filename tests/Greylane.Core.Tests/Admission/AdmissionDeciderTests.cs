@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Greylane.Core.Admission;
+using Greylane.Core.Release;
+
+namespace Greylane.Core.Tests.Admission;
+
+public sealed class AdmissionDeciderTests
+{
+    private const string Template = """{"metadata":{"labels":{"app":"a"}},"spec":{"containers":[{"name":"a","image":"a:IMAGE"}]}}""";
+
+    [Fact]
+    public void Delete_is_allowed_without_a_look()
+    {
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Delete, Parse("{}"), null));
+
+        Assert.Same(AdmissionDecision.Allow, decision);
+    }
+
+    [Fact]
+    public void Opted_in_object_that_cannot_be_read_is_denied_with_the_missing_field()
+    {
+        var broken = Parse("""{"metadata":{"name":"a","annotations":{"greylane.dev/enabled":"true"}},"spec":{}}""");
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Create, null, broken));
+
+        Assert.False(decision.Allowed);
+        Assert.Equal(400, decision.Code);
+        Assert.Contains("spec.template is missing", decision.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Object_that_cannot_be_read_and_is_not_opted_in_is_none_of_greylanes_business()
+    {
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Create, null, Parse("""{"metadata":{"name":"a"}}""")));
+
+        Assert.True(decision.Allowed);
+    }
+
+    [Fact]
+    public void Update_of_an_opted_in_deployment_without_the_old_object_is_denied()
+    {
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, null, Deployment("2", Enabled)));
+
+        Assert.False(decision.Allowed);
+        Assert.Contains("oldObject is missing", decision.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Release_patch_creates_the_labels_map_when_the_deployment_has_none()
+    {
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, Deployment("1", Enabled), Deployment("2", Enabled)));
+
+        Assert.Equal(
+            ["add /metadata/labels", "add /metadata/labels/greylane.dev~1managed", "add /spec/paused", "add /metadata/annotations/greylane.dev~1release", "add /metadata/annotations/greylane.dev~1stable"],
+            decision.Patch.Select(p => $"{p.Op} {p.Path}"));
+    }
+
+    [Fact]
+    public void Removing_a_greylane_annotation_is_guarded_by_a_test_of_its_value()
+    {
+        var releasing = $$"""{{Enabled}},"greylane.dev/release":"{{Hash("2")}}","greylane.dev/stable":"{{Hash("1")}}" """;
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, Deployment("2", releasing, paused: true), Deployment("1", releasing, paused: true)));
+
+        var test = decision.Patch.Single(p => p.Op == "test");
+        Assert.Equal("/metadata/annotations/greylane.dev~1release", test.Path);
+        Assert.Equal(Hash("2"), (string?)test.Value);
+    }
+
+    [Fact]
+    public void During_promotion_a_write_without_paused_is_not_paused_again()
+    {
+        var promoting = $$"""{{Enabled}},"greylane.dev/release":"{{Hash("2")}}","greylane.dev/stable":"{{Hash("1")}}","greylane.dev/status":"{\"phase\":\"Promoting\"}" """;
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, Deployment("2", promoting), Deployment("2", promoting, replicas: 9)));
+
+        Assert.DoesNotContain(decision.Patch, p => p.Path == "/spec/paused");
+    }
+
+    private const string Enabled = "\"greylane.dev/enabled\":\"true\"";
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+
+    private static JsonElement Deployment(string image, string annotations, bool paused = false, int replicas = 2)
+    {
+        var template = Template.Replace("IMAGE", image, StringComparison.Ordinal);
+        var pausedText = paused ? "true" : "false";
+        return Parse("{\"metadata\":{\"name\":\"a\",\"namespace\":\"n\",\"annotations\":{" + annotations + "}},"
+            + $"\"spec\":{{\"replicas\":{replicas},\"paused\":{pausedText},\"template\":{template}}}}}");
+    }
+
+    private static string Hash(string image)
+    {
+        using var document = JsonDocument.Parse(Template.Replace("IMAGE", image, StringComparison.Ordinal));
+        return TemplateHash.Compute(document.RootElement);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Greylane.Core;
+
+namespace Greylane.Webhook.Tests.Support;
+
+/// <summary>Builds the object a test expects after the patch, starting from the request object.</summary>
+internal sealed class Expect(JsonObject request)
+{
+    private readonly JsonObject target = request["request"]!["object"]!.DeepClone().AsObject();
+
+    public static Expect From(ReviewAnswer answer) => new(answer.Request);
+
+    public JsonObject Object => target;
+
+    public Expect Paused(bool paused)
+    {
+        target["spec"]!["paused"] = paused;
+        return this;
+    }
+
+    public Expect Annotation(string key, string? value)
+    {
+        var annotations = target["metadata"]!["annotations"]?.AsObject() ?? [];
+        target["metadata"]!["annotations"] = annotations;
+        if (value is null)
+        {
+            annotations.Remove(key);
+        }
+        else
+        {
+            annotations[key] = value;
+        }
+
+        return this;
+    }
+
+    public Expect Label(string key, string? value)
+    {
+        if (target["metadata"]!["labels"] is null)
+        {
+            target["metadata"]!["labels"] = new JsonObject();
+        }
+
+        var labels = target["metadata"]!["labels"]!.AsObject();
+        if (value is null)
+        {
+            labels.Remove(key);
+        }
+        else
+        {
+            labels[key] = value;
+        }
+
+        return this;
+    }
+
+    public Expect Release(string release, string stable) =>
+        Paused(true).Annotation(GreylaneKeys.Release, release).Annotation(GreylaneKeys.Stable, stable);
+
+    /// <summary>Asserts that the independently patched object is exactly the expected one (nothing else changed).</summary>
+    public void Matches(ReviewAnswer answer)
+    {
+        var patched = answer.Patched;
+        Assert.True(JsonNode.DeepEquals(target, patched), $"patch {answer.PatchText} gave an unexpected object");
+    }
+}
