@@ -20,10 +20,10 @@ WORKDIR /app
 COPY --from=build --chown=0:0 /app ./
 # Friendly to readOnlyRootFilesystem: nothing is written outside the mounted /tmp, and the
 # diagnostics IPC socket (which would be created in /tmp) is off.
+# (The base image's ASPNETCORE_HTTP_PORTS=8080 is unused: the webhook serves HTTPS only, on --urls or
+# https://0.0.0.0:8443.)
 ENV DOTNET_EnableDiagnostics=0 \
-    DOTNET_NOLOGO=1 \
-    ASPNETCORE_HTTP_PORTS= \
-    ASPNETCORE_URLS=
+    DOTNET_NOLOGO=1
 # Numeric non-root user, so that Kubernetes can verify runAsNonRoot without /etc/passwd.
 USER 65532:65532
 EXPOSE 8443
