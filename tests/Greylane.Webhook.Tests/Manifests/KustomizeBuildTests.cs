@@ -32,6 +32,10 @@ public sealed class KustomizeBuildTests
     }
 
     [Fact]
+    public void Base_namespace_enforces_the_restricted_pod_security_standard() =>
+        Assert.Equal("restricted", ManifestJson.Text(RenderedManifests.Parse(Rendered.Base).Single("Namespace", "greylane-system")["metadata"]!["labels"]!["pod-security.kubernetes.io/enforce"]));
+
+    [Fact]
     public void Cert_manager_overlay_issues_the_serving_certificate_and_injects_its_ca()
     {
         var manifests = RenderedManifests.Parse(Rendered.CertManager);
