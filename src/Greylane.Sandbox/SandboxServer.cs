@@ -40,7 +40,12 @@ public sealed class SandboxServer : IAsyncDisposable
         StartAsync(options, loggerFactory: null, ct);
 
     /// <summary>Starts a sandbox that logs through <paramref name="loggerFactory"/> (null: no logging).</summary>
-    public static async Task<SandboxServer> StartAsync(SandboxOptions options, ILoggerFactory? loggerFactory, CancellationToken ct = default)
+    public static Task<SandboxServer> StartAsync(SandboxOptions options, ILoggerFactory? loggerFactory, CancellationToken ct = default) =>
+        StartAsync(options, loggerFactory, admission: null, ct);
+
+    /// <summary>Tests may replace the webhook admission chain with their own.</summary>
+    internal static async Task<SandboxServer> StartAsync(
+        SandboxOptions options, ILoggerFactory? loggerFactory, Func<IObjectStore, IAdmissionChain>? admission, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,11 +60,11 @@ public sealed class SandboxServer : IAsyncDisposable
         var logs = app.Services.GetRequiredService<ILoggerFactory>();
         var store = new InMemoryObjectStore(options, logs.CreateLogger<InMemoryObjectStore>());
         var registry = new ResourceRegistry();
-        var admission = SandboxAdmission.Create(store, logs);
-        var api = new ApiServer(store, registry, admission, options.TimeProvider, logs.CreateLogger<ApiServer>());
+        var chain = admission?.Invoke(store) ?? SandboxAdmission.Create(store, logs);
+        var api = new ApiServer(store, registry, chain, options.TimeProvider, logs.CreateLogger<ApiServer>());
         var crds = new CrdLifecycle(store, registry);
         crds.Start();
-        var server = new SandboxServer(app, store, crds, new ManifestLoader(store, registry, new ResourceWriter(store, admission)));
+        var server = new SandboxServer(app, store, crds, new ManifestLoader(store, registry, new ResourceWriter(store, chain)));
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             await server._manifests.ApplyAsync($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{ns}\"}}}}", ct);

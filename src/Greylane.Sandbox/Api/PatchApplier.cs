@@ -23,7 +23,7 @@ internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry r
         {
             var stored = store.Get(type, ns, name) ?? throw ApiException.From(StoreErrors.NotFound(type, name), type, name);
             var target = sub == "scale" ? ScaleView.From(stored) : ResourceReader.AsServed(type, (JsonObject)stored.DeepClone());
-            var patched = Apply(kind, type, target, patch, name);
+            var patched = Apply(kind, type, target, patch);
             if (patched.Name() != name)
             {
                 throw ApiException.BadRequest($"the name of the object ({patched.Name()}) does not match the name on the URL ({name})");
@@ -58,7 +58,7 @@ internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry r
         };
     }
 
-    private static JsonObject Apply(string kind, ResourceType type, JsonObject target, JsonNode patch, string name)
+    private static JsonObject Apply(string kind, ResourceType type, JsonObject target, JsonNode patch)
     {
         try
         {
@@ -74,18 +74,11 @@ internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry r
         }
         catch (PatchException ex)
         {
-            throw PatchFailure(type, name, ex);
+            throw PatchFailure(ex);
         }
     }
 
-    private static ApiException PatchFailure(ResourceType type, string name, PatchException ex)
-    {
-        var details = ApiException.DetailsFor(type, name);
-        if (ex.Cause is { } cause)
-        {
-            details["causes"] = new JsonArray(new JsonObject { ["message"] = cause });
-        }
-
-        return new(ex.Code, ex.Reason, ex.Message, details);
-    }
+    // Like the real server's NewGenericServerResponse: the cause alone, no object details.
+    private static ApiException PatchFailure(PatchException ex) =>
+        new(ex.Code, ex.Reason, ex.Message, ex.Cause is { } cause ? new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["message"] = cause }) } : null);
 }

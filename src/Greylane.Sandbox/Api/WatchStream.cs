@@ -15,6 +15,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
 {
     // kube-apiserver's default is a random 30–60 minutes (min-request-timeout); the low end is kept.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan PreTimeout = TimeSpan.FromSeconds(2);
 
     public async Task RunAsync(HttpContext context, ResourceType type, string? ns, string? name, QueryOptions query)
     {
@@ -60,7 +61,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
         var deadline = clock.GetUtcNow() + (query.Timeout ?? DefaultTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         stop.CancelAfter(deadline - clock.GetUtcNow());
-        var nextBookmark = NextBookmark(deadline);
+        var nextBookmark = NextBookmark(deadline, afterPreTimeout: false);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -89,7 +90,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
 
                     lastSent = Math.Max(lastSent, current);
                     await WriteEventAsync(context, "BOOKMARK", Bookmark(type, lastSent, initialEventsEnd: false));
-                    nextBookmark = NextBookmark(deadline);
+                    nextBookmark = NextBookmark(deadline, afterPreTimeout: clock.GetUtcNow() >= deadline - PreTimeout);
                 }
             }
         }
@@ -100,11 +101,11 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
     }
 
     // Like the watch cache: periodically, and two seconds before the watch times out so the client can resume cheaply.
-    private DateTimeOffset NextBookmark(DateTimeOffset deadline)
+    private DateTimeOffset NextBookmark(DateTimeOffset deadline, bool afterPreTimeout)
     {
         var periodic = clock.GetUtcNow() + bookmarkInterval;
-        var beforeTimeout = deadline - TimeSpan.FromSeconds(2);
-        return beforeTimeout < periodic ? beforeTimeout : periodic;
+        var beforeTimeout = deadline - PreTimeout;
+        return !afterPreTimeout && beforeTimeout < periodic ? beforeTimeout : periodic;
     }
 
     private static JsonObject Bookmark(ResourceType type, long version, bool initialEventsEnd)
