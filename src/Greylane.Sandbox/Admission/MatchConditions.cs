@@ -4,15 +4,16 @@ using System.Text.Json.Nodes;
 namespace Greylane.Sandbox.Admission;
 
 /// <summary>
-/// Evaluates a webhook's <c>matchConditions</c> with kube-apiserver's rule: any false condition skips the webhook,
-/// otherwise any evaluation error is a call failure (subject to failurePolicy), otherwise the webhook is called.
+/// Evaluates a webhook's <c>matchConditions</c> with kube-apiserver's rule: any false condition skips the webhook;
+/// otherwise evaluation errors skip it under failurePolicy Ignore and reject the write with 403 Forbidden under Fail;
+/// otherwise the webhook is called.
 /// Expressions outside <see cref="CelSubset"/> count as true, with a notice logged once per expression.
 /// </summary>
 internal sealed class MatchConditions(Action<string, string> unsupported)
 {
     private readonly ConcurrentDictionary<string, Func<IReadOnlyDictionary<string, JsonNode?>, bool>?> _compiled = new(StringComparer.Ordinal);
 
-    public bool Matches(Webhook hook, JsonObject request)
+    public bool Matches(Webhook hook, AdmissionAttributes attributes, JsonObject request)
     {
         var conditions = (hook.Spec["matchConditions"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         if (conditions.Count == 0)
@@ -39,9 +40,13 @@ internal sealed class MatchConditions(Action<string, string> unsupported)
             }
         }
 
-        return errors.Count == 0
-            ? true
-            : throw new WebhookCallException(hook.Name, $"failed to evaluate match conditions: [{string.Join(", ", errors)}]");
+        if (errors.Count == 0)
+            return true;
+        if (hook.IgnoreFailures)
+            return false;
+        var resource = attributes.Resource.Group.Length == 0 ? attributes.Resource.Plural : $"{attributes.Resource.Plural}.{attributes.Resource.Group}";
+        var aggregate = errors.Count == 1 ? errors[0] : $"[{string.Join(", ", errors)}]";
+        throw new WebhookRejection(403, "Forbidden", $"{resource} \"{attributes.Name}\" is forbidden: {aggregate}");
     }
 
     private Func<IReadOnlyDictionary<string, JsonNode?>, bool>? Compile(string expression)

@@ -70,7 +70,7 @@ public sealed partial class WebhookAdmissionChain : IAdmissionChain
             WebhookCallException? failure = null;
             try
             {
-                if (!_conditions.Matches(hook, review["request"]!.AsObject()))
+                if (!_conditions.Matches(hook, round.Attributes, review["request"]!.AsObject()))
                     continue;
                 CheckDryRun(hook, round.Attributes);
                 var answer = await _caller.CallAsync(hook, review, cancellationToken).ConfigureAwait(false);

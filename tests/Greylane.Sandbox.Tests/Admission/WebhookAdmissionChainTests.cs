@@ -244,7 +244,7 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
     }
 
     [Fact]
-    public async Task A_match_condition_error_follows_the_failure_policy()
+    public async Task A_match_condition_error_is_forbidden_under_fail_and_skips_the_webhook_under_ignore()
     {
         var url = server.Serve("cel-error", r => Reviews.Allow(r));
         var expression = """{"matchConditions":[{"name":"c","expression":"object.metadata.annotations['greylane.dev/enabled'] == 'true'"}]}""";
@@ -257,7 +257,10 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
         var ignored = await ignoring.AdmitAsync(Create(noAnnotations), CancellationToken.None);
 
         Assert.False(failed.Allowed);
-        Assert.Contains("failed to evaluate match conditions", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(403, failed.Code);
+        Assert.Equal(
+            "deployments.apps \"shop\" is forbidden: expression 'object.metadata.annotations['greylane.dev/enabled'] == 'true'' resulted in error: no such key: annotations",
+            failed.Message);
         Assert.True(ignored.Allowed);
         Assert.Empty(server.Received("cel-error"));
     }
