@@ -34,6 +34,8 @@ internal static class ListMerger
 
         var key = field.MergeKey ?? throw PatchException.Unclassified("cannot merge lists without merge key for type map");
         var (remaining, items) = ApplySpecialElements(originalItems, patchItems, key, field.Type);
+        // Merging consumes the patch items, so their keys are kept aside for ordering.
+        var patchOrder = items.Select(i => (JsonNode?)new JsonObject { [key] = KeyOf(i, key).DeepClone() }).ToList();
         var merged = new List<JsonNode?>(remaining);
         foreach (var item in items)
         {
@@ -44,8 +46,8 @@ internal static class ListMerger
                 merged.Add(StrategicMerger.Fresh(item!, new PatchField(field.Type)));
         }
 
-        var (fromPatch, serverItems) = Partition(merged, items, key);
-        return Normalize(fromPatch, serverItems, items, remaining, key);
+        var (fromPatch, serverItems) = Partition(merged, patchOrder, key);
+        return Normalize(fromPatch, serverItems, patchOrder, remaining, key);
     }
 
     /// <summary>Splits items into those present in <paramref name="partitionBy"/> (by merge key, or by value) and the rest.</summary>
