@@ -55,7 +55,12 @@ internal sealed partial class DeploymentSync
         }
         else
         {
-            CheckPausedConditions();
+            if (CheckPausedConditions())
+            {
+                // Written at once, as the real controller does, so clients see DeploymentResumed before the rollout's own reasons.
+                WriteStatus();
+            }
+
             if (d.Paused || IsScalingEvent(replicaSets))
             {
                 SyncScale(replicaSets);
@@ -74,17 +79,17 @@ internal sealed partial class DeploymentSync
     }
 
     /// <summary>The checkPausedConditions rule: Progressing Unknown/DeploymentPaused while paused, DeploymentResumed after, never over a timeout.</summary>
-    private void CheckPausedConditions()
+    private bool CheckPausedConditions()
     {
         if (!d.HasProgressDeadline)
         {
-            return;
+            return false;
         }
 
         var cond = DeploymentConditions.Get(status, DeploymentConditions.Progressing);
         if (cond is not null && Meta.Str(cond, "reason") == DeploymentConditions.TimedOutReason)
         {
-            return;
+            return false;
         }
 
         var pausedCondExists = cond is not null && Meta.Str(cond, "reason") == DeploymentConditions.PausedReason;
@@ -92,12 +97,17 @@ internal sealed partial class DeploymentSync
         {
             DeploymentConditions.Set(status, DeploymentConditions.New(
                 DeploymentConditions.Progressing, "Unknown", DeploymentConditions.PausedReason, "Deployment is paused", ctx.Now));
+            return true;
         }
-        else if (!d.Paused && pausedCondExists)
+
+        if (!d.Paused && pausedCondExists)
         {
             DeploymentConditions.Set(status, DeploymentConditions.New(
                 DeploymentConditions.Progressing, "Unknown", DeploymentConditions.ResumedReason, "Deployment is resumed", ctx.Now));
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>isScalingEvent: an active ReplicaSet's desired-replicas annotation differs from spec.replicas.</summary>
@@ -121,15 +131,20 @@ internal sealed partial class DeploymentSync
 
         if (!JsonNode.DeepEquals(status, originalStatus))
         {
-            var copy = d.Obj.DeepClone().AsObject();
-            copy["status"] = status.DeepClone();
-            d = new DeploymentView(ctx.Store.Update(BuiltInResources.Deployments, copy, statusOnly: true));
+            WriteStatus();
         }
 
         if (requeueAfter is { } after)
         {
             ctx.RequeueAfter(new WorkKey(WorkKind.Deployment, new ObjectRef(BuiltInResources.Deployments, d.Namespace, d.Name)), after);
         }
+    }
+
+    private void WriteStatus()
+    {
+        var copy = d.Obj.DeepClone().AsObject();
+        copy["status"] = status.DeepClone();
+        d = new DeploymentView(ctx.Store.Update(BuiltInResources.Deployments, copy, statusOnly: true));
     }
 
     private static IEnumerable<ReplicaSetView> Maybe(ReplicaSetView? rs) => rs is null ? [] : [rs];
