@@ -4,15 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Greylane.Sandbox.Server;
 
-/// <summary>Builds the admission chain the API server calls before persisting a write.</summary>
+/// <summary>Builds the admission chain the API server calls before persisting a write: the stored MutatingWebhookConfigurations.</summary>
 internal static class SandboxAdmission
 {
-    // UNFINISHED until sandbox-pure's WebhookAdmissionChain is merged: every write is admitted unchanged.
-    public static IAdmissionChain Create(IObjectStore store, ILoggerFactory logs) => new AdmitAll();
-
-    private sealed class AdmitAll : IAdmissionChain
-    {
-        public Task<AdmissionOutcome> AdmitAsync(AdmissionAttributes attributes, CancellationToken cancellationToken) =>
-            Task.FromResult(new AdmissionOutcome(true, attributes.Object, []));
-    }
+    public static IAdmissionChain Create(IObjectStore store, ILoggerFactory logs) =>
+        new WebhookAdmissionChain(
+            () => store.List(BuiltInResources.MutatingWebhookConfigurations, null),
+            ns => store.Get(BuiltInResources.Namespaces, null, ns),
+            logs.CreateLogger<WebhookAdmissionChain>());
 }

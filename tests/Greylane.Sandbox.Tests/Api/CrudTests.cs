@@ -18,8 +18,7 @@ public sealed class CrudTests
         var body = KubernetesJson.Deserialize<V1Deployment>(Manifests.Deployment("web").ToJsonString());
 
         var created = await sandbox.Client.AppsV1.CreateNamespacedDeploymentAsync(body, "default");
-        created.Spec.Template.Spec.Containers[0].Image = "nginx:1.26";
-        var replaced = await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentAsync(created, "web", "default");
+        var replaced = await ReplaceWithRetryAsync(sandbox, d => d.Spec.Template.Spec.Containers[0].Image = "nginx:1.26");
         var read = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");
 
         Assert.False(string.IsNullOrEmpty(created.Metadata.Uid));
@@ -135,19 +134,21 @@ public sealed class CrudTests
     public async Task Status_subresource_writes_only_status_and_the_main_resource_keeps_it()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var (_, created, _) = await sandbox.SendAsync(HttpMethod.Post, Deployments, Manifests.Deployment("web"));
+        await sandbox.Server.ApplyIstioCrdsAsync();
+        const string Path = "/apis/networking.istio.io/v1/namespaces/default/virtualservices/web";
+        var (_, created, _) = await sandbox.SendAsync(HttpMethod.Post, "/apis/networking.istio.io/v1/namespaces/default/virtualservices", Manifests.VirtualService("web"));
         var withStatus = (JsonObject)created!.DeepClone();
-        withStatus["status"] = new JsonObject { ["replicas"] = 2, ["readyReplicas"] = 1 };
-        withStatus["spec"]!["replicas"] = 7;
+        withStatus["status"] = new JsonObject { ["observedGeneration"] = 1 };
+        withStatus["spec"]!["hosts"] = new JsonArray("changed");
 
-        var (_, afterStatus, _) = await sandbox.SendAsync(HttpMethod.Put, $"{Deployments}/web/status", withStatus);
+        var (_, afterStatus, _) = await sandbox.SendAsync(HttpMethod.Put, $"{Path}/status", withStatus);
         var mainUpdate = (JsonObject)afterStatus!.DeepClone();
         mainUpdate.Remove("status");
-        var (_, afterMain, _) = await sandbox.SendAsync(HttpMethod.Put, $"{Deployments}/web", mainUpdate);
+        var (_, afterMain, _) = await sandbox.SendAsync(HttpMethod.Put, Path, mainUpdate);
 
-        Assert.Equal(2, afterStatus["spec"]!["replicas"]!.GetValue<int>());
-        Assert.Equal(1, afterStatus["status"]!["readyReplicas"]!.GetValue<int>());
-        Assert.Equal(1, afterMain!["status"]!["readyReplicas"]!.GetValue<int>());
+        Assert.Equal("web", afterStatus["spec"]!["hosts"]![0]!.GetValue<string>());
+        Assert.Equal(1, afterStatus["status"]!["observedGeneration"]!.GetValue<int>());
+        Assert.Equal(1, afterMain!["status"]!["observedGeneration"]!.GetValue<int>());
     }
 
     [Fact]
@@ -158,6 +159,7 @@ public sealed class CrudTests
 
         var scale = await sandbox.Client.AppsV1.ReadNamespacedDeploymentScaleAsync("web", "default");
         scale.Spec.Replicas = 5;
+        scale.Metadata.ResourceVersion = null; // unconditional: the controllers write status meanwhile
         var written = await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentScaleAsync(scale, "web", "default");
         var patched = await sandbox.Client.AppsV1.PatchNamespacedDeploymentScaleAsync(
             new V1Patch("{\"spec\":{\"replicas\":6}}", V1Patch.PatchType.MergePatch), "web", "default");
@@ -267,6 +269,23 @@ public sealed class CrudTests
         Assert.Equal("TCP", created.Spec.Ports[0].Protocol);
         Assert.Equal("80", created.Spec.Ports[0].TargetPort.Value);
         Assert.Equal(created.Spec.ClusterIP, updated.Spec.ClusterIP);
+    }
+
+    // The deployment controller writes status concurrently: a client re-reads and retries on 409, as against a real cluster.
+    private static async Task<V1Deployment> ReplaceWithRetryAsync(TestSandbox sandbox, Action<V1Deployment> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("web", "default");
+            change(current);
+            try
+            {
+                return await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentAsync(current, "web", "default");
+            }
+            catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict && attempt < 10)
+            {
+            }
+        }
     }
 
     internal static T Typed<T>(JsonObject obj) => KubernetesJson.Deserialize<T>(obj.ToJsonString());
