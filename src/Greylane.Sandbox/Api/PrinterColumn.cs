@@ -9,7 +9,7 @@ internal sealed record PrinterColumn(string Name, string Type, string JsonPath, 
         column["name"]?.GetValue<string>() ?? "",
         column["type"]?.GetValue<string>() ?? "string",
         column["jsonPath"]?.GetValue<string>() ?? "",
-        column["priority"] is JsonValue p && p.TryGetValue(out int priority) ? priority : 0);
+        (int)(Storage.JsonNumbers.AsLong(column["priority"]) ?? 0));
 
     /// <summary>The value at a dotted path such as <c>.spec.hosts</c> (arrays print as JSON, as kubectl shows them).</summary>
     public JsonNode? Read(JsonObject obj)

@@ -37,7 +37,7 @@ internal static class ScaleView
     /// <summary>The object with <c>spec.replicas</c> from the scale; the scale's resourceVersion is the write's precondition.</summary>
     public static JsonObject ApplyTo(JsonObject stored, JsonObject scale)
     {
-        if (scale["spec"]?["replicas"] is not JsonValue value || !value.TryGetValue(out long replicas))
+        if (JsonNumbers.AsLong(scale["spec"]?["replicas"]) is not { } replicas)
         {
             throw ApiException.BadRequest("the Scale must set spec.replicas to a whole number");
         }
@@ -49,5 +49,5 @@ internal static class ScaleView
     }
 
     private static long Replicas(JsonNode? section) =>
-        section?["replicas"] is JsonValue v && v.TryGetValue(out long n) ? n : 0;
+        JsonNumbers.AsLong(section?["replicas"]) ?? 0;
 }

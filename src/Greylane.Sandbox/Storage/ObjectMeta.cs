@@ -34,7 +34,7 @@ public static class ObjectMeta
 
     /// <summary><c>metadata.generation</c>, 0 when absent.</summary>
     public static long Generation(this JsonObject obj) =>
-        obj["metadata"] is JsonObject meta && meta["generation"] is JsonValue v && v.TryGetValue(out long g) ? g : 0;
+        JsonNumbers.AsLong(obj["metadata"]?["generation"]) ?? 0;
 
     /// <summary>True when <c>metadata.finalizers</c> holds at least one entry.</summary>
     public static bool HasFinalizers(this JsonObject obj) =>

@@ -66,7 +66,7 @@ internal static class BuiltInColumns
         labels is null || labels.Count == 0 ? "<none>" : string.Join(",", labels.Select(p => $"{p.Key}={Str(p.Value)}"));
 
     internal static long Int(JsonObject o, string section, string field) =>
-        o[section]?[field] is JsonValue v && v.TryGetValue(out long n) ? n : 0;
+        JsonNumbers.AsLong(o[section]?[field]) ?? 0;
 
     internal static string Str(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : "";
 }

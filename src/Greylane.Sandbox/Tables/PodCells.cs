@@ -29,7 +29,7 @@ internal static class PodCells
     }
 
     public static long Restarts(JsonObject pod) =>
-        Statuses(pod).Sum(s => s["restartCount"] is JsonValue v && v.TryGetValue(out long n) ? n : 0);
+        Statuses(pod).Sum(s => JsonNumbers.AsLong(s["restartCount"]) ?? 0);
 
     private static IEnumerable<JsonObject> Statuses(JsonObject pod) =>
         (pod["status"]?["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>();

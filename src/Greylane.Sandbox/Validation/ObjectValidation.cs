@@ -34,7 +34,7 @@ internal static class ObjectValidation
     private static void CheckWorkload(JsonObject obj, JsonObject? stored, List<FieldProblem> problems)
     {
         var spec = obj["spec"] as JsonObject ?? [];
-        if (spec["replicas"] is JsonValue r && r.TryGetValue(out long replicas) && replicas < 0)
+        if (JsonNumbers.AsLong(spec["replicas"]) is { } replicas && replicas < 0)
         {
             problems.Add(FieldProblem.Invalid("spec.replicas", $"Invalid value: {replicas}: must be greater than or equal to 0"));
         }
