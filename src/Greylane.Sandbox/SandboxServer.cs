@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Api;
+using Greylane.Sandbox.Defaults;
 using Greylane.Sandbox.Server;
 using Greylane.Sandbox.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -65,9 +66,12 @@ public sealed class SandboxServer : IAsyncDisposable
         var crds = new CrdLifecycle(store, registry);
         crds.Start();
         var server = new SandboxServer(app, store, crds, new ManifestLoader(store, registry, new ResourceWriter(store, chain)));
-        foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
+        foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
-            await server._manifests.ApplyAsync($"{{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{{\"name\":\"{ns}\"}}}}", ct);
+            // The API server creates these itself, before any webhook could be registered.
+            var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
+            Defaulting.Apply(BuiltInResources.Namespaces, ns, null);
+            store.Create(BuiltInResources.Namespaces, ns);
         }
 
         app.Run(api.HandleAsync);

@@ -97,7 +97,7 @@ internal sealed partial class ApiServer(
         switch (method, name)
         {
             case ("GET", _) when query.Watch:
-                await _watches.RunAsync(context, type, ns, name, query);
+                await _watches.RunAsync(context, type, ns, name, query, TableWatch(context, type));
                 break;
             case ("GET", null):
                 await RespondReadAsync(context, type, _reader.List(type, ns, query), isList: true);
@@ -138,6 +138,29 @@ internal sealed partial class ApiServer(
         }
 
         return new WriteResult(200, list, warnings);
+    }
+
+    // kubectl get --watch asks for Tables: each event carries a one-row Table, column definitions only in the first.
+    private Func<JsonObject, JsonObject>? TableWatch(HttpContext context, ResourceType type)
+    {
+        if (!TableConverter.Wanted(context.Request.Headers.Accept))
+        {
+            return null;
+        }
+
+        var includeObject = context.Request.Query["includeObject"].ToString();
+        var first = true;
+        return obj =>
+        {
+            var table = _tables.Convert(type, obj, isList: false, includeObject);
+            if (!first)
+            {
+                table.Remove("columnDefinitions");
+            }
+
+            first = false;
+            return table;
+        };
     }
 
     private static bool DryRunIn(JsonObject? options) =>

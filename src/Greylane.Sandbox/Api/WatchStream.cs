@@ -17,8 +17,9 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan PreTimeout = TimeSpan.FromSeconds(2);
 
-    public async Task RunAsync(HttpContext context, ResourceType type, string? ns, string? name, QueryOptions query)
+    public async Task RunAsync(HttpContext context, ResourceType type, string? ns, string? name, QueryOptions query, Func<JsonObject, JsonObject>? present = null)
     {
+        present ??= obj => obj;
         var filter = new WatchFilter(type, ns, name, query);
         var events = Channel.CreateUnbounded<(string Type, JsonObject Object, long Version)>(new() { SingleReader = true });
         var after = ParseVersion(query.ResourceVersion);
@@ -45,7 +46,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
         var lastSent = after ?? start.Version;
         foreach (var obj in start.Initial.Where(filter.Matches))
         {
-            await WriteEventAsync(context, "ADDED", ResourceReader.AsServed(type, obj));
+            await WriteEventAsync(context, "ADDED", present(ResourceReader.AsServed(type, obj)));
         }
 
         if (query.SendInitialEvents && query.AllowBookmarks)
@@ -53,10 +54,11 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
             await WriteEventAsync(context, "BOOKMARK", Bookmark(type, start.Version, initialEventsEnd: true));
         }
 
-        await PumpAsync(context, type, query, events.Reader, lastSent);
+        await PumpAsync(context, type, query, events.Reader, lastSent, present);
     }
 
-    private async Task PumpAsync(HttpContext context, ResourceType type, QueryOptions query, ChannelReader<(string Type, JsonObject Object, long Version)> reader, long lastSent)
+    private async Task PumpAsync(
+        HttpContext context, ResourceType type, QueryOptions query, ChannelReader<(string Type, JsonObject Object, long Version)> reader, long lastSent, Func<JsonObject, JsonObject> present)
     {
         var deadline = clock.GetUtcNow() + (query.Timeout ?? DefaultTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
@@ -75,7 +77,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
                 try
                 {
                     var next = await reader.ReadAsync(wait.Token);
-                    await WriteEventAsync(context, next.Type, ResourceReader.AsServed(type, next.Object));
+                    await WriteEventAsync(context, next.Type, present(ResourceReader.AsServed(type, next.Object)));
                     lastSent = Math.Max(lastSent, next.Version);
                 }
                 catch (OperationCanceledException) when (!stop.IsCancellationRequested)
@@ -84,7 +86,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
                     var current = store.CurrentVersion;
                     while (reader.TryRead(out var pending))
                     {
-                        await WriteEventAsync(context, pending.Type, ResourceReader.AsServed(type, pending.Object));
+                        await WriteEventAsync(context, pending.Type, present(ResourceReader.AsServed(type, pending.Object)));
                         lastSent = Math.Max(lastSent, pending.Version);
                     }
 
