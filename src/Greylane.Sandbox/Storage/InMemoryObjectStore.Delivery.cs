@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
 namespace Greylane.Sandbox.Storage;
@@ -7,10 +8,11 @@ public sealed partial class InMemoryObjectStore
 {
     // Called with _gate held. A subscriber that writes from its handler only queues its change: the outer
     // delivery loop sends it after the current one, so every subscriber sees changes in resourceVersion order.
-    private void Commit(StoreEvent change)
+    private void Commit(StoreEvent change, JsonObject? previous)
     {
-        _history.Add(change);
-        _pending.Enqueue((change, [.. _subscribers]));
+        var full = new StoreChange(change, previous);
+        _history.Add(full);
+        _pending.Enqueue((full, [.. _subscribers]));
         if (_delivering)
         {
             return;
@@ -25,13 +27,13 @@ public sealed partial class InMemoryObjectStore
                 {
                     try
                     {
-                        handler(next.Change with { Object = Copy(next.Change.Object) });
+                        handler(Copy(next.Change));
                     }
 #pragma warning disable CA1031 // One failing subscriber must not fail the write nor starve the others.
                     catch (Exception ex)
 #pragma warning restore CA1031
                     {
-                        LogSubscriberFailed(logger, ex, next.Change.Type, next.Change.Resource.Plural, next.Change.ResourceVersion);
+                        LogSubscriberFailed(logger, ex, next.Change.Event.Type, next.Change.Event.Resource.Plural, next.Change.Event.ResourceVersion);
                     }
                 }
             }
@@ -41,6 +43,9 @@ public sealed partial class InMemoryObjectStore
             _delivering = false;
         }
     }
+
+    private static StoreChange Copy(StoreChange change) =>
+        new(change.Event with { Object = Copy(change.Event.Object) }, change.Previous is null ? null : Copy(change.Previous));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A store subscriber failed on {Type} {Resource} at resourceVersion {Version}")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception ex, string type, string resource, long version);

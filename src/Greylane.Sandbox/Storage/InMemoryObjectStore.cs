@@ -13,8 +13,8 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<(string Namespace, string Name), JsonObject>> _objects = [];
     private readonly WatchHistory _history = new(options.WatchHistoryLimit);
-    private readonly List<Action<StoreEvent>> _subscribers = [];
-    private readonly Queue<(StoreEvent Change, Action<StoreEvent>[] Targets)> _pending = new();
+    private readonly List<Action<StoreChange>> _subscribers = [];
+    private readonly Queue<(StoreChange Change, Action<StoreChange>[] Targets)> _pending = new();
     private bool _delivering;
     private long _version;
 
@@ -95,7 +95,7 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
             meta["generation"] = 1L;
             var version = Stamp(created);
             bucket[key] = created;
-            Commit(new StoreEvent("ADDED", type, created, version));
+            Commit(new StoreEvent("ADDED", type, created, version), null);
             return Copy(created);
         }
     }
@@ -132,12 +132,12 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
             {
                 // The last finalizer is gone from an object being deleted: it is removed now.
                 bucket.Remove(key);
-                Commit(new StoreEvent("DELETED", type, next, version));
+                Commit(new StoreEvent("DELETED", type, next, version), stored);
                 return Copy(next);
             }
 
             bucket[key] = next;
-            Commit(new StoreEvent("MODIFIED", type, next, version));
+            Commit(new StoreEvent("MODIFIED", type, next, version), stored);
             return Copy(next);
         }
     }
@@ -169,20 +169,27 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
                 meta["generation"] = stored.Generation() + 1;
                 var markVersion = Stamp(marked);
                 bucket[key] = marked;
-                Commit(new StoreEvent("MODIFIED", type, marked, markVersion));
+                Commit(new StoreEvent("MODIFIED", type, marked, markVersion), stored);
                 return Copy(marked);
             }
 
             bucket.Remove(key);
             var deleted = Copy(stored);
             var version = Stamp(deleted);
-            Commit(new StoreEvent("DELETED", type, deleted, version));
+            Commit(new StoreEvent("DELETED", type, deleted, version), stored);
             return Copy(deleted);
         }
     }
 
     /// <inheritdoc/>
     public IDisposable Subscribe(Action<StoreEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return SubscribeChanges(change => handler(change.Event));
+    }
+
+    /// <summary>Like <see cref="Subscribe"/>, with the previous state of each object.</summary>
+    public IDisposable SubscribeChanges(Action<StoreChange> handler)
     {
         lock (_gate)
         {
@@ -196,7 +203,7 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     /// <paramref name="type"/> and delivers every later change; otherwise first replays the kept changes newer than
     /// it (through <paramref name="handler"/>), or throws 410 Expired when some of them were compacted away.
     /// </summary>
-    public WatchStart Watch(ResourceType type, string? ns, long? afterVersion, Action<StoreEvent> handler)
+    public WatchStart Watch(ResourceType type, string? ns, long? afterVersion, Action<StoreChange> handler)
     {
         lock (_gate)
         {
@@ -207,7 +214,7 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
                     ?? throw new StoreException(410, "Expired", $"too old resource version: {after} ({_history.CompactedThrough + 1})");
                 foreach (var change in replay)
                 {
-                    handler(change with { Object = Copy(change.Object) });
+                    handler(Copy(change));
                 }
             }
             else
@@ -247,7 +254,7 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
 
     private static JsonObject Copy(JsonObject obj) => (JsonObject)obj.DeepClone();
 
-    private sealed class Unsubscriber(InMemoryObjectStore store, Action<StoreEvent> handler) : IDisposable
+    private sealed class Unsubscriber(InMemoryObjectStore store, Action<StoreChange> handler) : IDisposable
     {
         public void Dispose()
         {

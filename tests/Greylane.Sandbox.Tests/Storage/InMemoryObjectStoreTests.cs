@@ -224,7 +224,7 @@ public sealed class InMemoryObjectStoreTests
         }
 
         var replayed = new List<long>();
-        using var watch = store.Watch(Deployments, null, 2, e => replayed.Add(e.ResourceVersion)).Subscription;
+        using var watch = store.Watch(Deployments, null, 2, e => replayed.Add(e.Event.ResourceVersion)).Subscription;
         var error = Assert.Throws<StoreException>(() => store.Watch(Deployments, null, 1, _ => { }));
 
         Assert.Equal([3L, 4L], replayed);

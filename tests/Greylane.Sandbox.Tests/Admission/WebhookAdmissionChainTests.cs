@@ -1,0 +1,344 @@
+using System.Text.Json.Nodes;
+using Greylane.Sandbox.Admission;
+using Greylane.Sandbox.Storage;
+
+namespace Greylane.Sandbox.Tests.Admission;
+
+/// <summary>The chain against a real HTTPS webhook on loopback, checked against kube-apiserver's mutating dispatcher.</summary>
+public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFixture<WebhookServer>
+{
+    private readonly ListLogger _logger = new();
+
+    private static JsonObject Deployment(string labels = "{}", string annotations = "{}")
+    {
+        var deployment = JsonNode.Parse("""
+            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"shop","namespace":"prod"},
+             "spec":{"replicas":2,"template":{"spec":{"containers":[{"name":"app","image":"shop:1"}]}}}}
+            """)!.AsObject();
+        deployment["metadata"]!["labels"] = JsonNode.Parse(labels);
+        deployment["metadata"]!["annotations"] = JsonNode.Parse(annotations);
+        return deployment;
+    }
+
+    private static AdmissionAttributes Create(JsonObject obj, bool dryRun = false) =>
+        new("CREATE", BuiltInResources.Deployments, null, "prod", "shop", obj, null, dryRun, "kubernetes-admin");
+
+    private WebhookAdmissionChain Chain(params JsonObject[] configurations) =>
+        new(() => configurations, ns => ns == "prod" ? JsonNode.Parse("""{"metadata":{"name":"prod"}}""")!.AsObject() : null, _logger);
+
+    [Fact]
+    public async Task A_json_patch_from_the_webhook_is_applied_and_the_review_carries_the_request()
+    {
+        var url = server.Serve("patch", r => Reviews.Allow(r, """[{"op":"add","path":"/spec/paused","value":true}]"""));
+        var chain = Chain(Reviews.Configuration("greylane", Reviews.Webhook("greylane.dev", url, server.CaBundle)));
+        var old = Deployment();
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()) with { Operation = "UPDATE", OldObject = old }, CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        Assert.True((bool)outcome.Object!["spec"]!["paused"]!);
+        var (review, query) = Assert.Single(server.Received("patch"));
+        var request = review["request"]!;
+        Assert.Equal("?timeout=10s", query);
+        Assert.Equal("admission.k8s.io/v1", (string?)review["apiVersion"]);
+        Assert.Equal("""{"group":"apps","version":"v1","kind":"Deployment"}""", request["kind"]!.ToJsonString());
+        Assert.Equal("""{"group":"apps","version":"v1","resource":"deployments"}""", request["resource"]!.ToJsonString());
+        Assert.Equal(request["kind"]!.ToJsonString(), request["requestKind"]!.ToJsonString());
+        Assert.Equal(("shop", "prod", "UPDATE"), ((string?)request["name"], (string?)request["namespace"], (string?)request["operation"]));
+        Assert.Equal("kubernetes-admin", (string?)request["userInfo"]!["username"]);
+        Assert.Equal("shop:1", (string?)request["object"]!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
+        Assert.Equal("shop", (string?)request["oldObject"]!["metadata"]!["name"]);
+        Assert.False((bool)request["dryRun"]!);
+        Assert.Equal("UpdateOptions", (string?)request["options"]!["kind"]);
+        Assert.True(Guid.TryParse((string?)request["uid"], out _));
+    }
+
+    [Fact]
+    public async Task Warnings_from_every_webhook_are_returned()
+    {
+        var first = server.Serve("warn-1", r => Reviews.Allow(r, null, "first warning"));
+        var second = server.Serve("warn-2", r => Reviews.Allow(r, null, "second warning", "third"));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("w1", first, server.CaBundle), Reviews.Webhook("w2", second, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        Assert.Equal(["first warning", "second warning", "third"], outcome.Warnings);
+    }
+
+    [Fact]
+    public async Task A_denial_carries_the_webhooks_code_and_message_in_the_real_wording()
+    {
+        var url = server.Serve("deny", r => Reviews.Deny(r, new JsonObject { ["code"] = 403, ["reason"] = "Forbidden", ["message"] = "canary in progress" }));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.Equal(403, outcome.Code);
+        Assert.Equal("Forbidden", outcome.Reason);
+        Assert.Equal("admission webhook \"greylane.dev\" denied the request: canary in progress", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_denial_without_status_is_400_without_explanation()
+    {
+        var url = server.Serve("deny-bare", r => Reviews.Deny(r, null));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Equal(400, outcome.Code);
+        Assert.Equal("admission webhook \"greylane.dev\" denied the request without explanation", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_server_certificate_not_signed_by_the_ca_bundle_fails_closed_under_fail()
+    {
+        var url = server.Serve("untrusted", r => Reviews.Allow(r, """[{"op":"add","path":"/spec/paused","value":true}]"""));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.WrongCaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.Equal(500, outcome.Code);
+        Assert.Equal("InternalError", outcome.Reason);
+        Assert.Equal(
+            $"Internal error occurred: failed calling webhook \"greylane.dev\": failed to call webhook: Post \"{url}?timeout=10s\": " +
+            "tls: failed to verify certificate: x509: certificate signed by unknown authority",
+            outcome.Message);
+        Assert.Empty(server.Received("untrusted"));
+    }
+
+    [Fact]
+    public async Task A_server_certificate_not_signed_by_the_ca_bundle_is_skipped_under_ignore()
+    {
+        var url = server.Serve("untrusted-ignore", r => Reviews.Allow(r, """[{"op":"add","path":"/spec/paused","value":true}]"""));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.WrongCaBundle, """{"failurePolicy":"Ignore"}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        Assert.Null(outcome.Object!["spec"]!["paused"]);
+        Assert.Contains(_logger.Messages, m => m.Contains("failing open greylane.dev", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_host_name_the_certificate_does_not_cover_is_refused()
+    {
+        var url = server.Serve("wrong-host", r => Reviews.Allow(r)).Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.EndsWith("tls: failed to verify certificate: x509: certificate is valid for elsewhere.example, not localhost", outcome.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Received("wrong-host"));
+    }
+
+    [Fact]
+    public async Task Without_matching_webhooks_the_object_passes_unchanged()
+    {
+        var url = server.Serve("unmatched", r => Reviews.Allow(r));
+        var hook = Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"rules":[{"operations":["*"],"apiGroups":[""],"apiVersions":["v1"],"resources":["pods"]}]}""");
+        var deployment = Deployment();
+
+        var outcome = await Chain(Reviews.Configuration("a", hook)).AdmitAsync(Create(deployment), CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        Assert.Same(deployment, outcome.Object);
+        Assert.Empty(outcome.Warnings);
+        Assert.Empty(server.Received("unmatched"));
+    }
+
+    [Fact]
+    public async Task A_namespace_selector_on_a_missing_namespace_is_404()
+    {
+        var url = server.Serve("no-namespace", r => Reviews.Allow(r));
+        var hook = Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"namespaceSelector":{"matchLabels":{"greylane":"on"}}}""");
+
+        var outcome = await Chain(Reviews.Configuration("a", hook)).AdmitAsync(Create(Deployment()) with { Namespace = "ghost" }, CancellationToken.None);
+
+        Assert.Equal(404, outcome.Code);
+        Assert.Equal("namespaces \"ghost\" not found", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_webhook_slower_than_timeout_seconds_is_a_context_deadline_failure()
+    {
+        var url = server.Serve("slow", async (review, aborted) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3), aborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Reviews.Allow(review["request"]!.AsObject());
+        });
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"timeoutSeconds":1}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.Equal(
+            $"Internal error occurred: failed calling webhook \"greylane.dev\": failed to call webhook: Post \"{url}?timeout=1s\": context deadline exceeded",
+            outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_response_for_another_uid_is_a_webhook_error()
+    {
+        var url = server.Serve("uid", r => Reviews.Allow(new JsonObject { ["uid"] = "not-the-request" }));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Equal(500, outcome.Code);
+        Assert.Matches(
+            "^Internal error occurred: failed calling webhook \"greylane.dev\": received invalid webhook response: expected response.uid=\"[0-9a-f-]{36}\", got \"not-the-request\"$",
+            outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_service_client_config_cannot_be_reached_from_the_sandbox()
+    {
+        var hook = Reviews.Webhook("greylane.dev", "https://unused", server.CaBundle,
+            """{"clientConfig":{"url":null,"service":{"namespace":"greylane-system","name":"greylane-webhook"}}}""");
+
+        var outcome = await Chain(Reviews.Configuration("a", hook)).AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.Contains("service \"greylane-system/greylane-webhook\" cannot be reached", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("use clientConfig.url", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Selectors_and_match_conditions_decide_which_webhooks_are_called()
+    {
+        var called = server.Serve("filtered", r => Reviews.Allow(r));
+        var chain = Chain(Reviews.Configuration("a",
+            Reviews.Webhook("ns-miss", called, server.CaBundle, """{"namespaceSelector":{"matchLabels":{"greylane":"on"}}}"""),
+            Reviews.Webhook("ns-name", called, server.CaBundle, """{"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"prod"}}}"""),
+            Reviews.Webhook("obj-miss", called, server.CaBundle, """{"objectSelector":{"matchExpressions":[{"key":"tier","operator":"Exists"}]}}"""),
+            Reviews.Webhook("cond-hit", called, server.CaBundle,
+                """{"matchConditions":[{"name":"opted-in","expression":"has(object.metadata.annotations) && object.metadata.annotations['greylane.dev/enabled'] == 'true'"}]}"""),
+            Reviews.Webhook("cond-miss", called, server.CaBundle,
+                """{"matchConditions":[{"name":"c","expression":"!('greylane.dev/enabled' in object.metadata.annotations)"}]}"""),
+            Reviews.Webhook("rule-miss", called, server.CaBundle, """{"rules":[{"operations":["DELETE"],"apiGroups":["apps"],"apiVersions":["v1"],"resources":["deployments"]}]}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment(annotations: """{"greylane.dev/enabled":"true"}""")), CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        Assert.Equal(2, server.Received("filtered").Count);
+    }
+
+    [Fact]
+    public async Task An_unsupported_match_condition_is_logged_once_and_counts_as_true()
+    {
+        var url = server.Serve("cel", r => Reviews.Allow(r));
+        var hook = Reviews.Webhook("greylane.dev", url, server.CaBundle,
+            """{"matchConditions":[{"name":"c","expression":"object.metadata.name.startsWith('sh')"}]}""");
+        var chain = Chain(Reviews.Configuration("a", hook));
+
+        await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+        await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Equal(2, server.Received("cel").Count);
+        Assert.Single(_logger.Messages, m => m.Contains("startsWith", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_match_condition_error_is_forbidden_under_fail_and_skips_the_webhook_under_ignore()
+    {
+        var url = server.Serve("cel-error", r => Reviews.Allow(r));
+        var expression = """{"matchConditions":[{"name":"c","expression":"object.metadata.annotations['greylane.dev/enabled'] == 'true'"}]}""";
+        var failing = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle, expression)));
+        var ignoring = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle,
+            expression[..^1] + ""","failurePolicy":"Ignore"}""")));
+        var noAnnotations = JsonNode.Parse("""{"metadata":{"name":"shop","namespace":"prod"}}""")!.AsObject();
+
+        var failed = await failing.AdmitAsync(Create(noAnnotations), CancellationToken.None);
+        var ignored = await ignoring.AdmitAsync(Create(noAnnotations), CancellationToken.None);
+
+        Assert.False(failed.Allowed);
+        Assert.Equal(403, failed.Code);
+        Assert.Equal(
+            "deployments.apps \"shop\" is forbidden: expression 'object.metadata.annotations['greylane.dev/enabled'] == 'true'' resulted in error: no such key: annotations",
+            failed.Message);
+        Assert.True(ignored.Allowed);
+        Assert.Empty(server.Received("cel-error"));
+    }
+
+    [Fact]
+    public async Task An_if_needed_webhook_is_called_again_once_after_a_later_webhook_changes_the_object()
+    {
+        var first = server.Serve("reinvoke-first", r => Reviews.Allow(r));
+        var second = server.Serve("reinvoke-second", r => r["object"]!["metadata"]!["labels"]!["canary"] is null
+            ? Reviews.Allow(r, """[{"op":"add","path":"/metadata/labels/canary","value":"yes"}]""")
+            : Reviews.Allow(r));
+        var chain = Chain(
+            Reviews.Configuration("1-first", Reviews.Webhook("first", first, server.CaBundle, """{"reinvocationPolicy":"IfNeeded"}""")),
+            Reviews.Configuration("2-second", Reviews.Webhook("second", second, server.CaBundle, """{"reinvocationPolicy":"IfNeeded"}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Equal("yes", (string?)outcome.Object!["metadata"]!["labels"]!["canary"]);
+        Assert.Equal(2, server.Received("reinvoke-first").Count);
+        Assert.Equal("yes", (string?)server.Received("reinvoke-first")[1].Review["request"]!["object"]!["metadata"]!["labels"]!["canary"]);
+        Assert.Single(server.Received("reinvoke-second"));
+    }
+
+    [Fact]
+    public async Task A_never_webhook_is_not_called_again()
+    {
+        var first = server.Serve("never-first", r => Reviews.Allow(r));
+        var second = server.Serve("never-second", r => Reviews.Allow(r, """[{"op":"add","path":"/metadata/labels/x","value":"y"}]"""));
+        var chain = Chain(Reviews.Configuration("a",
+            Reviews.Webhook("first", first, server.CaBundle), Reviews.Webhook("second", second, server.CaBundle)));
+
+        await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Single(server.Received("never-first"));
+    }
+
+    [Fact]
+    public async Task Configurations_are_called_in_name_order()
+    {
+        var order = new List<string>();
+        var url = server.Serve("order", r =>
+        {
+            lock (order)
+                order.Add((string?)r["object"]!["metadata"]!["labels"]!["seen"] ?? "none");
+            return Reviews.Allow(r, $$"""[{"op":"add","path":"/metadata/labels/seen","value":"{{order.Count}}"}]""");
+        });
+        var chain = Chain(
+            Reviews.Configuration("zeta", Reviews.Webhook("z", url, server.CaBundle)),
+            Reviews.Configuration("alpha", Reviews.Webhook("a", url, server.CaBundle)));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.Equal(["none", "1"], order);
+        Assert.Equal("2", (string?)outcome.Object!["metadata"]!["labels"]!["seen"]);
+    }
+
+    [Fact]
+    public async Task A_dry_run_reaches_only_webhooks_without_side_effects()
+    {
+        var url = server.Serve("dry", r => Reviews.Allow(r));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"sideEffects":"Some"}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment(), dryRun: true), CancellationToken.None);
+
+        Assert.Equal(400, outcome.Code);
+        Assert.Equal("admission webhook \"greylane.dev\" does not support dry run", outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_patch_that_does_not_apply_rejects_the_write_whatever_the_policy()
+    {
+        var url = server.Serve("bad-patch", r => Reviews.Allow(r, """[{"op":"replace","path":"/spec/missing","value":1}]"""));
+        var chain = Chain(Reviews.Configuration("a", Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"failurePolicy":"Ignore"}""")));
+
+        var outcome = await chain.AdmitAsync(Create(Deployment()), CancellationToken.None);
+
+        Assert.False(outcome.Allowed);
+        Assert.Equal(500, outcome.Code);
+        Assert.StartsWith("Internal error occurred: replace operation does not apply", outcome.Message, StringComparison.Ordinal);
+    }
+}
