@@ -28,7 +28,7 @@ internal static class PodStatuses
         status["containerStatuses"] = new JsonArray([.. PodBehaviors.Containers(pod).Select(c => (JsonNode)(behavior == PodBehavior.CrashLoop
             ? Container(c, ready: false, restarts,
                 new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = $"back-off restarting failed container {Meta.Str(c, "name")}" } },
-                restarts == 0 ? null : new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 1, ["reason"] = "Error" } })
+                restarts == 0 ? null : new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 1L, ["reason"] = "Error" } })
             : Container(c, ready, 0, new JsonObject { ["running"] = new JsonObject { ["startedAt"] = ObjectMeta.Timestamp(started) } }, lastState: null)))]);
         return status;
     }
@@ -77,7 +77,7 @@ internal static class PodStatuses
         ["imageID"] = "",
         ["ready"] = ready,
         ["started"] = state.ContainsKey("running"),
-        ["restartCount"] = restarts,
+        ["restartCount"] = (long)restarts,
         ["state"] = state,
         ["lastState"] = lastState ?? [],
     };
