@@ -32,7 +32,7 @@ internal sealed partial class ControllerHost : IAsyncDisposable
         this.store = store;
         this.logger = logger;
         cache = new ObjectCache(options.TimeProvider);
-        ctx = new ControllerContext(store, cache, options, ScheduleAfter, logger);
+        ctx = new ControllerContext(store, cache, options, ScheduleAfter);
     }
 
     /// <summary>True when no reconcile is queued or running (timers may still be pending). Tests wait on it.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Controllers.Common;
 using Greylane.Sandbox.Controllers.GarbageCollection;
@@ -12,6 +13,10 @@ namespace Greylane.Sandbox.Controllers;
 /// </summary>
 internal static class EventRouter
 {
+    // Cached objects are replaced, never changed, on every update, so a parse per object instance stays valid;
+    // this keeps an orphan's event from re-parsing the selector of every Deployment in a large namespace.
+    private static readonly ConditionalWeakTable<JsonObject, LabelSelector> Selectors = [];
+
     public static void Route(StoreEvent e, ObjectCache cache, Action<WorkKey> add)
     {
         var obj = e.Object;
@@ -66,23 +71,14 @@ internal static class EventRouter
         var labels = Meta.Labels(obj);
         foreach (var owner in cache.InNamespace(ownerType, ns))
         {
-            var selector = Selector(owner);
-            if (selector is { IsEmpty: false } && selector.Matches(labels))
+            var selector = Selectors.GetValue(owner, Selector);
+            if (!selector.IsEmpty && selector.Matches(labels))
             {
                 add(new WorkKey(kind, new ObjectRef(ownerType, ns, Meta.Name(owner))));
             }
         }
     }
 
-    private static LabelSelector? Selector(JsonObject owner)
-    {
-        try
-        {
-            return LabelSelector.FromJson(owner["spec"]?["selector"] as JsonObject);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static LabelSelector Selector(JsonObject owner) =>
+        SelectorParsing.TryParse(owner["spec"]?["selector"] as JsonObject) ?? LabelSelector.Everything;
 }

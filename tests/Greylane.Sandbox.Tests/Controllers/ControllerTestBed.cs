@@ -11,7 +11,7 @@ internal sealed class ControllerTestBed : IAsyncDisposable
 {
     public const string Ns = "default";
 
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
 
     private ControllerHost? host;
 

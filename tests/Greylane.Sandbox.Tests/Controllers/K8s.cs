@@ -41,7 +41,7 @@ internal static class K8s
     public static int Status(JsonObject obj, string field) => Number(obj["status"]?[field]) ?? 0;
 
     // Numbers may be held as int or long in memory; the wire form is the same.
-    private static int? Number(JsonNode? node) => node is null ? null : int.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
+    public static int? Number(JsonNode? node) => node is null ? null : int.Parse(node.ToJsonString(), CultureInfo.InvariantCulture);
 
     public static string? Image(JsonObject obj) => (string?)obj["spec"]?["template"]?["spec"]?["containers"]?[0]?["image"];
 

@@ -69,16 +69,16 @@ public sealed class PodFailureTests
 
         var container = Container(bed);
         Assert.Equal("CrashLoopBackOff", (string?)container["state"]!["waiting"]!["reason"]);
-        Assert.Equal(0, (int)container["restartCount"]!);
+        Assert.Equal(0, K8s.Number(container["restartCount"]));
 
         // kubelet's back-off: restarts after 10 s, then 20 s more, then 40 s more.
         await bed.AdvanceAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal(1, (int)Container(bed)["restartCount"]!);
+        Assert.Equal(1, K8s.Number(Container(bed)["restartCount"]));
         await bed.AdvanceAsync(TimeSpan.FromSeconds(20));
-        Assert.Equal(2, (int)Container(bed)["restartCount"]!);
+        Assert.Equal(2, K8s.Number(Container(bed)["restartCount"]));
         await bed.AdvanceAsync(TimeSpan.FromSeconds(40));
         container = Container(bed);
-        Assert.Equal(3, (int)container["restartCount"]!);
+        Assert.Equal(3, K8s.Number(container["restartCount"]));
         Assert.Equal("Error", (string?)container["lastState"]!["terminated"]!["reason"]);
         Assert.False(K8s.IsReady(Assert.Single(bed.Pods())));
     }
@@ -92,7 +92,7 @@ public sealed class PodFailureTests
 
         // Real rule (podutil.IsPodAvailable): ready for longer than minReadySeconds; the ReplicaSet inherits it from the Deployment.
         var rs = Assert.Single(bed.ReplicaSets());
-        Assert.Equal(10, (int)rs["spec"]!["minReadySeconds"]!);
+        Assert.Equal(10, K8s.Number(rs["spec"]!["minReadySeconds"]));
         Assert.Equal((2, 0), (K8s.Status(rs, "readyReplicas"), K8s.Status(rs, "availableReplicas")));
         Assert.Equal(0, K8s.Status(bed.Get(Deployments, "web"), "availableReplicas"));
 

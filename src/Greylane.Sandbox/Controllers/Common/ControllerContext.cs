@@ -1,5 +1,4 @@
 using Greylane.Sandbox.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Greylane.Sandbox.Controllers.Common;
 
@@ -8,8 +7,7 @@ internal sealed record ControllerContext(
     IObjectStore Store,
     ObjectCache Cache,
     SandboxOptions Options,
-    Action<WorkKey, TimeSpan> RequeueAfter,
-    ILogger Logger)
+    Action<WorkKey, TimeSpan> RequeueAfter)
 {
     public TimeProvider Time => Options.TimeProvider;
 

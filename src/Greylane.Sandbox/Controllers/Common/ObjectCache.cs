@@ -102,14 +102,6 @@ internal sealed class ObjectCache(TimeProvider time)
         }
     }
 
-    public ObjectRef? FindUid(string uid)
-    {
-        lock (gate)
-        {
-            return graph.Find(uid);
-        }
-    }
-
     public List<ObjectRef> DependentsOf(string uid)
     {
         lock (gate)

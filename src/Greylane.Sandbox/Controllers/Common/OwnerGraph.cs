@@ -14,8 +14,6 @@ internal sealed class OwnerGraph
 
     public bool Exists(string uid) => byUid.ContainsKey(uid);
 
-    public ObjectRef? Find(string uid) => byUid.TryGetValue(uid, out var r) ? r : null;
-
     public List<ObjectRef> DependentsOf(string uid) => [.. dependents.GetValueOrDefault(uid) ?? []];
 
     public List<ObjectRef> WithOwners() => [.. nodes.Where(n => n.Value.Owners.Length > 0).Select(n => n.Key)];

@@ -34,7 +34,7 @@ internal sealed partial class DeploymentSync
             var changed = SetNewReplicaSetAnnotations(copy, newRevision, exists: true);
             if (changed || Meta.Int(copy["spec"] as JsonObject, "minReadySeconds") != d.MinReadySeconds)
             {
-                Meta.Child(copy, "spec")["minReadySeconds"] = d.MinReadySeconds;
+                Meta.Child(copy, "spec")["minReadySeconds"] = (long)d.MinReadySeconds;
                 existing.Obj = ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
             }
 
@@ -71,13 +71,13 @@ internal sealed partial class DeploymentSync
             },
             ["spec"] = new JsonObject
             {
-                ["replicas"] = 0,
-                ["minReadySeconds"] = d.MinReadySeconds,
+                ["replicas"] = 0L,
+                ["minReadySeconds"] = (long)d.MinReadySeconds,
                 ["selector"] = selector,
                 ["template"] = template,
             },
         });
-        Meta.Child(draft.Obj, "spec")["replicas"] = NewReplicaSetReplicas([.. old, draft], draft);
+        Meta.Child(draft.Obj, "spec")["replicas"] = (long)NewReplicaSetReplicas([.. old, draft], draft);
         SetNewReplicaSetAnnotations(draft.Obj, newRevision, exists: false);
         ReplicaSetView created;
         try

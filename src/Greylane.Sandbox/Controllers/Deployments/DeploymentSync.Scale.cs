@@ -133,7 +133,7 @@ internal sealed partial class DeploymentSync
         var sizeChanged = rs.SpecReplicas != replicas;
         if (sizeChanged || annotationsChanged)
         {
-            Meta.Child(copy, "spec")["replicas"] = replicas;
+            Meta.Child(copy, "spec")["replicas"] = (long)replicas;
             rs.Obj = ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
         }
 

@@ -37,7 +37,11 @@ internal sealed partial class DeploymentSync
 
     private void Sync()
     {
-        var selector = LabelSelector.FromJson(d.Selector);
+        if (SelectorParsing.TryParse(d.Selector) is not { } selector)
+        {
+            return;
+        }
+
         if (selector.IsEmpty)
         {
             // The real controller refuses a selector that selects everything, only recording that it saw the spec.

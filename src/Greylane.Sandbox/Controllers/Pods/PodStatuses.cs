@@ -12,7 +12,7 @@ internal static class PodStatuses
     public static JsonObject Pending(JsonObject pod, DateTimeOffset seen, string waitingReason)
     {
         var status = Base(pod, "Pending", seen);
-        status["conditions"] = Conditions(seen, ready: false, initialized: waitingReason != "ContainerCreating");
+        status["conditions"] = Conditions(seen, ready: false);
         status["containerStatuses"] = new JsonArray([.. PodBehaviors.Containers(pod).Select(c => (JsonNode)Container(c, ready: false, restarts: 0,
             new JsonObject { ["waiting"] = new JsonObject { ["reason"] = waitingReason } }, lastState: null))]);
         return status;
@@ -24,11 +24,11 @@ internal static class PodStatuses
         var ready = behavior == PodBehavior.Healthy;
         status["podIP"] = PodIp(Meta.Uid(pod));
         status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = PodIp(Meta.Uid(pod)) });
-        status["conditions"] = Conditions(ready ? started : seen, ready, initialized: true);
+        status["conditions"] = Conditions(ready ? started : seen, ready);
         status["containerStatuses"] = new JsonArray([.. PodBehaviors.Containers(pod).Select(c => (JsonNode)(behavior == PodBehavior.CrashLoop
             ? Container(c, ready: false, restarts,
                 new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CrashLoopBackOff", ["message"] = $"back-off restarting failed container {Meta.Str(c, "name")}" } },
-                restarts == 0 ? null : new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 1, ["reason"] = "Error" } })
+                restarts == 0 ? null : new JsonObject { ["terminated"] = new JsonObject { ["exitCode"] = 1L, ["reason"] = "Error" } })
             : Container(c, ready, 0, new JsonObject { ["running"] = new JsonObject { ["startedAt"] = ObjectMeta.Timestamp(started) } }, lastState: null)))]);
         return status;
     }
@@ -41,7 +41,8 @@ internal static class PodStatuses
         ["qosClass"] = Meta.Str(pod["status"] as JsonObject, "qosClass") ?? "BestEffort",
     };
 
-    private static JsonArray Conditions(DateTimeOffset readySince, bool ready, bool initialized)
+    // No init containers: Initialized is true from the start, as the kubelet reports it.
+    private static JsonArray Conditions(DateTimeOffset readySince, bool ready)
     {
         JsonObject Condition(string type, bool value)
         {
@@ -63,7 +64,7 @@ internal static class PodStatuses
         return
         [
             Condition("PodScheduled", true),
-            Condition("Initialized", initialized),
+            Condition("Initialized", true),
             Condition("ContainersReady", ready),
             Condition("Ready", ready),
         ];
@@ -76,7 +77,7 @@ internal static class PodStatuses
         ["imageID"] = "",
         ["ready"] = ready,
         ["started"] = state.ContainsKey("running"),
-        ["restartCount"] = restarts,
+        ["restartCount"] = (long)restarts,
         ["state"] = state,
         ["lastState"] = lastState ?? [],
     };

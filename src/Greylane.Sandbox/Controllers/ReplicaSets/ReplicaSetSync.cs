@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Controllers.Common;
 using Greylane.Sandbox.Controllers.Pods;
-using Greylane.Sandbox.Selectors;
 using Greylane.Sandbox.Storage;
 
 namespace Greylane.Sandbox.Controllers.ReplicaSets;
@@ -22,8 +21,7 @@ internal static class ReplicaSetSync
             return;
         }
 
-        var selector = LabelSelector.FromJson(rs["spec"]?["selector"] as JsonObject);
-        if (selector.IsEmpty)
+        if (SelectorParsing.TryParse(rs["spec"]?["selector"] as JsonObject) is not { } selector || selector.IsEmpty)
         {
             // apps/v1 rejects an empty selector; never let one adopt every pod of the namespace.
             return;
