@@ -245,4 +245,32 @@ public sealed class StrategicMergePatchTests
         Json.Equal("""{"app":"shop","app.kubernetes.io/version":"1.1"}""", result["spec"]!["template"]!["metadata"]!["labels"]);
         Assert.Equal("25%", (string?)result["spec"]!["strategy"]!["rollingUpdate"]!["maxSurge"]);
     }
+
+    [Fact]
+    public void Helm_removing_a_container_sends_a_delete_element_under_set_element_order()
+    {
+        var result = Patch("""
+            {"spec":{"template":{"spec":{
+              "$setElementOrder/containers":[{"name":"app"}],
+              "containers":[{"$patch":"delete","name":"proxy"}]}}}}
+            """);
+
+        Assert.Equal(["app"], Containers(result)!.AsArray().Select(c => (string?)c!["name"]));
+        Assert.Equal("shop:1.0", (string?)Containers(result)![0]!["image"]);
+    }
+
+    [Fact]
+    public void Kubectl_apply_orders_env_inside_a_merged_container()
+    {
+        var result = Patch("""
+            {"spec":{"template":{"spec":{
+              "$setElementOrder/containers":[{"name":"app"},{"name":"proxy"}],
+              "containers":[{"name":"app",
+                "$setElementOrder/env":[{"name":"REGION"},{"name":"MODE"},{"name":"TRACE"},{"name":"DEBUG"}],
+                "env":[{"name":"TRACE","value":"on"}]}]}}}}
+            """);
+
+        Assert.Equal(["REGION", "MODE", "TRACE", "DEBUG"], Containers(result)![0]!["env"]!.AsArray().Select(e => (string?)e!["name"]));
+        Assert.Equal("on", (string?)Containers(result)![0]!["env"]![2]!["value"]);
+    }
 }
