@@ -21,7 +21,10 @@ public sealed class StrategicMergeErrorTests
               "containers":[{"name":"proxy","image":"envoy:2"},{"name":"app","image":"shop:2"}]}}}}
             """));
 
-        Assert.Contains("doesn't match $setElementOrder list", error.Message, StringComparison.Ordinal);
+        // Worded as kubectl patch --local prints apimachinery's error for the same patch.
+        Assert.Equal(
+            "The order in patch list:\n[map[image:envoy:2 name:proxy] map[image:shop:2 name:app]]\n doesn't match $setElementOrder list:\n[map[name:app] map[name:proxy]]\n",
+            error.Message);
     }
 
     [Fact]
@@ -59,10 +62,10 @@ public sealed class StrategicMergeErrorTests
     }
 
     [Theory]
-    [InlineData("""{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}""", 500, "does not contain declared merge key: name")]
+    [InlineData("""{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}""", 500, "map: map[image:x] does not contain declared merge key: name")]
     [InlineData("""{"spec":{"template":{"spec":{"containers":[{"name":"app","$patch":"merge"}]}}}}""", 500, "merging lists cannot yet be specified in the patch")]
-    [InlineData("""{"metadata":{"labels":{"$patch":"frobnicate"}}}""", 500, "unknown patch type: \"frobnicate\"")]
-    [InlineData("""{"metadata":{"finalizers":[["x"]]}}""", 422, "the server rejected our request")]
+    [InlineData("""{"metadata":{"labels":{"$patch":"frobnicate"}}}""", 500, "unknown patch type: frobnicate in map: map[$patch:frobnicate]")]
+    [InlineData("""{"metadata":{"finalizers":[["x"]]}}""", 500, "list element types are not identical: [[a.example/x] [[x]]]")]
     [InlineData("""{"spec":{"template":{"spec":{"$setElementOrder/containers":{"name":"app"}}}}}""", 400, "invalid patch format of setElementOrder list")]
     [InlineData("""{"spec":{"strategy":{"$retainKeys":"type"}}}""", 400, "invalid patch format of retainKeys")]
     public void Bad_patches_get_the_real_servers_code_and_wording(string patch, int code, string message)
@@ -82,5 +85,17 @@ public sealed class StrategicMergeErrorTests
         var result = StrategicMergePatch.Apply(target, patch, BuiltInResources.Pods);
 
         Json.Equal("""[{"name":"a","image":"a:1","env":[{"name":"X","value":"1"}]}]""", result["spec"]!["containers"]);
+    }
+
+    [Fact]
+    public void A_list_of_lists_is_refused_with_422()
+    {
+        var target = Json.Object("""{"metadata":{"name":"p","finalizers":[]}}""");
+
+        var error = Assert.Throws<PatchException>(() =>
+            StrategicMergePatch.Apply(target, Json.Object("""{"metadata":{"finalizers":[["x"]]}}"""), BuiltInResources.Pods));
+
+        Assert.Equal(422, error.Code);
+        Assert.Equal("lists of lists are not supported", error.Cause);
     }
 }
