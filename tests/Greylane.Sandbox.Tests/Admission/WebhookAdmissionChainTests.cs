@@ -216,4 +216,20 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
         Assert.Equal(["none", "1"], order);
         Assert.Equal("2", (string?)outcome.Object!["metadata"]!["labels"]!["seen"]);
     }
+
+    [Fact]
+    public async Task A_delete_review_carries_the_old_object_only()
+    {
+        var url = server.Serve("delete", r => Reviews.Allow(r));
+        var hook = Reviews.Webhook("greylane.dev", url, server.CaBundle, """{"rules":[{"operations":["DELETE"],"apiGroups":["apps"],"apiVersions":["v1"],"resources":["deployments"]}]}""");
+        var attributes = Create(Deployment()) with { Operation = "DELETE", Object = null, OldObject = Deployment() };
+
+        var outcome = await Chain(Reviews.Configuration("a", hook)).AdmitAsync(attributes, CancellationToken.None);
+
+        Assert.True(outcome.Allowed);
+        var request = Assert.Single(server.Received("delete")).Review["request"]!.AsObject();
+        Assert.False(request.ContainsKey("object"));
+        Assert.Equal("shop", (string?)request["oldObject"]!["metadata"]!["name"]);
+        Assert.Equal("DeleteOptions", (string?)request["options"]!["kind"]);
+    }
 }
