@@ -118,6 +118,8 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
             Reviews.Webhook("obj-miss", called, server.CaBundle, """{"objectSelector":{"matchExpressions":[{"key":"tier","operator":"Exists"}]}}"""),
             Reviews.Webhook("cond-hit", called, server.CaBundle,
                 """{"matchConditions":[{"name":"opted-in","expression":"has(object.metadata.annotations) && object.metadata.annotations['greylane.dev/enabled'] == 'true'"}]}"""),
+            Reviews.Webhook("cond-request", called, server.CaBundle,
+                """{"matchConditions":[{"name":"main","expression":"request.subResource == '' && oldObject == null"}]}"""),
             Reviews.Webhook("cond-miss", called, server.CaBundle,
                 """{"matchConditions":[{"name":"c","expression":"!('greylane.dev/enabled' in object.metadata.annotations)"}]}"""),
             Reviews.Webhook("rule-miss", called, server.CaBundle, """{"rules":[{"operations":["DELETE"],"apiGroups":["apps"],"apiVersions":["v1"],"resources":["deployments"]}]}""")));
@@ -125,7 +127,7 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
         var outcome = await chain.AdmitAsync(Create(Deployment(annotations: """{"greylane.dev/enabled":"true"}""")), CancellationToken.None);
 
         Assert.True(outcome.Allowed);
-        Assert.Equal(2, server.Received("filtered").Count);
+        Assert.Equal(3, server.Received("filtered").Count);
     }
 
     [Fact]
