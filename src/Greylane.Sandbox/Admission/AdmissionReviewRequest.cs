@@ -22,11 +22,14 @@ internal static class AdmissionReviewRequest
             ["name"] = a.Name,
             ["operation"] = a.Operation,
             ["userInfo"] = UserInfo(a.UserName),
-            ["object"] = currentObject?.DeepClone(),
-            ["oldObject"] = a.OldObject?.DeepClone(),
             ["dryRun"] = a.DryRun,
             ["options"] = Options(a),
         };
+        // Like the Go type's omitempty fields: no "object" on DELETE, no "oldObject" on CREATE.
+        if (currentObject is not null)
+            request["object"] = currentObject.DeepClone();
+        if (a.OldObject is not null)
+            request["oldObject"] = a.OldObject.DeepClone();
         if (!string.IsNullOrEmpty(a.SubResource))
         {
             request["subResource"] = a.SubResource;

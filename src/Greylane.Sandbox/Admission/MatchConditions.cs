@@ -22,7 +22,7 @@ internal sealed class MatchConditions(Action<string, string> unsupported)
         {
             ["object"] = request["object"],
             ["oldObject"] = request["oldObject"],
-            ["request"] = request,
+            ["request"] = TypedRequest(request),
         };
         var errors = new List<string>();
         foreach (var condition in conditions)
@@ -47,6 +47,15 @@ internal sealed class MatchConditions(Action<string, string> unsupported)
         var resource = attributes.Resource.Group.Length == 0 ? attributes.Resource.Plural : $"{attributes.Resource.Plural}.{attributes.Resource.Group}";
         var aggregate = errors.Count == 1 ? errors[0] : $"[{string.Join(", ", errors)}]";
         throw new WebhookRejection(403, "Forbidden", $"{resource} \"{attributes.Name}\" is forbidden: {aggregate}");
+    }
+
+    // CEL sees the request as a typed AdmissionRequest: string fields omitted from the JSON are "" rather than missing.
+    private static JsonObject TypedRequest(JsonObject request)
+    {
+        var typed = (JsonObject)request.DeepClone();
+        foreach (var field in new[] { "name", "namespace", "subResource", "requestSubResource" })
+            typed[field] ??= "";
+        return typed;
     }
 
     private Func<IReadOnlyDictionary<string, JsonNode?>, bool>? Compile(string expression)

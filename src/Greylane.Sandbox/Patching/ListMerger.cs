@@ -99,7 +99,7 @@ internal static class ListMerger
         {
             var current = item?.GetValueKind() ?? JsonValueKind.Null;
             current = current == JsonValueKind.False ? JsonValueKind.True : current;
-            if (current == JsonValueKind.Array)
+            if (kind is null && current == JsonValueKind.Array)
                 throw StrategicErrors.NoListOfLists();
             if (kind is not null && kind != current)
                 throw StrategicErrors.MixedElements(original, patch);

@@ -26,10 +26,10 @@ internal static class StrategicErrors
     public static PatchException MergeDirectiveInList() => PatchException.Unclassified("merging lists cannot yet be specified in the patch");
 
     public static PatchException MixedElements(JsonArray original, JsonArray patch) =>
-        PatchException.Unclassified($"list element types are not identical: [{Text(original)} {Text(patch)}]");
+        PatchException.Unclassified($"list element types are not identical: [{GoText.Of(original)} {GoText.Of(patch)}]");
 
     public static PatchException OrderMismatch(JsonArray patch, JsonArray order) =>
         PatchException.Unclassified($"The order in patch list:\n{Text(patch)}\n doesn't match $setElementOrder list:\n{Text(order)}\n");
 
-    private static string Text(JsonNode? node) => node?.ToJsonString() ?? "null";
+    private static string Text(JsonNode? node) => GoText.Of(node);
 }

@@ -19,7 +19,7 @@ public sealed class JsonPatchTests
     [InlineData("A.14 ~ escape ordering", """{"/":9,"~1":10}""", """[{"op":"test","path":"/~01","value":10}]""", """{"/":9,"~1":10}""")]
     [InlineData("A.16 add an array value", """{"foo":["bar"]}""", """[{"op":"add","path":"/foo/-","value":["abc","def"]}]""", """{"foo":["bar",["abc","def"]]}""")]
     [InlineData("copy", """{"a":{"b":1}}""", """[{"op":"copy","from":"/a","path":"/c"},{"op":"replace","path":"/c/b","value":2}]""", """{"a":{"b":1},"c":{"b":2}}""")]
-    [InlineData("escaped annotation key", """{"metadata":{}}""", """[{"op":"add","path":"/metadata/annotations","value":{}},{"op":"add","path":"/metadata/annotations/greylane.io~1paused-by","value":"greylane"}]""", """{"metadata":{"annotations":{"greylane.io/paused-by":"greylane"}}}""")]
+    [InlineData("escaped annotation key", """{"metadata":{}}""", """[{"op":"add","path":"/metadata/annotations","value":{}},{"op":"add","path":"/metadata/annotations/greylane.dev~1paused-by","value":"greylane"}]""", """{"metadata":{"annotations":{"greylane.dev/paused-by":"greylane"}}}""")]
     [InlineData("numbers compare by value", """{"replicas":1}""", """[{"op":"test","path":"/replicas","value":1.0}]""", """{"replicas":1}""")]
     [InlineData("root replace", """{"a":1}""", """[{"op":"replace","path":"","value":{"b":2}}]""", """{"b":2}""")]
     public void Rfc_6902_examples_apply(string name, string document, string patch, string expected)

@@ -42,7 +42,7 @@ public sealed class MergePatchTests
              "metadata":{"name":"shop","labels":{"app.kubernetes.io/managed-by":"Helm"},"annotations":{"meta.helm.sh/release-name":"shop"}},
              "spec":{"hosts":["shop"],"http":[{"route":[{"destination":{"host":"shop","subset":"stable"},"weight":100}]}]}}
             """);
-        var patch = Json.Node("""{"metadata":{"annotations":{"greylane.io/note":null}},"spec":{"hosts":["shop","shop.example.com"]}}""");
+        var patch = Json.Node("""{"metadata":{"annotations":{"greylane.dev/note":null}},"spec":{"hosts":["shop","shop.example.com"]}}""");
 
         var result = MergePatch.Apply(virtualService, patch);
 

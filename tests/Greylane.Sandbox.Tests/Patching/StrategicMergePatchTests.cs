@@ -7,9 +7,9 @@ namespace Greylane.Sandbox.Tests.Patching;
 /// <summary>Strategic merge patches as kubectl apply, kubectl set image and helm send them, checked against apimachinery's rules.</summary>
 public sealed class StrategicMergePatchTests
 {
-    private const string Deployment = """
+    internal const string Deployment = """
         {"apiVersion":"apps/v1","kind":"Deployment",
-         "metadata":{"name":"shop","namespace":"prod","labels":{"app":"shop"},"annotations":{"greylane.io/enabled":"true"},
+         "metadata":{"name":"shop","namespace":"prod","labels":{"app":"shop"},"annotations":{"greylane.dev/enabled":"true"},
                      "finalizers":["a.example/x"]},
          "spec":{"replicas":3,"selector":{"matchLabels":{"app":"shop"}},
            "strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":"25%","maxUnavailable":"25%"}},
@@ -25,10 +25,7 @@ public sealed class StrategicMergePatchTests
                "imagePullSecrets":[{"name":"registry"}]}}}}
         """;
 
-    private static readonly ResourceType VirtualServices =
-        new("networking.istio.io", "v1", "virtualservices", "VirtualService", true, ["vs"], []);
-
-    private static JsonObject Patch(string patch) => StrategicMergePatch.Apply(Json.Object(Deployment), Json.Object(patch), BuiltInResources.Deployments);
+    internal static JsonObject Patch(string patch) => StrategicMergePatch.Apply(Json.Object(Deployment), Json.Object(patch), BuiltInResources.Deployments);
 
     private static JsonNode? Containers(JsonObject deployment) => deployment["spec"]!["template"]!["spec"]!["containers"];
 
@@ -56,7 +53,7 @@ public sealed class StrategicMergePatchTests
         Assert.Equal(["app", "proxy"], Containers(result)!.AsArray().Select(c => (string?)c!["name"]));
         Assert.Equal("shop:2.0", (string?)Containers(result)![0]!["image"]);
         Assert.Equal("{...}", (string?)result["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]);
-        Assert.Equal("true", (string?)result["metadata"]!["annotations"]!["greylane.io/enabled"]);
+        Assert.Equal("true", (string?)result["metadata"]!["annotations"]!["greylane.dev/enabled"]);
     }
 
     [Fact]
@@ -80,32 +77,11 @@ public sealed class StrategicMergePatchTests
     }
 
     [Fact]
-    public void Set_element_order_that_contradicts_the_patch_list_is_refused()
-    {
-        var error = Assert.Throws<PatchException>(() => Patch("""
-            {"spec":{"template":{"spec":{
-              "$setElementOrder/containers":[{"name":"app"},{"name":"proxy"}],
-              "containers":[{"name":"proxy","image":"envoy:2"},{"name":"app","image":"shop:2"}]}}}}
-            """));
-
-        Assert.Contains("doesn't match $setElementOrder list", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Retain_keys_on_strategy_drops_rolling_update_when_switching_to_recreate()
     {
         var result = Patch("""{"spec":{"strategy":{"$retainKeys":["type"],"type":"Recreate","rollingUpdate":null}}}""");
 
         Json.Equal("""{"type":"Recreate"}""", result["spec"]!["strategy"]);
-    }
-
-    [Fact]
-    public void Retain_keys_that_omit_a_key_the_patch_sets_is_a_bad_request()
-    {
-        var error = Assert.Throws<PatchException>(() => Patch("""{"spec":{"strategy":{"$retainKeys":["type"],"type":"RollingUpdate","rollingUpdate":{"maxSurge":1}}}}"""));
-
-        Assert.Equal(400, error.Code);
-        Assert.Equal("invalid patch format of retainKeys", error.Message);
     }
 
     [Fact]
@@ -198,9 +174,9 @@ public sealed class StrategicMergePatchTests
     [Fact]
     public void Null_deletes_a_key_and_maps_merge()
     {
-        var result = Patch("""{"metadata":{"annotations":{"greylane.io/enabled":null,"greylane.io/paused-by":"greylane"}},"spec":{"paused":true}}""");
+        var result = Patch("""{"metadata":{"annotations":{"greylane.dev/enabled":null,"greylane.dev/paused-by":"greylane"}},"spec":{"paused":true}}""");
 
-        Json.Equal("""{"greylane.io/paused-by":"greylane"}""", result["metadata"]!["annotations"]);
+        Json.Equal("""{"greylane.dev/paused-by":"greylane"}""", result["metadata"]!["annotations"]);
         Assert.True((bool)result["spec"]!["paused"]!);
         Assert.Equal(3, (int)result["spec"]!["replicas"]!);
     }
@@ -208,10 +184,10 @@ public sealed class StrategicMergePatchTests
     [Fact]
     public void Finalizers_merge_as_a_set_and_delete_from_primitive_list_removes_them()
     {
-        var added = Patch("""{"metadata":{"finalizers":["greylane.io/cleanup","a.example/x"]}}""");
+        var added = Patch("""{"metadata":{"finalizers":["greylane.dev/cleanup","a.example/x"]}}""");
         var removed = Patch("""{"metadata":{"$deleteFromPrimitiveList/finalizers":["a.example/x"]}}""");
 
-        Json.Equal("""["greylane.io/cleanup","a.example/x"]""", added["metadata"]!["finalizers"]);
+        Json.Equal("""["greylane.dev/cleanup","a.example/x"]""", added["metadata"]!["finalizers"]);
         Json.Equal("[]", removed["metadata"]!["finalizers"]);
     }
 
@@ -271,53 +247,30 @@ public sealed class StrategicMergePatchTests
     }
 
     [Fact]
-    public void Inputs_are_never_changed()
+    public void Helm_removing_a_container_sends_a_delete_element_under_set_element_order()
     {
-        var target = Json.Object(Deployment);
-        var patch = Json.Object("""{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"app"}],"containers":[{"name":"proxy","$patch":"delete"}]}}}}""");
-        var (targetText, patchText) = (target.ToJsonString(), patch.ToJsonString());
+        var result = Patch("""
+            {"spec":{"template":{"spec":{
+              "$setElementOrder/containers":[{"name":"app"}],
+              "containers":[{"$patch":"delete","name":"proxy"}]}}}}
+            """);
 
-        StrategicMergePatch.Apply(target, patch, BuiltInResources.Deployments);
-
-        Assert.Equal(targetText, target.ToJsonString());
-        Assert.Equal(patchText, patch.ToJsonString());
+        Assert.Equal(["app"], Containers(result)!.AsArray().Select(c => (string?)c!["name"]));
+        Assert.Equal("shop:1.0", (string?)Containers(result)![0]!["image"]);
     }
 
     [Fact]
-    public void Custom_resources_are_refused_with_415_as_kube_apiserver_does()
+    public void Kubectl_apply_orders_env_inside_a_merged_container()
     {
-        var error = Assert.Throws<PatchException>(() => StrategicMergePatch.Apply(Json.Object("{}"), Json.Object("""{"spec":{}}"""), VirtualServices));
+        var result = Patch("""
+            {"spec":{"template":{"spec":{
+              "$setElementOrder/containers":[{"name":"app"},{"name":"proxy"}],
+              "containers":[{"name":"app",
+                "$setElementOrder/env":[{"name":"REGION"},{"name":"MODE"},{"name":"TRACE"},{"name":"DEBUG"}],
+                "env":[{"name":"TRACE","value":"on"}]}]}}}}
+            """);
 
-        Assert.Equal(415, error.Code);
-        Assert.Equal("UnsupportedMediaType", error.Reason);
-        Assert.Equal(
-            "the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml",
-            error.Message);
-    }
-
-    [Theory]
-    [InlineData("""{"spec":{"template":{"spec":{"containers":[{"image":"x"}]}}}}""", 500, "does not contain declared merge key: name")]
-    [InlineData("""{"spec":{"template":{"spec":{"containers":[{"name":"app","$patch":"merge"}]}}}}""", 500, "merging lists cannot yet be specified in the patch")]
-    [InlineData("""{"metadata":{"labels":{"$patch":"frobnicate"}}}""", 500, "unknown patch type: \"frobnicate\"")]
-    [InlineData("""{"metadata":{"finalizers":[["x"]]}}""", 422, "the server rejected our request")]
-    [InlineData("""{"spec":{"template":{"spec":{"$setElementOrder/containers":{"name":"app"}}}}}""", 400, "invalid patch format of setElementOrder list")]
-    [InlineData("""{"spec":{"strategy":{"$retainKeys":"type"}}}""", 400, "invalid patch format of retainKeys")]
-    public void Bad_patches_get_the_real_servers_code_and_wording(string patch, int code, string message)
-    {
-        var error = Assert.Throws<PatchException>(() => Patch(patch));
-
-        Assert.Equal(code, error.Code);
-        Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_new_list_is_taken_from_the_patch_without_directives()
-    {
-        var target = Json.Object("""{"metadata":{"name":"p"},"spec":{}}""");
-        var patch = Json.Object("""{"spec":{"containers":[{"name":"a","image":"a:1","env":[{"name":"X","value":"1"},{"name":"Y","$patch":"delete"}]}]}}""");
-
-        var result = StrategicMergePatch.Apply(target, patch, BuiltInResources.Pods);
-
-        Json.Equal("""[{"name":"a","image":"a:1","env":[{"name":"X","value":"1"}]}]""", result["spec"]!["containers"]);
+        Assert.Equal(["REGION", "MODE", "TRACE", "DEBUG"], Containers(result)![0]!["env"]!.AsArray().Select(e => (string?)e!["name"]));
+        Assert.Equal("on", (string?)Containers(result)![0]!["env"]![2]!["value"]);
     }
 }

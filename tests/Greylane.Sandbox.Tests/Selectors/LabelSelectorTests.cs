@@ -66,8 +66,8 @@ public sealed class LabelSelectorTests
     [Fact]
     public void Prefixed_keys_and_empty_values_are_accepted()
     {
-        var parsed = LabelSelector.Parse("greylane.io/role=canary,empty=,kubernetes.io/metadata.name in (shop)");
-        var labels = new Dictionary<string, string> { ["greylane.io/role"] = "canary", ["empty"] = "", ["kubernetes.io/metadata.name"] = "shop" };
+        var parsed = LabelSelector.Parse("greylane.dev/role=canary,empty=,kubernetes.io/metadata.name in (shop)");
+        var labels = new Dictionary<string, string> { ["greylane.dev/role"] = "canary", ["empty"] = "", ["kubernetes.io/metadata.name"] = "shop" };
 
         Assert.True(parsed.Matches(labels));
     }
