@@ -33,9 +33,22 @@ internal static class BuiltInColumns
             new("Selector", "string", "", 1, o => Selector(o["spec"]?["selector"] as JsonObject)),
         ],
         "/configmaps" => [Name(), Integer("Data", o => (o["data"] as JsonObject)?.Count + (o["binaryData"] as JsonObject)?.Count ?? 0), Age(age)],
+        "/events" =>
+        [
+            new("Last Seen", "string", "", 0, o => age(EventTime(o))), Text("Type", o => Str(o["type"])), Text("Reason", o => Str(o["reason"])),
+            Text("Object", o => $"{Str(o["involvedObject"]?["kind"]).ToLowerInvariant()}/{Str(o["involvedObject"]?["name"])}"),
+            Text("Message", o => Str(o["message"])),
+        ],
         "/secrets" => [Name(), Text("Type", o => Str(o["type"])), Integer("Data", o => (o["data"] as JsonObject)?.Count ?? 0), Age(age)],
         _ => null,
     };
+
+    // A pseudo-object whose creationTimestamp is the event's last occurrence, so the AGE formatter can print it.
+    private static JsonObject EventTime(JsonObject e)
+    {
+        var when = Str(e["lastTimestamp"]) is { Length: > 0 } last ? last : Str(e["eventTime"]) is { Length: > 0 } at ? at : e.MetaString("creationTimestamp");
+        return new JsonObject { ["metadata"] = new JsonObject { ["creationTimestamp"] = when } };
+    }
 
     public static TableColumn Name() => new("Name", "string", "name", 0, o => o.Name());
 
