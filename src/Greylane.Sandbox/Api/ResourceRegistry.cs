@@ -34,7 +34,8 @@ internal sealed class ResourceRegistry
     {
         lock (_gate)
         {
-            return _byCrd.Values.SelectMany(v => v).FirstOrDefault(c => c.Type == type);
+            // By identity, not reference: a CRD update re-creates its types while requests may hold the old ones.
+            return _byCrd.Values.SelectMany(v => v).FirstOrDefault(c => c.Type.StorageKey() == type.StorageKey() && c.Type.Version == type.Version);
         }
     }
 

@@ -231,6 +231,25 @@ public sealed class InMemoryObjectStoreTests
         Assert.Equal((410, "Expired"), (error.Code, error.Reason));
     }
 
+    [Fact]
+    public async Task Concurrent_writers_get_distinct_resource_versions_and_subscribers_see_them_in_order()
+    {
+        var store = NewStore(history: 1000);
+        var seen = new List<long>();
+        using var _ = store.Subscribe(e => seen.Add(e.ResourceVersion));
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                store.Create(BuiltInResources.ConfigMaps, new JsonObject { ["metadata"] = new JsonObject { ["name"] = $"c{t}-{i}", ["namespace"] = "default" } });
+            }
+        })));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), seen);
+        Assert.Equal(200, store.List(BuiltInResources.ConfigMaps, "default").Count);
+    }
+
     private static JsonObject Copy(JsonObject o) => (JsonObject)o.DeepClone();
 
     private static JsonObject WithImage(JsonObject o, string image)
