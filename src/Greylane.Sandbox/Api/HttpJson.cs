@@ -23,6 +23,14 @@ internal static class HttpJson
 
     public static async Task<JsonNode> ReadAsync(HttpRequest request)
     {
+        if (request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // The sandbox has no protobuf schemas. kubectl's typed commands (create, expose, run) send protobuf;
+            // apply, patch, edit, scale, set, label and annotate send JSON and work.
+            throw ApiException.UnsupportedMediaType(
+                $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; the Greylane sandbox does not decode {request.ContentType} (kubectl create/expose/run send it): write the object as YAML and use kubectl apply -f");
+        }
+
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (text.Trim().Length == 0)

@@ -266,6 +266,23 @@ public sealed class KubectlTests(ITestOutputHelper output)
         Assert.Equal("Error from server (NotFound): deployments.apps \"nope\" not found\n", stderr);
     }
 
+    [Fact]
+    public async Task Kubectl_create_which_sends_protobuf_gets_a_415_that_points_at_kubectl_apply()
+    {
+        if (Missing())
+        {
+            return;
+        }
+
+        await using var sandbox = await TestSandbox.StartAsync();
+        var kubectl = new Support.Kubectl(sandbox);
+
+        var (code, _, stderr) = await kubectl.RunAsync("create", "configmap", "settings");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("use kubectl apply -f", stderr, StringComparison.Ordinal);
+    }
+
     private static ResourceType Istio(TestSandbox _) =>
         new("networking.istio.io", "v1", "virtualservices", "VirtualService", true, [], []);
 }
