@@ -16,9 +16,17 @@ internal sealed class ResourceReader(InMemoryObjectStore store)
     public JsonObject List(ResourceType type, string? ns, QueryOptions query)
     {
         var (all, version) = store.Snapshot(type, ns);
-        if (query.ResourceVersion is { } wanted && (!long.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var rv) || rv > version))
+        if (query.ResourceVersion is { } wanted)
         {
-            throw TooLarge(wanted, version);
+            if (!long.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var rv))
+            {
+                throw ApiException.BadRequest($"invalid resource version \"{wanted}\": resourceVersion must be a number from a previous response");
+            }
+
+            if (rv > version)
+            {
+                throw TooLarge(wanted, version);
+            }
         }
 
         IEnumerable<JsonObject> matching = all.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o));

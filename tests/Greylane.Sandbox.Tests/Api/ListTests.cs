@@ -93,6 +93,17 @@ public sealed class ListTests
     }
 
     [Fact]
+    public async Task A_list_at_a_resourceVersion_that_is_not_a_number_is_400()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+
+        var (code, body, _) = await sandbox.SendAsync(HttpMethod.Get, $"{ConfigMaps}?resourceVersion=latest");
+
+        Assert.Equal(HttpStatusCode.BadRequest, code);
+        Assert.Contains("invalid resource version", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listing_every_namespace_returns_items_ordered_by_namespace_then_name()
     {
         await using var sandbox = await WithConfigMapsAsync();
