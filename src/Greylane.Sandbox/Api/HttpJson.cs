@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core.Serialization;
+using Greylane.Sandbox.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace Greylane.Sandbox.Api;
@@ -25,10 +26,7 @@ internal static class HttpJson
     {
         if (request.ContentType?.Contains("protobuf", StringComparison.OrdinalIgnoreCase) == true)
         {
-            // The sandbox has no protobuf schemas. kubectl's typed commands (create, expose, run) send protobuf;
-            // apply, patch, edit, scale, set, label and annotate send JSON and work.
-            throw ApiException.UnsupportedMediaType(
-                $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; the Greylane sandbox does not decode {request.ContentType} (kubectl create/expose/run send it): write the object as YAML and use kubectl apply -f");
+            return await ReadProtobufAsync(request);
         }
 
         using var reader = new StreamReader(request.Body);
@@ -49,6 +47,25 @@ internal static class HttpJson
             throw ApiException.BadRequest($"the request body is not valid {(ex is JsonException ? "JSON" : "YAML")}: {ex.Message}");
         }
     }
+
+    // kubectl's typed commands (create, expose, run) send protobuf. The sandbox decodes the simple kinds kubectl
+    // create makes (Namespace, ConfigMap, Secret) and answers 415 for the rest.
+    private static async Task<JsonNode> ReadProtobufAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        try
+        {
+            return KubernetesProtobuf.TryDecode(buffer.ToArray()) ?? throw UnsupportedProtobuf(request);
+        }
+        catch (FormatException ex)
+        {
+            throw ApiException.BadRequest($"the protobuf request body could not be decoded: {ex.Message}");
+        }
+    }
+
+    private static ApiException UnsupportedProtobuf(HttpRequest request) => ApiException.UnsupportedMediaType(
+        $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; the Greylane sandbox decodes {request.ContentType} only for Namespace, ConfigMap and Secret (kubectl create/expose/run send it): write the object as YAML and use kubectl apply -f");
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
         await ReadAsync(request) as JsonObject

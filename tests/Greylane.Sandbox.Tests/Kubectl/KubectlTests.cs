@@ -267,7 +267,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Kubectl_create_which_sends_protobuf_gets_a_415_that_points_at_kubectl_apply()
+    public async Task Kubectl_create_namespace_configmap_and_secret_send_protobuf_and_are_decoded()
     {
         if (Missing())
         {
@@ -277,7 +277,28 @@ public sealed class KubectlTests(ITestOutputHelper output)
         await using var sandbox = await TestSandbox.StartAsync();
         var kubectl = new Support.Kubectl(sandbox);
 
-        var (code, _, stderr) = await kubectl.RunAsync("create", "configmap", "settings");
+        await kubectl.OkAsync("create", "namespace", "demo");
+        await kubectl.OkAsync("create", "configmap", "settings", "-n", "demo", "--from-literal=mode=canary");
+        await kubectl.OkAsync("create", "secret", "generic", "login", "-n", "demo", "--from-literal=password=hunter2");
+
+        var ns = sandbox.Store.Get(BuiltInResources.Namespaces, null, "demo")!;
+        Assert.Null(ns["metadata"]!["generateName"]);
+        Assert.Equal("canary", sandbox.Store.Get(BuiltInResources.ConfigMaps, "demo", "settings")!["data"]!["mode"]!.GetValue<string>());
+        Assert.Equal(Convert.ToBase64String("hunter2"u8.ToArray()), sandbox.Store.Get(BuiltInResources.Secrets, "demo", "login")!["data"]!["password"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Kubectl_create_of_a_kind_whose_protobuf_is_not_decoded_gets_a_415_that_points_at_kubectl_apply()
+    {
+        if (Missing())
+        {
+            return;
+        }
+
+        await using var sandbox = await TestSandbox.StartAsync();
+        var kubectl = new Support.Kubectl(sandbox);
+
+        var (code, _, stderr) = await kubectl.RunAsync("create", "deployment", "web", "--image=nginx");
 
         Assert.NotEqual(0, code);
         Assert.Contains("use kubectl apply -f", stderr, StringComparison.Ordinal);
