@@ -9,6 +9,9 @@ namespace Greylane.Sandbox.Api;
 /// <summary>Reading JSON (or YAML) request bodies and writing JSON responses.</summary>
 internal static class HttpJson
 {
+    /// <summary>Like Go's encoder: quotes and non-ASCII text are written as is, not as \u escapes.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteAsync(HttpContext context, int code, JsonNode body, IReadOnlyList<string>? warnings = null)
     {
         context.Response.StatusCode = code;
@@ -19,7 +22,7 @@ internal static class HttpJson
             context.Response.Headers.Append("Warning", $"299 - {JsonSerializer.Serialize(warning)}");
         }
 
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        await context.Response.WriteAsync(body.ToJsonString(Wire), context.RequestAborted);
     }
 
     public static async Task<JsonNode> ReadAsync(HttpRequest request)

@@ -63,7 +63,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
         var deadline = clock.GetUtcNow() + (query.Timeout ?? DefaultTimeout);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         stop.CancelAfter(deadline - clock.GetUtcNow());
-        var nextBookmark = NextBookmark(deadline, afterPreTimeout: false);
+        var (nextBookmark, preTimeout) = NextBookmark(deadline, afterPreTimeout: false);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -92,7 +92,8 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
 
                     lastSent = Math.Max(lastSent, current);
                     await WriteEventAsync(context, "BOOKMARK", Bookmark(type, lastSent, initialEventsEnd: false));
-                    nextBookmark = NextBookmark(deadline, afterPreTimeout: clock.GetUtcNow() >= deadline - PreTimeout);
+                    // The pre-timeout bookmark is sent once; a timer firing a little early must not repeat it.
+                    (nextBookmark, preTimeout) = NextBookmark(deadline, afterPreTimeout: preTimeout);
                 }
             }
         }
@@ -103,11 +104,11 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
     }
 
     // Like the watch cache: periodically, and two seconds before the watch times out so the client can resume cheaply.
-    private DateTimeOffset NextBookmark(DateTimeOffset deadline, bool afterPreTimeout)
+    private (DateTimeOffset At, bool PreTimeout) NextBookmark(DateTimeOffset deadline, bool afterPreTimeout)
     {
         var periodic = clock.GetUtcNow() + bookmarkInterval;
         var beforeTimeout = deadline - PreTimeout;
-        return !afterPreTimeout && beforeTimeout < periodic ? beforeTimeout : periodic;
+        return !afterPreTimeout && beforeTimeout < periodic ? (beforeTimeout, true) : (periodic, afterPreTimeout);
     }
 
     private static JsonObject Bookmark(ResourceType type, long version, bool initialEventsEnd)
@@ -136,7 +137,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
 
     private static async Task WriteEventAsync(HttpContext context, string type, JsonObject obj)
     {
-        var line = new JsonObject { ["type"] = type, ["object"] = obj }.ToJsonString() + "\n";
+        var line = new JsonObject { ["type"] = type, ["object"] = obj }.ToJsonString(HttpJson.Wire) + "\n";
         await context.Response.WriteAsync(line, context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
     }
