@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Greylane.Sandbox;
 using Microsoft.Extensions.Logging;
 
@@ -39,12 +40,15 @@ Console.WriteLine("  kubectl apply -f your-deployment.yaml && kubectl rollout st
 Console.WriteLine("Istio CRDs (VirtualService, DestinationRule, Gateway, EnvoyFilter) are preloaded. Press Ctrl-C to stop.");
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+
+// SIGINT (Ctrl-C) and SIGTERM (make, docker, systemd) both end the sandbox cleanly.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
