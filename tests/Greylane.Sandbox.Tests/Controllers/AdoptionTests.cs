@@ -80,6 +80,57 @@ public sealed class AdoptionTests
     }
 
     [Fact]
+    public async Task Greylanes_release_flow_paused_deployment_with_a_canary_then_promotion_then_canary_deletion()
+    {
+        await using var bed = new ControllerTestBed();
+        var deployment = bed.Create(Deployments, K8s.Deployment("web", "nginx:1", 4));
+        await bed.ReadyPodsAsync();
+        var stable = K8s.Name(Assert.Single(bed.ReplicaSets()));
+
+        // The webhook holds the new template by pausing in the same write; the canary runs the new template.
+        deployment = bed.Change(Deployments, "web", d =>
+        {
+            d["spec"]!["paused"] = true;
+            K8s.SetImage(d, "nginx:2");
+        });
+        var template = deployment["spec"]!["template"]!.DeepClone();
+        template["metadata"]!["labels"]!["greylane.dev/release"] = "r2";
+        var canary = ReplicaSet("web-canary-r2", labels: """{ "greylane.dev/release": "r2" }""",
+            selector: """{ "app": "web", "greylane.dev/release": "r2" }""", template, replicas: 1);
+        canary["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = "web", ["uid"] = K8s.Uid(deployment), ["controller"] = false,
+        });
+        bed.Create(ReplicaSets, canary);
+        await bed.ReadyPodsAsync();
+        bed.Change(Deployments, "web", d => d["spec"]!["replicas"] = 6);
+        await bed.ReadyPodsAsync();
+
+        // While paused: only the stable ReplicaSet exists for the Deployment and it alone is scaled.
+        Assert.Equal(new HashSet<string> { stable, "web-canary-r2" }, bed.ReplicaSets().Select(K8s.Name).ToHashSet());
+        Assert.Equal(6, K8s.SpecReplicas(bed.Get(ReplicaSets, stable)));
+        Assert.Equal(1, K8s.Status(bed.Get(ReplicaSets, "web-canary-r2"), "availableReplicas"));
+
+        bed.Change(Deployments, "web", d => d["spec"]!["paused"] = false);
+        for (var i = 0; i < 8; i++)
+        {
+            await bed.ReadyPodsAsync();
+        }
+
+        // Promotion is the Deployment's own rolling update; the canary is still untouched.
+        Assert.Equal(("True", "NewReplicaSetAvailable"), K8s.ConditionState(bed.Get(Deployments, "web"), "Progressing"));
+        Assert.Equal(6, K8s.Status(bed.Get(Deployments, "web"), "updatedReplicas"));
+        Assert.Equal(1, K8s.SpecReplicas(bed.Get(ReplicaSets, "web-canary-r2")));
+
+        bed.Delete(ReplicaSets, "web-canary-r2");
+        await bed.SettleAsync();
+
+        // Deleting the canary collects its pods; the Deployment's pods stay.
+        Assert.Equal(6, bed.Pods().Count);
+        Assert.All(bed.Pods(), p => Assert.Null(K8s.Label(p, "greylane.dev/release")));
+    }
+
+    [Fact]
     public async Task A_controlled_replica_set_whose_labels_stop_matching_is_released_and_replaced()
     {
         await using var bed = new ControllerTestBed();
@@ -104,7 +155,8 @@ public sealed class AdoptionTests
     [Fact]
     public async Task A_replica_set_adopts_orphan_pods_whose_labels_match_and_ignores_pods_controlled_by_others()
     {
-        await using var bed = new ControllerTestBed();
+        // Set up before the controllers run, so "other" sees its pod from the start and creates none of its own.
+        await using var bed = new ControllerTestBed(start: false);
         bed.Create(BuiltInResources.Pods, Pod("stray", """{ "app": "db" }"""));
         const string OtherLabels = """{ "app": "db", "tier": "x" }""";
         var other = bed.Create(ReplicaSets, ReplicaSet("other", OtherLabels, OtherLabels, PodTemplate(OtherLabels), replicas: 1));
@@ -114,6 +166,7 @@ public sealed class AdoptionTests
             ["apiVersion"] = "apps/v1", ["kind"] = "ReplicaSet", ["name"] = "other", ["uid"] = K8s.Uid(other), ["controller"] = true,
         });
         bed.Create(BuiltInResources.Pods, owned);
+        bed.Start();
         await bed.SettleAsync();
 
         var rs = bed.Create(ReplicaSets, ReplicaSet("db", """{ "app": "db" }""", """{ "app": "db" }""", PodTemplate("""{ "app": "db" }"""), replicas: 2));

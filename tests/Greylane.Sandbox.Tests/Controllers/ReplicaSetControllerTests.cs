@@ -45,6 +45,7 @@ public sealed class ReplicaSetControllerTests
         bed.Delete(BuiltInResources.Pods, first);
         await bed.SettleAsync();
 
+        // Real rule (manageReplicas): fewer active pods than spec.replicas → a new pod with a fresh generated name.
         var replacement = Assert.Single(bed.PodsOf(rs));
         Assert.NotEqual(first, K8s.Name(replacement));
         Assert.StartsWith("db-", K8s.Name(replacement), StringComparison.Ordinal);
@@ -59,6 +60,7 @@ public sealed class ReplicaSetControllerTests
         bed.Start();
         await bed.ReadyPodsAsync();
 
+        // Real rule (informers' initial list): objects that existed before the controllers started are reconciled too.
         Assert.Equal(2, K8s.Status(bed.Get(BuiltInResources.Deployments, "web"), "availableReplicas"));
     }
 }

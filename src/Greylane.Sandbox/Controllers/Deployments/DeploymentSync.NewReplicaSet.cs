@@ -24,6 +24,19 @@ internal sealed partial class DeploymentSync
     /// </summary>
     private (ReplicaSetView? New, List<ReplicaSetView> Old) AllReplicaSetsAndSyncRevision(List<ReplicaSetView> replicaSets, bool createIfMissing)
     {
+        // Asked twice per pass (scaling-event check, then the rollout): the second answer is the first one
+        // unless a missing ReplicaSet may now be created.
+        if (resolved is { } known && (known.New is not null || !createIfMissing))
+        {
+            return known;
+        }
+
+        resolved = FindOrCreateNewReplicaSet(replicaSets, createIfMissing);
+        return resolved.Value;
+    }
+
+    private (ReplicaSetView? New, List<ReplicaSetView> Old) FindOrCreateNewReplicaSet(List<ReplicaSetView> replicaSets, bool createIfMissing)
+    {
         replicaSets.Sort(ReplicaSetView.ByCreation);
         var existing = replicaSets.FirstOrDefault(rs => PodTemplates.EqualIgnoreHash(rs.Template, d.Template));
         var old = replicaSets.Where(rs => rs != existing).ToList();

@@ -18,6 +18,7 @@ internal sealed partial class DeploymentSync
     private DeploymentView d;
     private string? revision;
     private TimeSpan? requeueAfter;
+    private (ReplicaSetView? New, List<ReplicaSetView> Old)? resolved;
 
     private DeploymentSync(ControllerContext ctx, JsonObject deployment)
     {

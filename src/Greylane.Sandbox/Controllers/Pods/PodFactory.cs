@@ -42,6 +42,7 @@ internal static class PodFactory
                 ["spec"] = template["spec"]?.DeepClone() ?? new JsonObject(),
                 ["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = "BestEffort" },
             };
+
             // The sandbox has one node and binds at once, standing in for the scheduler.
             pod["spec"]!["nodeName"] ??= PodLifecycle.NodeName;
             foreach (var key in new[] { "labels", "annotations", "finalizers" })
