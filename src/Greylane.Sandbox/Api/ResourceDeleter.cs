@@ -30,9 +30,13 @@ internal sealed class ResourceDeleter(InMemoryObjectStore store, ResourceRegistr
             return Answer(type, stored, outcome.Warnings);
         }
 
-        if (type == BuiltInResources.Namespaces)
+        if (type.StorageKey() == BuiltInResources.Namespaces.StorageKey())
         {
             DeleteContents(name);
+        }
+        else if (options?["propagationPolicy"]?.GetValue<string>() == "Orphan" || options?["orphanDependents"]?.GetValue<bool>() == true)
+        {
+            Orphan(stored);
         }
 
         try
@@ -63,6 +67,36 @@ internal sealed class ResourceDeleter(InMemoryObjectStore store, ResourceRegistr
         if (preconditions["uid"] is JsonValue uid && uid.TryGetValue(out string? wanted) && wanted != stored.MetaString("uid"))
         {
             throw ApiException.From(StoreErrors.UidMismatch(type, name, wanted, stored.MetaString("uid") ?? ""), type, name);
+        }
+    }
+
+    // propagationPolicy=Orphan (kubectl delete --cascade=orphan): dependents lose their reference to the owner
+    // and so survive it; the real server does this through the orphan finalizer.
+    private void Orphan(JsonObject owner)
+    {
+        var uid = owner.MetaString("uid");
+        foreach (var type in registry.All.Where(t => owner.Namespace() is null || t.Namespaced).DistinctBy(t => t.StorageKey()))
+        {
+            foreach (var dependent in store.List(type, type.Namespaced ? owner.Namespace() : null))
+            {
+                if (dependent["metadata"]?["ownerReferences"] is not JsonArray refs || !refs.Any(r => r?["uid"]?.GetValue<string>() == uid))
+                {
+                    continue;
+                }
+
+                var kept = new JsonArray([.. refs.Where(r => r?["uid"]?.GetValue<string>() != uid).Select(r => r?.DeepClone())]);
+                if (kept.Count == 0)
+                {
+                    dependent.Metadata().Remove("ownerReferences");
+                }
+                else
+                {
+                    dependent.Metadata()["ownerReferences"] = kept;
+                }
+
+                dependent.Metadata().Remove("resourceVersion");
+                store.Update(type, dependent);
+            }
         }
     }
 

@@ -252,6 +252,24 @@ public sealed class CrudTests
     }
 
     [Fact]
+    public async Task Delete_with_propagationPolicy_Orphan_leaves_the_replicaset_without_its_owner_reference()
+    {
+        await using var sandbox = await TestSandbox.StartAsync();
+        await sandbox.SendAsync(HttpMethod.Post, Deployments, Manifests.Deployment("web"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (sandbox.Store.List(Greylane.Sandbox.Storage.BuiltInResources.ReplicaSets, "default").Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await sandbox.Client.AppsV1.DeleteNamespacedDeploymentAsync("web", "default", new V1DeleteOptions { PropagationPolicy = "Orphan" });
+        await Task.Delay(300); // the time the garbage collector would need to delete a still-owned ReplicaSet
+
+        var replicaSet = Assert.Single(sandbox.Store.List(Greylane.Sandbox.Storage.BuiltInResources.ReplicaSets, "default"));
+        Assert.Null(replicaSet["metadata"]!["ownerReferences"]);
+    }
+
+    [Fact]
     public async Task A_service_gets_a_cluster_IP_and_port_defaults_that_survive_an_update_without_them()
     {
         await using var sandbox = await TestSandbox.StartAsync();
