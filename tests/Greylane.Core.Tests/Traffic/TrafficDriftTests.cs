@@ -5,7 +5,7 @@ namespace Greylane.Core.Tests.Traffic;
 
 public sealed class TrafficDriftTests
 {
-    private static readonly Strategy.StepSpec Step = Objects.Step(20, Objects.Header("my-request-id", "canary"));
+    private static readonly Greylane.Core.Strategy.StepSpec Step = Objects.Step(20, Objects.Header("my-request-id", "canary"));
 
     [Fact]
     public void The_object_as_written_is_in_place()

@@ -115,12 +115,12 @@ public sealed class TrafficPlannerTests
     [Fact]
     public void A_target_takes_canary_labels_subset_name_and_lane_from_the_strategy()
     {
-        var strategy = Strategy.RolloutStrategy.Default with
+        var strategy = Greylane.Core.Strategy.RolloutStrategy.Default with
         {
-            Traffic = Strategy.TrafficSpec.None with
+            Traffic = Greylane.Core.Strategy.TrafficSpec.None with
             {
-                Istio = new Strategy.IstioSpec([], null, "gray"),
-                Lane = new Strategy.LaneSpec("my-request-id", "canary", null),
+                Istio = new Greylane.Core.Strategy.IstioSpec([], null, "gray"),
+                Lane = new Greylane.Core.Strategy.LaneSpec("my-request-id", "canary", null),
             },
         };
 
