@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Prometheus;
 
 namespace Greylane.Webhook.Analysis;
 
@@ -20,7 +19,7 @@ public static class AnalysisServiceCollectionExtensions
         var options = PrometheusOptions.From(configuration);
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(Metrics.DefaultRegistry);
+        services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.TryAddSingleton<AnalysisMetrics>();
         services.AddHttpClient(PrometheusClient.HttpClientName, http =>
         {

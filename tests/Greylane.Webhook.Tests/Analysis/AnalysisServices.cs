@@ -13,7 +13,7 @@ internal sealed class AnalysisServices : IDisposable
 
     public AnalysisServices(PrometheusOptions options, TimeProvider? time = null)
     {
-        Registry = Metrics.NewCustomRegistry();
+        Registry = Prometheus.Metrics.NewCustomRegistry();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(options);
