@@ -84,8 +84,9 @@ internal sealed partial class PrometheusClient(
         {
             outcome = QueryOutcome.Failed(QueryFailureKind.Timeout, $"Prometheus at {url} did not answer within {GoDuration.Format(options.Timeout)} (--prometheus-timeout)");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
+            // IOException: the connection broke while the body was being read.
             outcome = QueryOutcome.Failed(QueryFailureKind.Unreachable, $"Prometheus at {url} is unreachable: {e.Message}");
         }
 
@@ -96,7 +97,4 @@ internal sealed partial class PrometheusClient(
     /// <summary>The query endpoint under the configured root, keeping a path prefix such as <c>/prometheus</c>.</summary>
     internal static Uri Endpoint(Uri root) =>
         new(root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/"), "api/v1/query");
-
-    [LoggerMessage(EventId = 700, Level = LogLevel.Debug, Message = "Prometheus query retry {Attempt} of {Retries} in {Backoff}: {Problem}")]
-    private partial void LogRetry(int attempt, int retries, TimeSpan backoff, string? problem);
 }

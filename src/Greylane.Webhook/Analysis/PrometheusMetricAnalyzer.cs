@@ -4,7 +4,8 @@ using Greylane.Core.Strategy;
 namespace Greylane.Webhook.Analysis;
 
 /// <summary>Renders each metric's queries for the release, asks Prometheus, judges the answers and records the metrics.</summary>
-internal sealed class PrometheusMetricAnalyzer(PrometheusClient client, AnalysisMetrics metrics, TimeProvider time) : IMetricAnalyzer
+internal sealed partial class PrometheusMetricAnalyzer(
+    PrometheusClient client, AnalysisMetrics metrics, TimeProvider time, ILogger<PrometheusMetricAnalyzer> logger) : IMetricAnalyzer
 {
     public async Task<IReadOnlyList<MetricMeasurement>> MeasureAsync(
         AnalysisContext context, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ internal sealed class PrometheusMetricAnalyzer(PrometheusClient client, Analysis
         }
 
         metrics.Record(context, measurement);
+        LogMeasured(context.Namespace, context.Deployment, measurement.Metric, measurement.Verdict, measurement.Message);
         return measurement;
     }
 }
