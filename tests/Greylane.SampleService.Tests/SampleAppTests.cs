@@ -78,9 +78,9 @@ public sealed class SampleAppTests
     }
 
     [Fact]
-    public async Task Requests_are_counted_by_app_version_and_code_and_timed()
+    public async Task Requests_are_counted_by_app_version_and_code_and_timed_including_the_injected_latency()
     {
-        await using var sample = await RunningSample.StartAsync("--app", "mocka", "--version", "canary", "--ERROR_RATE", "0.5", "--LATENCY_MS", "5");
+        await using var sample = await RunningSample.StartAsync("--app", "mocka", "--version", "canary", "--ERROR_RATE", "0.5", "--LATENCY_MS", "20");
         for (var i = 0; i < 4; i++)
         {
             (await Http.GetAsync(sample.Url)).Dispose();
@@ -91,7 +91,7 @@ public sealed class SampleAppTests
         Assert.Contains("http_requests_total{app=\"mocka\",version=\"canary\",code=\"200\"} 2", metrics, StringComparison.Ordinal);
         Assert.Contains("http_requests_total{app=\"mocka\",version=\"canary\",code=\"500\"} 2", metrics, StringComparison.Ordinal);
         Assert.Contains("http_request_duration_seconds_count{app=\"mocka\",version=\"canary\"} 4", metrics, StringComparison.Ordinal);
-        Assert.Contains("http_request_duration_seconds_bucket{app=\"mocka\",version=\"canary\",le=\"0.001\"} 0", metrics, StringComparison.Ordinal);
+        Assert.Contains("http_request_duration_seconds_bucket{app=\"mocka\",version=\"canary\",le=\"0.016\"} 0", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
