@@ -1,0 +1,21 @@
+using Greylane.Core.Strategy;
+
+namespace Greylane.Core.Analysis;
+
+/// <summary>The release a set of metrics is measured for: what the query variables stand for.</summary>
+public sealed record AnalysisContext(
+    string Namespace,
+    string Deployment,
+    string Service,
+    string Release,
+    string Stable,
+    IReadOnlyDictionary<string, string> CanaryLabels,
+    TimeSpan Interval)
+{
+    /// <summary>The variables of <paramref name="metric"/>'s queries: <c>{{interval}}</c> is the metric's own interval, else the analysis'.</summary>
+    public IReadOnlyDictionary<string, string> VariablesFor(MetricSpec metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return QueryTemplate.StandardVariables(Namespace, Deployment, Service, Release, Stable, CanaryLabels, metric.Interval ?? Interval);
+    }
+}

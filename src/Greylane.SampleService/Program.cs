@@ -1,0 +1,3 @@
+using Greylane.SampleService;
+
+await SampleApp.Build(args).RunAsync();

@@ -1,0 +1,17 @@
+using Greylane.Core.Analysis;
+
+namespace Greylane.Core.Tests.Analysis;
+
+/// <summary>Query outcomes as Prometheus would give them, built from its JSON.</summary>
+internal static class Outcomes
+{
+    public static QueryOutcome Vector(params string[] values) => PrometheusResponseParser.Parse(
+        200,
+        """{"status":"success","data":{"resultType":"vector","result":[""" + string.Join(",", values.Select((v, i) => $$"""{"metric":{"pod":"p{{i}}"},"value":[1732600000,"{{v}}"]}""")) + "]}}");
+
+    public static QueryOutcome Scalar(string value) => PrometheusResponseParser.Parse(
+        200, "{\"status\":\"success\",\"data\":{\"resultType\":\"scalar\",\"result\":[1732600000,\"" + value + "\"]}}");
+
+    public static QueryOutcome Error(int status, string errorType, string error) => PrometheusResponseParser.Parse(
+        status, $$"""{"status":"error","errorType":"{{errorType}}","error":"{{error}}"}""");
+}

@@ -1,0 +1,57 @@
+using Greylane.Webhook.Analysis;
+using Microsoft.Extensions.Configuration;
+
+namespace Greylane.Webhook.Tests.Analysis;
+
+public sealed class PrometheusOptionsTests
+{
+    [Fact]
+    public void The_command_line_wins_over_the_environment()
+    {
+        var options = PrometheusOptions.From(Configuration(
+            ["--prometheus-url", "http://cli:9090", "--prometheus-timeout", "5s"],
+            new() { ["GREYLANE_PROMETHEUS_URL"] = "http://env:9090", ["GREYLANE_PROMETHEUS_TIMEOUT"] = "20s", ["GREYLANE_PROMETHEUS_TOKEN_FILE"] = "/var/run/token" }));
+
+        Assert.Equal(new Uri("http://cli:9090"), options.Url);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
+        Assert.Equal("/var/run/token", options.TokenFile);
+    }
+
+    [Fact]
+    public void The_environment_alone_is_enough()
+    {
+        var options = PrometheusOptions.From(Configuration([], new() { ["GREYLANE_PROMETHEUS_URL"] = "https://prom.example/sub", ["GREYLANE_PROMETHEUS_TIMEOUT"] = "1500ms" }));
+
+        Assert.Equal(new Uri("https://prom.example/sub"), options.Url);
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), options.Timeout);
+    }
+
+    [Fact]
+    public void Defaults_are_no_url_ten_seconds_no_token_and_two_retries()
+    {
+        var options = PrometheusOptions.From(Configuration([], []));
+
+        Assert.Equal((null, TimeSpan.FromSeconds(10), null, 2), (options.Url, options.Timeout, options.TokenFile, options.Retries));
+    }
+
+    [Fact]
+    public void Plain_seconds_are_a_timeout_too()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(2.5), PrometheusOptions.From(Configuration(["--prometheus-timeout", "2.5"], [])).Timeout);
+    }
+
+    [Theory]
+    [InlineData("--prometheus-url", "prometheus:9090", "--prometheus-url 'prometheus:9090' is not an http(s) URL")]
+    [InlineData("--prometheus-url", "ftp://prometheus", "--prometheus-url 'ftp://prometheus' is not an http(s) URL")]
+    [InlineData("--prometheus-timeout", "soon", "--prometheus-timeout 'soon' is not a positive duration")]
+    [InlineData("--prometheus-timeout", "0s", "--prometheus-timeout '0s' is not a positive duration")]
+    public void A_wrong_setting_is_named_with_its_fix(string flag, string value, string message)
+    {
+        var error = Assert.Throws<PrometheusOptionsException>(() => PrometheusOptions.From(Configuration([flag, value], [])));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(string[] args, Dictionary<string, string?> environment) =>
+        new ConfigurationBuilder().AddInMemoryCollection(environment).AddCommandLine(args).Build();
+}
