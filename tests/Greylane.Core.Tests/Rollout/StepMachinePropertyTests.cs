@@ -158,7 +158,7 @@ public sealed class StepMachinePropertyTests
                 {
                     var needed = StepView.Metric(world.Strategy, name)!.Count;
                     var delivered = world.Passes.GetValueOrDefault((step, name))
-                        + (before.Step == step ? facts.Measurements.Count(m => m.Metric == name && m.Verdict == Analysis.MeasurementVerdict.Pass) : 0);
+                        + (before.Step == step ? facts.Measurements.Count(m => m.Metric == name && m.Verdict == Greylane.Core.Analysis.MeasurementVerdict.Pass) : 0);
                     Assert.True(delivered >= needed, $"{context}: promoted with {name} at {delivered}/{needed} passes in step {step + 1}");
                 }
             }

@@ -94,7 +94,7 @@ public sealed class StepMachineTests
     {
         var facts = Held.WithCanary(1, 0);
         var paused = StepMachine.Decide(facts.WithCommand("pause"), In(StepScaling), Strategies.Seed, T0);
-        var muchLater = StepMachine.Decide(facts with { Canaries = [new CanaryObservation(Release, 1, 1)] }, paused.Status, Strategies.Seed, T0.AddHours(2));
+        var muchLater = StepMachine.Decide(facts with { Canaries = [new CanaryObservation(Facts.Release, 1, 1)] }, paused.Status, Strategies.Seed, T0.AddHours(2));
         var resumed = StepMachine.Decide(facts.WithCommand("resume"), muchLater.Status, Strategies.Seed, T0.AddHours(2));
         var beforeDeadline = StepMachine.Decide(facts, resumed.Status, Strategies.Seed, T0.AddHours(2).AddMinutes(9));
 
@@ -205,7 +205,7 @@ public sealed class StepMachineTests
     {
         var decision = StepMachine.Decide(Held.WithCanary(2, 2) with { DesiredReplicas = 10, RoutingApplied = true }, In(StepPaused, 1), Strategies.Seed, T0);
 
-        Assert.Contains(new A.ScaleCanary(Release, 5), decision.Actions);
+        Assert.Contains(new A.ScaleCanary(Facts.Release, 5), decision.Actions);
     }
 
     [Fact]
