@@ -22,7 +22,7 @@ run: certs ## run the webhook on https://127.0.0.1:8443 (Release build)
 	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key
 
 sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
-	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig .sandbox/kubeconfig
+	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig $(CURDIR)/.sandbox/kubeconfig
 
 demo: ## the seed demo on the sandbox
 	@echo "demo: not yet — the seed demo arrives with issue 8 (it needs the controller of issue 5)"
