@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Greylane.Sandbox.Storage;
 
 namespace Greylane.Sandbox.Selectors;
 
@@ -60,17 +61,8 @@ public sealed class LabelSelector
     public bool Matches(JsonObject obj) => Matches(LabelsOf(obj));
 
     /// <summary>Reads <c>metadata.labels</c> as a dictionary (empty when absent).</summary>
-    public static IReadOnlyDictionary<string, string> LabelsOf(JsonObject? obj)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (obj?["metadata"]?["labels"] is JsonObject map)
-        {
-            foreach (var (key, value) in map)
-                labels[key] = value?.ToString() ?? "";
-        }
-
-        return labels;
-    }
+    public static IReadOnlyDictionary<string, string> LabelsOf(JsonObject? obj) =>
+        obj is null ? new Dictionary<string, string>(StringComparer.Ordinal) : obj.Labels();
 
     /// <summary>The canonical form apimachinery prints: requirements sorted by key, joined by commas, set values sorted.</summary>
     public override string ToString() => string.Join(',', Requirements);

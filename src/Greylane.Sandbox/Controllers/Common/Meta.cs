@@ -20,7 +20,7 @@ internal static class Meta
 
     public static DateTimeOffset? CreationTimestamp(JsonObject obj) => Time(Metadata(obj), "creationTimestamp");
 
-    public static IReadOnlyDictionary<string, string> Labels(JsonObject obj) => StringMap(Metadata(obj)["labels"] as JsonObject);
+    public static IReadOnlyDictionary<string, string> Labels(JsonObject obj) => Storage.ObjectMeta.Labels(obj);
 
     public static string? Annotation(JsonObject obj, string key) => Str(Metadata(obj)["annotations"] as JsonObject, key);
 
