@@ -73,8 +73,15 @@ internal sealed class RoutingApi(IKubernetes client)
         }
     }
 
-    public async Task<IList<V1ReplicaSet>> ListReplicaSetsAsync(string @namespace, CancellationToken ct) =>
-        (await client.AppsV1.ListNamespacedReplicaSetAsync(@namespace, cancellationToken: ct).ConfigureAwait(false)).Items;
+    /// <summary>
+    /// The ReplicaSets as stored (raw JSON, not a typed round trip, which could reformat quantities or drop fields and so
+    /// change a template's hash).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> ListReplicaSetsAsync(string @namespace, CancellationToken ct)
+    {
+        var list = await client.CustomObjects.ListNamespacedCustomObjectAsync("apps", "v1", @namespace, "replicasets", cancellationToken: ct).ConfigureAwait(false);
+        return [.. (ToJson(list)["items"] as JsonArray ?? []).OfType<JsonObject>()];
+    }
 
     /// <summary>Replaces <paramref name="obj"/> (its metadata.resourceVersion is the precondition: a stale one answers 409).</summary>
     public async Task ReplaceAsync(JsonObject obj, string @namespace, CancellationToken ct)

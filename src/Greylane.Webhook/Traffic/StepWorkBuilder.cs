@@ -100,8 +100,14 @@ internal sealed class StepWorkBuilder(RoutingApi api)
             return new ReleasePods(release.Release, "", owner);
         }
 
+        if (world.ForeignCanaryService is { } foreign)
+        {
+            errors.Add(foreign);
+            return null;
+        }
+
         var replicaSets = await api.ListReplicaSetsAsync(world.Target!.Namespace, ct).ConfigureAwait(false);
-        if (StableReplicaSet.PodTemplateHash(replicaSets, deployment, release.Stable) is { } hash)
+        if (StableReplicaSet.PodTemplateHash(replicaSets, deployment.Metadata?.Uid, release.Release, release.Stable) is { } hash)
         {
             return new ReleasePods(release.Release, hash, owner);
         }
