@@ -106,6 +106,13 @@ internal sealed class StepWorkBuilder(RoutingApi api)
             return null;
         }
 
+        if (string.IsNullOrEmpty(release.Release))
+        {
+            // The canary Service selects greylane.dev/release=<release>: an empty value would select no canary pod.
+            errors.Add($"Deployment {world.Target!.Namespace}/{deployment.Metadata?.Name}: the release hash ({Greylane.Core.GreylaneKeys.Release}) is unknown, and host mode's canary Service selects canary pods by it; let the webhook mark the release");
+            return null;
+        }
+
         var replicaSets = await api.ListReplicaSetsAsync(world.Target!.Namespace, ct).ConfigureAwait(false);
         if (StableReplicaSet.PodTemplateHash(replicaSets, deployment.Metadata?.Uid, release.Release, release.Stable) is { } hash)
         {

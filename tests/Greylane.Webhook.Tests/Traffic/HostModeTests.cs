@@ -135,9 +135,11 @@ public sealed class HostModeTests
         var stableHash = await PodTemplateHashAsync(sandbox);
         var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("web", RoutingSandbox.Ns);
         var stable = RoutingSandbox.Hash(deployment.Spec.Template);
-        deployment.Spec.Paused = true;
-        deployment.Spec.Template.Spec.Containers[0].Image = "example/web:2.0";
-        deployment = await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentAsync(deployment, "web", RoutingSandbox.Ns);
+        // A JSON patch without resourceVersion: the sandbox's Deployment controller writes the status meanwhile.
+        var patch = new V1Patch(
+            """[{"op": "add", "path": "/spec/paused", "value": true}, {"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "example/web:2.0"}]""",
+            V1Patch.PatchType.JsonPatch);
+        deployment = await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(patch, "web", RoutingSandbox.Ns);
         var release = await sandbox.ReleaseAsync("web", Strategy, release: RoutingSandbox.Hash(deployment.Spec.Template));
         return (release with { Stable = stableKnown ? stable : null }, stableHash);
     }

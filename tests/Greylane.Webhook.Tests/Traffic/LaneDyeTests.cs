@@ -27,10 +27,10 @@ public sealed class LaneDyeTests
         var configMap = await sandbox.Client.CoreV1.CreateNamespacedConfigMapAsync(
             new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "lane" }, Data = new Dictionary<string, string> { ["strategy.yaml"] = Shared } },
             RoutingSandbox.Ns);
-        var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("mockb-base", RoutingSandbox.Ns);
-        deployment.Metadata.Annotations.Remove("greylane.dev/strategy");
-        deployment.Metadata.Annotations["greylane.dev/strategy-ref"] = "lane";
-        await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentAsync(deployment, "mockb-base", RoutingSandbox.Ns);
+        var patch = new V1Patch(
+            """{"metadata": {"annotations": {"greylane.dev/strategy": null, "greylane.dev/strategy-ref": "lane"}}}""",
+            V1Patch.PatchType.MergePatch);
+        await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(patch, "mockb-base", RoutingSandbox.Ns);
         var release = await sandbox.ReleaseAsync("mockb-base", inline: "", shared: Shared);
         var router = sandbox.Router();
 

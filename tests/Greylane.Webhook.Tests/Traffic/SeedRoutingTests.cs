@@ -122,6 +122,36 @@ public sealed class SeedRoutingTests
     }
 
     [Fact]
+    public async Task Every_virtualservice_that_routes_to_the_service_is_found_by_host()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        await sandbox.ApplyAsync("""
+            apiVersion: networking.istio.io/v1beta1
+            kind: VirtualService
+            metadata: {name: vs-mockb-edge, namespace: e2e}
+            spec:
+              gateways: [simple-gateway]
+              hosts: ["*"]
+              http:
+              - match: [{uri: {prefix: /b}}]
+                route:
+                - destination: {host: mockb.e2e.svc.cluster.local, subset: version-base}
+            """);
+        var release = await sandbox.ReleaseAsync("mockb-base", "canaryLabels: {istio.service.tag: gray, version: canary}\nsteps: [{replicas: 1, weight: 10}]");
+        var router = sandbox.Router();
+
+        await router.ApplyAsync(release, 0, CancellationToken.None);
+
+        foreach (var name in new[] { "vs-mockb", "vs-mockb-edge" })
+        {
+            var route = (await sandbox.VirtualServiceAsync(name))["spec"]!["http"]![0]!["route"]!.AsArray();
+            Assert.Equal([90, 10], route.Select(d => d!["weight"]!.GetValue<int>()));
+        }
+
+        Assert.Null((await sandbox.VirtualServiceAsync("vs-mocka"))["metadata"]?["annotations"]?["greylane.dev/origin"]);
+    }
+
+    [Fact]
     public async Task Restore_works_for_a_deployment_that_was_deleted()
     {
         await using var sandbox = await RoutingSandbox.StartAsync();
