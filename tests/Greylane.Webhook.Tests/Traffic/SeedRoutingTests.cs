@@ -104,6 +104,34 @@ public sealed class SeedRoutingTests
     }
 
     [Fact]
+    public async Task A_step_that_drops_the_weight_of_the_previous_one_is_not_applied_until_written()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        var router = sandbox.Router();
+        const string Steps = """
+            canaryLabels: {istio.service.tag: gray, version: canary}
+            steps:
+              - replicas: 1
+                weight: 20
+                matches: [{headers: [{name: x-canary, value: "1"}]}]
+              - replicas: 1
+                matches: [{headers: [{name: x-canary, value: "1"}]}]
+            """;
+        var release = await sandbox.ReleaseAsync("mockb-base", Steps);
+        await router.ApplyAsync(release, 0, CancellationToken.None);
+
+        var before = await router.CheckAsync(release, 1, CancellationToken.None);
+        var outcome = await router.ApplyAsync(release, 1, CancellationToken.None);
+
+        Assert.False(before.Applied);
+        Assert.Empty(before.Drift);
+        Assert.True(outcome.Changed);
+        var http = (JsonArray)(await sandbox.VirtualServiceAsync("vs-mockb"))["spec"]!["http"]!;
+        CoreFixtures.AssertJson(JsonNode.Parse("""[{"destination": {"host": "mockb", "subset": "version-base"}}]"""), http[1]!["route"], "stable route");
+        Assert.True((await router.CheckAsync(release, 1, CancellationToken.None)).Applied);
+    }
+
+    [Fact]
     public async Task A_step_without_routing_after_a_routed_step_takes_the_canary_routes_out()
     {
         await using var sandbox = await RoutingSandbox.StartAsync();
