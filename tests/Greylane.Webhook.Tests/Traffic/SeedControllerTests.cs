@@ -28,8 +28,8 @@ public sealed class SeedControllerTests
         foreach (var s in new[] { "mocka", "mockb" })
         {
             await Eventually.UntilAsync(() => Get(bed, $"{s}-base"), d => d.Status?.AvailableReplicas == 1, $"{s}-base available");
-            originals[$"vs-{s}"] = CoreFixtures.Essence((await api.GetAsync(IstioKind.VirtualService, "e2e", $"vs-{s}", default))!);
-            originals[$"dr-{s}"] = CoreFixtures.Essence((await api.GetAsync(IstioKind.DestinationRule, "e2e", $"dr-{s}", default))!);
+            originals[$"vs-{s}"] = CoreFixtures.Essence((await api.GetAsync(IstioKind.VirtualService, "e2e", $"vs-{s}", default)).Object!);
+            originals[$"dr-{s}"] = CoreFixtures.Essence((await api.GetAsync(IstioKind.DestinationRule, "e2e", $"dr-{s}", default)).Object!);
         }
 
         foreach (var s in new[] { "mocka", "mockb" })
@@ -43,8 +43,8 @@ public sealed class SeedControllerTests
         foreach (var s in new[] { "mocka", "mockb" })
         {
             await Eventually.UntilAsync(() => Get(bed, $"{s}-base"), d => Phase(d) == RolloutPhase.StepPaused, $"{s}-base step 1 paused");
-            CoreFixtures.AssertMatches(CoreFixtures.Expected($"seed-{s}", $"vs-{s}"), (await api.GetAsync(IstioKind.VirtualService, "e2e", $"vs-{s}", default))!);
-            CoreFixtures.AssertMatches(CoreFixtures.Expected($"seed-{s}", $"dr-{s}"), (await api.GetAsync(IstioKind.DestinationRule, "e2e", $"dr-{s}", default))!);
+            CoreFixtures.AssertMatches(CoreFixtures.Expected($"seed-{s}", $"vs-{s}"), (await api.GetAsync(IstioKind.VirtualService, "e2e", $"vs-{s}", default)).Object!);
+            CoreFixtures.AssertMatches(CoreFixtures.Expected($"seed-{s}", $"dr-{s}"), (await api.GetAsync(IstioKind.DestinationRule, "e2e", $"dr-{s}", default)).Object!);
         }
 
         await Command(bed, "mocka-base", "promote");
@@ -55,7 +55,7 @@ public sealed class SeedControllerTests
         foreach (var name in originals.Keys)
         {
             var kind = name.StartsWith("vs-", StringComparison.Ordinal) ? IstioKind.VirtualService : IstioKind.DestinationRule;
-            CoreFixtures.AssertJson(originals[name], CoreFixtures.Essence((await api.GetAsync(kind, "e2e", name, default))!), name);
+            CoreFixtures.AssertJson(originals[name], CoreFixtures.Essence((await api.GetAsync(kind, "e2e", name, default)).Object!), name);
         }
     }
 
