@@ -90,17 +90,29 @@ internal static class TestChart
         """;
 
     /// <summary>Writes the chart under <paramref name="directory"/> and returns its path.</summary>
-    public static string WriteTo(string directory)
+    public static string WriteTo(string directory) => Write(
+        Path.Combine(directory, "shop-chart"),
+        ChartYaml,
+        Values,
+        new Dictionary<string, string>
+        {
+            ["deployment.yaml"] = Deployment,
+            ["service.yaml"] = Service,
+            ["virtualservice.yaml"] = VirtualService,
+            ["configmap.yaml"] = ConfigMap,
+        });
+
+    /// <summary>Writes any chart: Chart.yaml, values.yaml and the named templates.</summary>
+    public static string Write(string chart, string chartYaml, string values, IReadOnlyDictionary<string, string> templates)
     {
-        var chart = Path.Combine(directory, "shop-chart");
-        var templates = Path.Combine(chart, "templates");
-        Directory.CreateDirectory(templates);
-        File.WriteAllText(Path.Combine(chart, "Chart.yaml"), ChartYaml + "\n");
-        File.WriteAllText(Path.Combine(chart, "values.yaml"), Values + "\n");
-        File.WriteAllText(Path.Combine(templates, "deployment.yaml"), Deployment + "\n");
-        File.WriteAllText(Path.Combine(templates, "service.yaml"), Service + "\n");
-        File.WriteAllText(Path.Combine(templates, "virtualservice.yaml"), VirtualService + "\n");
-        File.WriteAllText(Path.Combine(templates, "configmap.yaml"), ConfigMap + "\n");
+        Directory.CreateDirectory(Path.Combine(chart, "templates"));
+        File.WriteAllText(Path.Combine(chart, "Chart.yaml"), chartYaml + "\n");
+        File.WriteAllText(Path.Combine(chart, "values.yaml"), values + "\n");
+        foreach (var (name, text) in templates)
+        {
+            File.WriteAllText(Path.Combine(chart, "templates", name), text + "\n");
+        }
+
         return chart;
     }
 }

@@ -139,6 +139,14 @@ public sealed class HelmChartTests
         Assert.Empty(ManifestSafety.Check(manifests.ToYaml()));
     }
 
+    [Fact]
+    public async Task A_numeric_image_tag_from_set_is_accepted_as_a_tag()
+    {
+        var manifests = RenderedManifests.Parse(await GreylaneChart.TemplateAsync("--set", "image.tag=2"));
+
+        Assert.Equal("greylane/greylane:2", ManifestJson.Text(Pod(manifests)["containers"]![0]!["image"]));
+    }
+
     [Theory]
     [InlineData("replicas=1", "replicas: Must be greater than or equal to 2")]
     [InlineData("certificates.mode=vault", "certificates.mode must be one of the following: \"secret\", \"cert-manager\"")]

@@ -27,7 +27,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- end -}}
 
 {{- define "greylane.tag" -}}
-{{- .Values.image.tag | default .Chart.AppVersion -}}
+{{- .Values.image.tag | default .Chart.AppVersion | toString -}}
 {{- end -}}
 
 {{/* The Secret holding tls.crt and tls.key: the provided one, or the one cert-manager writes. */}}
