@@ -56,9 +56,16 @@ public sealed class HelmReleaseTests
     {
         var (sandbox, helm, chart) = await InstalledAsync();
         await using var _ = sandbox;
-        var kubectl = new Support.Kubectl(sandbox);
-        await kubectl.OkAsync("patch", "deployment", "shop", "-p", """{"metadata":{"annotations":{"owner":"ops"}},"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:1"}]}}}}""");
-        await kubectl.OkAsync("annotate", "virtualservice", "shop", "greylane.dev/origin=saved");
+        await sandbox.SendAsync(
+            HttpMethod.Patch,
+            "/apis/apps/v1/namespaces/default/deployments/shop",
+            JsonNode.Parse("""{"metadata":{"annotations":{"owner":"ops"}},"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"envoy:1"}]}}}}"""),
+            "application/strategic-merge-patch+json");
+        await sandbox.SendAsync(
+            HttpMethod.Patch,
+            "/apis/networking.istio.io/v1/namespaces/default/virtualservices/shop",
+            JsonNode.Parse("""{"metadata":{"annotations":{"greylane.dev/origin":"saved"}}}"""),
+            "application/merge-patch+json");
 
         await helm.OkAsync("upgrade", "shop", chart, "--set", "tag=2", "--set", "extraEnv=false", "--set", "metricsPort=false", "--set", "weight=80", "--wait", "--timeout", "60s");
 
