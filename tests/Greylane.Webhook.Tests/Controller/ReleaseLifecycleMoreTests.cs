@@ -117,6 +117,24 @@ public sealed class ReleaseFlowTests
             async () => (await bed.Client.CoreV1.ListNamespacedPodAsync(ControllerBed.Namespace)).Items.Count, n => n == 0, "no pods left");
     }
 
+    [Fact]
+    public async Task Opting_out_mid_release_lets_kubernetes_finish_and_removes_the_canary()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+
+        var optedOut = await bed.PatchAsync("web", """{"metadata":{"annotations":{"greylane.dev/enabled":null}}}""");
+
+        Assert.False(optedOut.Spec.Paused);
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary removed");
+        var done = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack && d.Status?.UpdatedReplicas == 2, "Kubernetes rolled out v2");
+        Assert.Equal("web:v2", done.Spec.Template.Spec.Containers[0].Image);
+    }
+
     private static async Task<IReadOnlyList<string>> Messages(ControllerBed bed) =>
         [.. (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items.Where(e => e.Source?.Component == "greylane").Select(e => e.Message)];
 }
