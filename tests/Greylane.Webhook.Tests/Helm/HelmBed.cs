@@ -67,6 +67,14 @@ internal sealed class HelmBed : IAsyncDisposable
         return stderr;
     }
 
+    /// <summary>Writes more values (given after the test values, so they win) and returns the <c>-f</c> options naming them.</summary>
+    public string[] Values(string name, string yaml)
+    {
+        var path = Path.Combine(_scratch.FullName, name + ".yaml");
+        File.WriteAllText(path, yaml);
+        return ["-f", path];
+    }
+
     public Task<string> RollbackAsync(int revision) =>
         Helm.OkAsync("rollback", Release, revision.ToString(System.Globalization.CultureInfo.InvariantCulture), "--namespace", ControllerBed.Namespace, "--wait", "--timeout", "60s");
 
