@@ -35,6 +35,24 @@ public sealed class SampleChartTests
     }
 
     [Fact]
+    public async Task Istio_values_add_a_stable_subset_and_a_strategy_that_routes_canary_pods_outside_it()
+    {
+        var istio = RepositoryRoot.Combine("manifests", "samples", "chart", "values-istio.yaml");
+        await HelmCommand.Offline().OkAsync("lint", HelmBed.Chart, "--strict", "-f", istio);
+        var manifests = await RenderAsync("-f", istio);
+        var deployment = manifests.Single("Deployment", "web");
+
+        var read = StrategyReader.Read(ManifestJson.Text(deployment["metadata"]!["annotations"]![GreylaneKeys.Strategy]));
+
+        Assert.True(read.IsValid, string.Join("; ", read.Errors));
+        Assert.All(read.Strategy!.Steps, step => Assert.True(step.ChangesRouting));
+        Assert.Equal("stable", ManifestJson.Text(deployment["spec"]!["template"]!["metadata"]!["labels"]!["version"]));
+        Assert.Equal("canary", read.Strategy.CanaryLabels["version"]);
+        Assert.Equal("""{"version":"stable"}""", manifests.Single("DestinationRule", "web")["spec"]!["subsets"]![0]!["labels"]!.ToJsonString());
+        Assert.Equal("stable", ManifestJson.Text(manifests.Single("VirtualService", "web")["spec"]!["http"]![0]!["route"]![0]!["destination"]!["subset"]));
+    }
+
+    [Fact]
     public async Task Values_set_the_image_tag_and_replicas_and_can_opt_out()
     {
         var manifests = await RenderAsync("--set", "image.tag=2.0", "--set", "replicas=4", "--set", "greylane.enabled=false");
