@@ -25,13 +25,13 @@ internal static class LineDiff
                 lines.Add("  " + a[x++]);
                 y++;
             }
-            else if (y < b.Length && (x == a.Length || common[x, y + 1] >= common[x + 1, y]))
+            else if (x < a.Length && (y == b.Length || common[x + 1, y] >= common[x, y + 1]))
             {
-                lines.Add("+ " + b[y++]);
+                lines.Add("- " + a[x++]);
             }
             else
             {
-                lines.Add("- " + a[x++]);
+                lines.Add("+ " + b[y++]);
             }
         }
 
