@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
 
@@ -11,21 +12,28 @@ foreach (var arg in args)
         case "--no-prometheus":
             settings = settings with { UsePrometheus = false };
             break;
+        case "--no-kubectl":
+            settings = settings with { UseKubectl = false };
+            break;
         case "--verbose":
             settings = settings with { Verbose = true };
             break;
         default:
-            await Console.Error.WriteLineAsync($"demo: unknown argument '{arg}'. Usage: Greylane.Demo [--no-prometheus] [--verbose]");
+            await Console.Error.WriteLineAsync($"demo: unknown argument '{arg}'. Usage: Greylane.Demo [--no-prometheus] [--no-kubectl] [--verbose]");
             return 2;
     }
 }
 
 using var interrupt = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    interrupt.Cancel();
-};
+// Ctrl-C and SIGTERM end the story early but still tear everything down, Prometheus included.
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var outcome = await DemoRun.RunAsync(settings, Console.Out, DemoRun.DefaultLimit, interrupt.Token);
 return outcome.Succeeded ? 0 : 1;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    interrupt.Cancel();
+}

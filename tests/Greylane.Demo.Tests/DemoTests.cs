@@ -32,4 +32,26 @@ public sealed class DemoTests(ITestOutputHelper output)
         Assert.True(outcome.GatedByAnalysis);
         Assert.True(outcome.Succeeded);
     }
+
+    [Fact]
+    public async Task Without_prometheus_or_kubectl_the_demo_still_completes_and_the_faulty_release_is_aborted_by_command()
+    {
+        var writer = new TestWriter();
+
+        DemoOutcome outcome;
+        try
+        {
+            var settings = new DemoSettings { Strategy = DemoStrategies.For, UsePrometheus = false, UseKubectl = false };
+            outcome = await DemoRun.RunAsync(settings, writer, DemoRun.DefaultLimit, CancellationToken.None);
+        }
+        finally
+        {
+            writer.CopyTo(output);
+        }
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Problems));
+        Assert.False(outcome.GatedByAnalysis);
+        Assert.Contains("command=abort", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no analysis gates", writer.ToString(), StringComparison.Ordinal);
+    }
 }

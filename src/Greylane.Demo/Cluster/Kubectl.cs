@@ -11,10 +11,10 @@ namespace Greylane.Demo.Cluster;
 /// (its output, including the webhook's <c>Warning:</c> lines, is shown), otherwise sent as the same patches through
 /// the KubernetesClient.
 /// </summary>
-internal sealed class Kubectl(string kubeconfig, IKubernetes client, DemoOutput output, string cacheDirectory)
+internal sealed class Kubectl(string? binary, string kubeconfig, IKubernetes client, DemoOutput output, string cacheDirectory)
 {
-    /// <summary>The kubectl binary, or null when none is installed.</summary>
-    public static string? Binary { get; } =
+    /// <summary>The installed kubectl binary, or null when there is none.</summary>
+    public static string? Installed { get; } =
         new[] { "/usr/bin/kubectl" }
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.Combine(p, "kubectl")))
             .FirstOrDefault(File.Exists);
@@ -55,21 +55,21 @@ internal sealed class Kubectl(string kubeconfig, IKubernetes client, DemoOutput 
     private async Task RunAsync(string ns, IReadOnlyList<string> args, Func<Task> fallback, CancellationToken cancellationToken)
     {
         var shown = string.Join(' ', args.Select(a => a.Contains(' ', StringComparison.Ordinal) || a.Contains('{', StringComparison.Ordinal) ? $"'{a}'" : a));
-        if (Binary is null)
+        if (binary is null)
         {
-            output.Line($"$ kubectl -n {ns} {shown}    (kubectl is not installed: sent as the same patch through the KubernetesClient)");
+            output.Line($"$ kubectl -n {ns} {shown}    (without kubectl: sent as the same patch through the KubernetesClient)");
             await fallback();
             return;
         }
 
         output.Line($"$ kubectl -n {ns} {shown}");
-        var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in (string[])["--kubeconfig", kubeconfig, "--cache-dir", cacheDirectory, "-n", ns, .. args])
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{Binary} did not start");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -92,7 +92,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(directory, "kubeconfig"));
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
-        Kubectl = new Kubectl(Kubeconfig, Client, Output, Path.Combine(directory, "kubectl-cache"));
+        Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(directory, "kubectl-cache"));
         Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded); kubeconfig {Kubeconfig}");
 
         if (settings.UsePrometheus && PrometheusProcess.Find() is { } binary)
@@ -100,9 +100,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             Prometheus = Own(await PrometheusProcess.StartAsync(binary, cancellationToken));
             Output.Line($"Prometheus {binary} at {Prometheus.Url} (scrapes every pod every 1s; temporary data directory)");
         }
-        else if (settings.UsePrometheus)
+        else
         {
-            Output.Line($"Prometheus is not installed, so this run has no analysis gates. To see them: {PrometheusProcess.InstallHint}");
+            Output.Line(settings.UsePrometheus
+                ? $"Prometheus is not installed, so this run has no analysis gates. To see them: {PrometheusProcess.InstallHint}"
+                : "Prometheus not used (--no-prometheus), so this run has no analysis gates");
         }
 
         var pki = DemoPki.Create(directory);

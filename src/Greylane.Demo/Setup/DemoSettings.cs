@@ -9,6 +9,9 @@ internal sealed record DemoSettings
     /// <summary>Run a real Prometheus when it is installed (tests of analysis need it; the demo falls back without).</summary>
     public bool UsePrometheus { get; init; } = true;
 
+    /// <summary>Type commands with the real kubectl when it is installed (off: the same patches through the KubernetesClient).</summary>
+    public bool UseKubectl { get; init; } = true;
+
     /// <summary>Time between two rounds of the traffic trickle (one plain and one lane request each).</summary>
     public TimeSpan TrafficPeriod { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -25,23 +25,30 @@ internal sealed class DemoStory(DemoEnvironment environment)
     {
         gated = environment.Prometheus is not null;
         Output.Heading("Before any release: every request is served by version base");
+        Output.Line("the seed: gateway → vs-mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → vs-mockb → mockb; subsets version-base");
         await CurlAsync(cancellationToken);
 
         Output.Heading("Release 1: new image for mocka and mockb, as `kubectl set image` does");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var first = await FirstReleaseAsync(cancellationToken);
+        List<TimeSpan> durations = [clock.Elapsed];
         RolloutPhase? second = null;
         if (first == RolloutPhase.Completed)
         {
             Output.Heading("Release 2: mockb 1.2 fails 30% of its requests (ERROR_RATE=0.3)");
+            clock.Restart();
             second = await SecondReleaseAsync(cancellationToken);
+            durations.Add(clock.Elapsed);
         }
         else
         {
             problems.Add("release 2 was not tried because release 1 did not complete");
         }
 
-        var outcome = new DemoOutcome(first, second, gated, problems);
-        Output.Heading(outcome.Succeeded ? "Done: release 1 Completed, release 2 RolledBack" : "The demo did not end as it should");
+        var outcome = new DemoOutcome(first, second, gated, problems) { Durations = durations };
+        Output.Heading(outcome.Succeeded
+            ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(gated ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"
+            : "The demo did not end as it should");
         foreach (var problem in problems)
         {
             Output.Line($"why: {problem}");
@@ -99,8 +106,13 @@ internal sealed class DemoStory(DemoEnvironment environment)
                 return ReleaseView.Read(environment.Sandbox.Store, DemoNames.MockB).Status.Phase;
             }
 
-            await CurlAsync(cancellationToken);
-            Output.Line("no analysis gate without Prometheus: aborting by hand, as a person seeing these errors would");
+            var failed = 0;
+            for (var i = 0; i < 10; i++)
+            {
+                failed += (await environment.Traffic.SendAsync(lane: true, cancellationToken)).Code == 200 ? 0 : 1;
+            }
+
+            Output.Line($"10 requests with {DemoNames.LaneHeader}: {DemoNames.LaneValue}: {failed} failed. No analysis gate without Prometheus: aborting by hand, as a person seeing these errors would");
             await environment.Kubectl.AnnotateAsync(DemoNames.Namespace, DemoNames.MockB, GreylaneKeys.Command, "abort", cancellationToken);
         }
 

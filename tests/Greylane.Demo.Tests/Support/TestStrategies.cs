@@ -37,7 +37,7 @@ internal static class TestStrategies
             - name: success-rate
               query: '{{query}}'
               min: 0.95
-              initialDelay: 1s
+              initialDelay: 3s
               count: {{count}}
               failureLimit: {{failureLimit}}
               inconclusiveLimit: {{inconclusiveLimit}}
