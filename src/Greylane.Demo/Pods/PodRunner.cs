@@ -100,13 +100,15 @@ internal sealed class PodRunner : IAsyncDisposable
         try
         {
             running[name] = await StartAsync(pod!);
-            Changed?.Invoke();
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
             // A pod whose settings the sample service refuses plays a crashed container: nothing serves it.
             Problems.Enqueue($"pod {name}: {e.Message}");
+            return;
         }
+
+        Announce();
     }
 
     private async Task<(RunningPod, WebApplication)> StartAsync(JsonObject pod)
@@ -132,11 +134,23 @@ internal sealed class PodRunner : IAsyncDisposable
         return (new RunningPod(ns, pod["metadata"]!["name"]!.GetValue<string>(), labels, podIp, url, description), app);
     }
 
+    private void Announce()
+    {
+        try
+        {
+            Changed?.Invoke();
+        }
+        catch (IOException e)
+        {
+            Problems.Enqueue($"after a pod change: {e.Message}");
+        }
+    }
+
     private async Task StopAsync(string name)
     {
         if (running.TryRemove(name, out var entry))
         {
-            Changed?.Invoke();
+            Announce();
             await entry.App.StopAsync();
             await entry.App.DisposeAsync();
         }
