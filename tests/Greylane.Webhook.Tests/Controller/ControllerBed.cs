@@ -63,22 +63,23 @@ internal sealed class ControllerBed : IAsyncDisposable
         return bed;
     }
 
-    /// <summary>Starts a controller replica; <paramref name="handler"/> sits between it and the API (fault injection, write counting).</summary>
-    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", DelegatingHandler? handler = null, TimeSpan? leaseDuration = null)
+    /// <summary>Starts a controller replica; <paramref name="tap"/> sits between it and the API (fault injection, write counting).</summary>
+    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", ApiTap? tap = null, bool leaderElection = true)
     {
-        var lease = leaseDuration ?? TimeSpan.FromSeconds(3);
+        var lease = TimeSpan.FromSeconds(3);
         var builder = Host.CreateApplicationBuilder(
         [
             "--kubeconfig", KubeconfigPath,
             "--controller", "true",
             "--identity", identity,
+            "--leader-elect", leaderElection ? "true" : "false",
             "--lease-duration", $"{lease.TotalMilliseconds}ms",
             "--renew-deadline", $"{lease.TotalMilliseconds * 2 / 3}ms",
             "--retry-period", $"{lease.TotalMilliseconds / 6}ms",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath);
-        builder.Services.AddSingleton<IKubernetes>(handler is null ? new Kubernetes(config) : new Kubernetes(config, handler));
+        builder.Services.AddSingleton<IKubernetes>(tap is null ? new Kubernetes(config) : new Kubernetes(config, tap.NewHandler()));
         builder.Services.AddSingleton(Prometheus.Metrics.NewCustomRegistry());
         builder.Services.AddGreylaneController(builder.Configuration);
         var host = builder.Build();

@@ -15,9 +15,11 @@ internal static class Releases
     public const string ThreeSteps = """
         steps:
           - replicas: 1
+            pause: 0s
           - replicas: 50%
             pause: 200ms
           - replicas: 100%
+            pause: 0s
         """;
 
     public static string Deployment(string name, string strategy, int replicas = 2, string image = "web:v1") => $"""
