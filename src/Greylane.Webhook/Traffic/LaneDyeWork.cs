@@ -33,14 +33,14 @@ internal static class LaneDyeWork
         }
 
         var desired = LaneDye.EnvoyFilter(lane, dye, ns, Owner.ConfigMap(configMapName, uid));
-        var filters = await api.ListAsync(IstioKind.EnvoyFilter, ns, ct).ConfigureAwait(false);
-        if (filters is null)
+        // Get, not list: Greylane's ClusterRole grants get/create/update on EnvoyFilters only.
+        var (live, served) = await api.GetAsync(IstioKind.EnvoyFilter, ns, RoutingApi.Name(desired), ct).ConfigureAwait(false);
+        if (!served)
         {
             errors.Add(RoutingReader.NotServed(IstioKind.EnvoyFilter));
             return null;
         }
 
-        var live = filters.FirstOrDefault(f => RoutingApi.Name(f) == RoutingApi.Name(desired));
         if (live is null)
         {
             return new PendingWrite(desired, null, [$"{StepWorkBuilder.Describe(desired)} does not exist"]);

@@ -27,18 +27,21 @@ internal sealed class RoutingApi(IKubernetes client)
         }
     }
 
-    /// <summary>One Istio object, or null when it (or its kind) does not exist.</summary>
-    public async Task<JsonObject?> GetAsync(IstioKind kind, string @namespace, string name, CancellationToken ct)
+    /// <summary>
+    /// One Istio object (null when absent), and whether the API serves its kind at all: a 404 for a missing object names
+    /// it in the Status details, a 404 for a kind that is not served does not. A get needs no list permission.
+    /// </summary>
+    public async Task<(JsonObject? Object, bool Served)> GetAsync(IstioKind kind, string @namespace, string name, CancellationToken ct)
     {
         try
         {
             var obj = await client.CustomObjects.GetNamespacedCustomObjectAsync(
                 IstioKind.Group, kind.Version, @namespace, kind.Plural, name, ct).ConfigureAwait(false);
-            return Typed(ToJson(obj), kind.ApiVersion, kind.Kind);
+            return (Typed(ToJson(obj), kind.ApiVersion, kind.Kind), true);
         }
         catch (HttpOperationException e) when (IsNotFound(e))
         {
-            return null;
+            return (null, NamesObject(e, name));
         }
     }
 
@@ -73,8 +76,15 @@ internal sealed class RoutingApi(IKubernetes client)
         }
     }
 
-    public async Task<IList<V1ReplicaSet>> ListReplicaSetsAsync(string @namespace, CancellationToken ct) =>
-        (await client.AppsV1.ListNamespacedReplicaSetAsync(@namespace, cancellationToken: ct).ConfigureAwait(false)).Items;
+    /// <summary>
+    /// The ReplicaSets as stored (raw JSON, not a typed round trip, which could reformat quantities or drop fields and so
+    /// change a template's hash).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> ListReplicaSetsAsync(string @namespace, CancellationToken ct)
+    {
+        var list = await client.CustomObjects.ListNamespacedCustomObjectAsync("apps", "v1", @namespace, "replicasets", cancellationToken: ct).ConfigureAwait(false);
+        return [.. (ToJson(list)["items"] as JsonArray ?? []).OfType<JsonObject>()];
+    }
 
     /// <summary>Replaces <paramref name="obj"/> (its metadata.resourceVersion is the precondition: a stale one answers 409).</summary>
     public async Task ReplaceAsync(JsonObject obj, string @namespace, CancellationToken ct)
@@ -123,6 +133,18 @@ internal sealed class RoutingApi(IKubernetes client)
     public static bool IsConflict(HttpOperationException e) => e.Response?.StatusCode == HttpStatusCode.Conflict;
 
     public static bool IsNotFound(HttpOperationException e) => e.Response?.StatusCode == HttpStatusCode.NotFound;
+
+    private static bool NamesObject(HttpOperationException e, string name)
+    {
+        try
+        {
+            return JsonNode.Parse(e.Response?.Content ?? "")?["details"]?["name"]?.GetValue<string>() == name;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 
     public static string Name(JsonObject obj) => obj["metadata"]?["name"]?.GetValue<string>() ?? "";
 

@@ -46,13 +46,14 @@ internal sealed class RoutingReader(RoutingApi api)
         var virtualServices = await VirtualServicesAsync(istio.VirtualServices, target, errors, ct).ConfigureAwait(false);
         var destinationRule = await DestinationRuleAsync(istio.DestinationRule, target, errors, ct).ConfigureAwait(false);
         var canary = await api.GetServiceAsync(ns, target.CanaryService, ct).ConfigureAwait(false);
+        string? foreign = null;
         if (canary is not null && !OwnedBy(canary, deployment))
         {
-            errors.Add($"Service {ns}/{target.CanaryService} exists and is not Greylane's (no ownerReference to Deployment {ns}/{name}); host mode needs that name for the canary Service: rename or delete the existing Service");
+            foreign = $"Service {ns}/{target.CanaryService} exists and is not Greylane's (no ownerReference to Deployment {ns}/{name}); host mode needs that name for the canary Service: rename or delete the existing Service, or route through DestinationRule subsets";
             canary = null;
         }
 
-        return new RoutingWorld(target, new TrafficObjects(virtualServices, destinationRule, service), canary, errors);
+        return new RoutingWorld(target, new TrafficObjects(virtualServices, destinationRule, service), canary, errors, foreign);
     }
 
     private async Task<(string? Name, JsonObject? Service)> ServiceAsync(

@@ -6,9 +6,15 @@ namespace Greylane.Webhook.Traffic;
 /// <summary>
 /// The live routing objects of one release as read, with the problems met while finding them. <see cref="Target"/> is
 /// null when not even the Service could be named; <see cref="CanaryService"/> is the host-mode canary Service when it
-/// exists and belongs to the release's Deployment.
+/// exists and belongs to the release's Deployment; <see cref="ForeignCanaryService"/> is the refusal to give when a
+/// Service of that name exists that is not Greylane's (it matters in host mode only).
 /// </summary>
-internal sealed record RoutingWorld(TrafficTarget? Target, TrafficObjects Objects, JsonObject? CanaryService, IReadOnlyList<string> Errors)
+internal sealed record RoutingWorld(
+    TrafficTarget? Target,
+    TrafficObjects Objects,
+    JsonObject? CanaryService,
+    IReadOnlyList<string> Errors,
+    string? ForeignCanaryService = null)
 {
     public static RoutingWorld Failed(IReadOnlyList<string> errors) => new(null, new TrafficObjects([], null, null), null, errors);
 

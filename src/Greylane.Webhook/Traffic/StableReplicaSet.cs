@@ -1,8 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Greylane.Core.Release;
 using Greylane.Core.Traffic;
-using k8s;
-using k8s.Models;
 
 namespace Greylane.Webhook.Traffic;
 
@@ -11,42 +10,43 @@ internal static class StableReplicaSet
 {
     /// <summary>
     /// The label of the Deployment's controller-owned ReplicaSet whose template hashes to <paramref name="stable"/>; else
-    /// that of the controller-owned ReplicaSet with most replicas not of the Deployment's current template; else null.
+    /// that of the controller-owned ReplicaSet with most replicas whose template is not the release's; else null.
     /// </summary>
-    public static string? PodTemplateHash(IEnumerable<V1ReplicaSet> replicaSets, V1Deployment deployment, string? stable)
+    public static string? PodTemplateHash(IEnumerable<JsonObject> replicaSets, string? deploymentUid, string release, string? stable)
     {
-        var uid = deployment.Metadata?.Uid;
         var owned = replicaSets
-            .Where(rs => rs.Metadata?.OwnerReferences?.Any(o => o.Controller == true && o.Uid == uid) == true)
+            .Where(rs => (rs["metadata"]?["ownerReferences"] as JsonArray ?? []).OfType<JsonObject>()
+                .Any(o => o["controller"]?.GetValue<bool>() == true && o["uid"]?.GetValue<string>() == deploymentUid))
             .Where(rs => Label(rs) is not null)
-            .Select(rs => (ReplicaSet: rs, Hash: Hash(rs.Spec?.Template)))
+            .Select(rs => (ReplicaSet: rs, Hash: Hash(rs["spec"]?["template"])))
             .ToList();
         if (stable is not null && owned.FirstOrDefault(o => o.Hash == stable).ReplicaSet is { } exact)
         {
             return Label(exact);
         }
 
-        var current = Hash(deployment.Spec?.Template);
         return owned
-            .Where(o => o.Hash != current)
-            .OrderByDescending(o => o.ReplicaSet.Status?.Replicas ?? 0)
-            .ThenByDescending(o => o.ReplicaSet.Spec?.Replicas ?? 0)
+            .Where(o => o.Hash != release)
+            .OrderByDescending(o => Number(o.ReplicaSet["status"]?["replicas"]))
+            .ThenByDescending(o => Number(o.ReplicaSet["spec"]?["replicas"]))
             .Select(o => Label(o.ReplicaSet))
             .FirstOrDefault();
     }
 
-    // TemplateHash leaves pod-template-hash out of the labels, so a ReplicaSet's template hashes like the Deployment's.
-    private static string? Hash(V1PodTemplateSpec? template)
+    // TemplateHash leaves pod-template-hash out of the labels, so a ReplicaSet's template hashes like its Deployment's.
+    private static string? Hash(JsonNode? template)
     {
-        if (template is null)
+        if (template is not JsonObject)
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(KubernetesJson.Serialize(template));
+        using var document = JsonDocument.Parse(template.ToJsonString());
         return TemplateHash.Compute(document.RootElement);
     }
 
-    private static string? Label(V1ReplicaSet rs) =>
-        rs.Metadata?.Labels?.TryGetValue(HostModeServices.PodTemplateHash, out var hash) == true ? hash : null;
+    private static long Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
+
+    private static string? Label(JsonObject rs) =>
+        rs["metadata"]?["labels"]?[HostModeServices.PodTemplateHash] is JsonValue v && v.TryGetValue<string>(out var hash) ? hash : null;
 }

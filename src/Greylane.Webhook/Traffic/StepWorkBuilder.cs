@@ -100,8 +100,21 @@ internal sealed class StepWorkBuilder(RoutingApi api)
             return new ReleasePods(release.Release, "", owner);
         }
 
+        if (world.ForeignCanaryService is { } foreign)
+        {
+            errors.Add(foreign);
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(release.Release))
+        {
+            // The canary Service selects greylane.dev/release=<release>: an empty value would select no canary pod.
+            errors.Add($"Deployment {world.Target!.Namespace}/{deployment.Metadata?.Name}: the release hash ({Greylane.Core.GreylaneKeys.Release}) is unknown, and host mode's canary Service selects canary pods by it; let the webhook mark the release");
+            return null;
+        }
+
         var replicaSets = await api.ListReplicaSetsAsync(world.Target!.Namespace, ct).ConfigureAwait(false);
-        if (StableReplicaSet.PodTemplateHash(replicaSets, deployment, release.Stable) is { } hash)
+        if (StableReplicaSet.PodTemplateHash(replicaSets, deployment.Metadata?.Uid, release.Release, release.Stable) is { } hash)
         {
             return new ReleasePods(release.Release, hash, owner);
         }

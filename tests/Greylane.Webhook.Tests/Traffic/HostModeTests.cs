@@ -105,6 +105,28 @@ public sealed class HostModeTests
         Assert.NotNull(await sandbox.ServiceAsync("web-canary"));
     }
 
+    [Fact]
+    public async Task A_service_named_like_the_canary_does_not_matter_in_subset_mode()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        await sandbox.ApplyAsync("""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: mockb-canary, namespace: e2e}
+            spec:
+              ports: [{name: http, port: 8000}]
+              selector: {app: mockb, track: canary}
+            """);
+        var release = await sandbox.ReleaseAsync("mockb-base");
+        var router = sandbox.Router();
+
+        var outcome = await router.ApplyAsync(release, 0, CancellationToken.None);
+        await router.RestoreAsync(release, CancellationToken.None);
+
+        Assert.Empty(outcome.Errors);
+        Assert.NotNull(await sandbox.ServiceAsync("mockb-canary"));
+    }
+
     // The Deployment rolls out once (the sandbox's controller makes its ReplicaSet), then, as after the webhook, it is
     // paused on a new template: release = the new template's hash, stable = the old one's (or unknown).
     private static async Task<(RoutedRelease Release, string StableHash)> StartReleaseAsync(RoutingSandbox sandbox, bool stableKnown)
@@ -113,9 +135,11 @@ public sealed class HostModeTests
         var stableHash = await PodTemplateHashAsync(sandbox);
         var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync("web", RoutingSandbox.Ns);
         var stable = RoutingSandbox.Hash(deployment.Spec.Template);
-        deployment.Spec.Paused = true;
-        deployment.Spec.Template.Spec.Containers[0].Image = "example/web:2.0";
-        deployment = await sandbox.Client.AppsV1.ReplaceNamespacedDeploymentAsync(deployment, "web", RoutingSandbox.Ns);
+        // A JSON patch without resourceVersion: the sandbox's Deployment controller writes the status meanwhile.
+        var patch = new V1Patch(
+            """[{"op": "add", "path": "/spec/paused", "value": true}, {"op": "replace", "path": "/spec/template/spec/containers/0/image", "value": "example/web:2.0"}]""",
+            V1Patch.PatchType.JsonPatch);
+        deployment = await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(patch, "web", RoutingSandbox.Ns);
         var release = await sandbox.ReleaseAsync("web", Strategy, release: RoutingSandbox.Hash(deployment.Spec.Template));
         return (release with { Stable = stableKnown ? stable : null }, stableHash);
     }

@@ -78,11 +78,13 @@ internal sealed class RoutingSandbox : IAsyncDisposable
         return TemplateHash.Compute(document.RootElement);
     }
 
+    public async Task<JsonObject?> IstioAsync(IstioKind kind, string name) => (await Api.GetAsync(kind, Ns, name, CancellationToken.None)).Object;
+
     public async Task<JsonObject> VirtualServiceAsync(string name) =>
-        await Api.GetAsync(IstioKind.VirtualService, Ns, name, CancellationToken.None) ?? throw new InvalidOperationException($"no VirtualService {name}");
+        await IstioAsync(IstioKind.VirtualService, name) ?? throw new InvalidOperationException($"no VirtualService {name}");
 
     public async Task<JsonObject> DestinationRuleAsync(string name) =>
-        await Api.GetAsync(IstioKind.DestinationRule, Ns, name, CancellationToken.None) ?? throw new InvalidOperationException($"no DestinationRule {name}");
+        await IstioAsync(IstioKind.DestinationRule, name) ?? throw new InvalidOperationException($"no DestinationRule {name}");
 
     public Task<JsonObject?> ServiceAsync(string name) => Api.GetServiceAsync(Ns, name, CancellationToken.None);
 

@@ -104,6 +104,34 @@ public sealed class SeedRoutingTests
     }
 
     [Fact]
+    public async Task A_step_that_drops_the_weight_of_the_previous_one_is_not_applied_until_written()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        var router = sandbox.Router();
+        const string Steps = """
+            canaryLabels: {istio.service.tag: gray, version: canary}
+            steps:
+              - replicas: 1
+                weight: 20
+                matches: [{headers: [{name: x-canary, value: "1"}]}]
+              - replicas: 1
+                matches: [{headers: [{name: x-canary, value: "1"}]}]
+            """;
+        var release = await sandbox.ReleaseAsync("mockb-base", Steps);
+        await router.ApplyAsync(release, 0, CancellationToken.None);
+
+        var before = await router.CheckAsync(release, 1, CancellationToken.None);
+        var outcome = await router.ApplyAsync(release, 1, CancellationToken.None);
+
+        Assert.False(before.Applied);
+        Assert.Empty(before.Drift);
+        Assert.True(outcome.Changed);
+        var http = (JsonArray)(await sandbox.VirtualServiceAsync("vs-mockb"))["spec"]!["http"]!;
+        CoreFixtures.AssertJson(JsonNode.Parse("""[{"destination": {"host": "mockb", "subset": "version-base"}}]"""), http[1]!["route"], "stable route");
+        Assert.True((await router.CheckAsync(release, 1, CancellationToken.None)).Applied);
+    }
+
+    [Fact]
     public async Task A_step_without_routing_after_a_routed_step_takes_the_canary_routes_out()
     {
         await using var sandbox = await RoutingSandbox.StartAsync();
@@ -119,6 +147,36 @@ public sealed class SeedRoutingTests
         CoreFixtures.AssertJson(original, (await sandbox.VirtualServiceAsync("vs-mockb"))["spec"], "vs-mockb spec");
         Assert.True((await router.CheckAsync(release, 2, CancellationToken.None)).Applied);
         Assert.False((await router.ApplyAsync(release, 2, CancellationToken.None)).Changed);
+    }
+
+    [Fact]
+    public async Task Every_virtualservice_that_routes_to_the_service_is_found_by_host()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        await sandbox.ApplyAsync("""
+            apiVersion: networking.istio.io/v1beta1
+            kind: VirtualService
+            metadata: {name: vs-mockb-edge, namespace: e2e}
+            spec:
+              gateways: [simple-gateway]
+              hosts: ["*"]
+              http:
+              - match: [{uri: {prefix: /b}}]
+                route:
+                - destination: {host: mockb.e2e.svc.cluster.local, subset: version-base}
+            """);
+        var release = await sandbox.ReleaseAsync("mockb-base", "canaryLabels: {istio.service.tag: gray, version: canary}\nsteps: [{replicas: 1, weight: 10}]");
+        var router = sandbox.Router();
+
+        await router.ApplyAsync(release, 0, CancellationToken.None);
+
+        foreach (var name in new[] { "vs-mockb", "vs-mockb-edge" })
+        {
+            var route = (await sandbox.VirtualServiceAsync(name))["spec"]!["http"]![0]!["route"]!.AsArray();
+            Assert.Equal([90, 10], route.Select(d => d!["weight"]!.GetValue<int>()));
+        }
+
+        Assert.Null((await sandbox.VirtualServiceAsync("vs-mocka"))["metadata"]?["annotations"]?["greylane.dev/origin"]);
     }
 
     [Fact]
