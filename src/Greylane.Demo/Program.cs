@@ -29,8 +29,17 @@ using var interrupt = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-var outcome = await DemoRun.RunAsync(settings, Console.Out, DemoRun.DefaultLimit, interrupt.Token);
-return outcome.Succeeded ? 0 : 1;
+try
+{
+    var outcome = await DemoRun.RunAsync(settings, Console.Out, DemoRun.DefaultLimit, interrupt.Token);
+    return outcome.Succeeded ? 0 : 1;
+}
+catch (Exception e) when (e is not OutOfMemoryException)
+{
+    // Everything was torn down on the way out (await using); say what broke without a stack trace dump.
+    await Console.Error.WriteLineAsync($"demo failed: {e.GetType().Name}: {e.Message}");
+    return 1;
+}
 
 void Stop(PosixSignalContext context)
 {
