@@ -29,7 +29,7 @@ public sealed class DemoTests(ITestOutputHelper output)
         Assert.Empty(outcome.Problems);
         Assert.Equal(RolloutPhase.Completed, outcome.FirstRelease);
         Assert.Equal(RolloutPhase.RolledBack, outcome.SecondRelease);
-        Assert.True(outcome.GatedByAnalysis);
+        Assert.True(outcome.RolledBackByAnalysis);
         Assert.True(outcome.Succeeded);
     }
 
@@ -50,7 +50,7 @@ public sealed class DemoTests(ITestOutputHelper output)
         }
 
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Problems));
-        Assert.False(outcome.GatedByAnalysis);
+        Assert.False(outcome.RolledBackByAnalysis);
         Assert.Contains("command=abort", writer.ToString(), StringComparison.Ordinal);
         Assert.Contains("no analysis gates", writer.ToString(), StringComparison.Ordinal);
     }

@@ -18,6 +18,7 @@ internal sealed class DemoStory(DemoEnvironment environment)
 
     private readonly List<string> problems = [];
     private bool gated;
+    private bool rolledBackByAnalysis;
 
     private Narration.DemoOutput Output => environment.Output;
 
@@ -45,9 +46,9 @@ internal sealed class DemoStory(DemoEnvironment environment)
             problems.Add("release 2 was not tried because release 1 did not complete");
         }
 
-        var outcome = new DemoOutcome(first, second, gated, problems) { Durations = durations };
+        var outcome = new DemoOutcome(first, second, rolledBackByAnalysis, problems) { Durations = durations };
         Output.Heading(outcome.Succeeded
-            ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(gated ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"
+            ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(rolledBackByAnalysis ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"
             : "The demo did not end as it should");
         foreach (var problem in problems)
         {
@@ -119,6 +120,13 @@ internal sealed class DemoStory(DemoEnvironment environment)
         if (!await ReachedAsync(DemoNames.MockB, v => v.Status.Phase == RolloutPhase.RolledBack, gated ? "be rolled back by analysis" : "be rolled back", cancellationToken))
         {
             return ReleaseView.Read(environment.Sandbox.Store, DemoNames.MockB).Status.Phase;
+        }
+
+        var history = ReleaseView.Read(environment.Sandbox.Store, DemoNames.MockB).Status.History;
+        rolledBackByAnalysis = history.Any(t => t.Trigger == RolloutTrigger.MeasurementFailed);
+        if (gated && !rolledBackByAnalysis)
+        {
+            problems.Add($"{DemoNames.MockB}: rolled back, but not by a failed measurement (transitions: {string.Join(", ", history.Select(t => $"{t.From}→{t.To} ({t.Trigger})"))})");
         }
 
         Output.Line("release 2 is RolledBack: routing restored, canary deleted; mockb stays paused on 1.2 until a new image or a revert");
