@@ -29,6 +29,7 @@ public sealed class AnalysisEndToEndTests(ITestOutputHelper output)
         Assert.Equal(0, metric.Failed);
         Assert.False(done.Paused);
         AssertRoutingRestored(scenario);
+        await AssertLaneServedByStableAsync(scenario);
     }
 
     [Fact]
@@ -49,6 +50,7 @@ public sealed class AnalysisEndToEndTests(ITestOutputHelper output)
         Assert.True(done.Paused, "a rolled-back Deployment stays paused on its new template");
         Assert.DoesNotContain(scenario.Environment.Pods.Running, p => p.Labels.ContainsKey(GreylaneKeys.Release));
         AssertRoutingRestored(scenario);
+        await AssertLaneServedByStableAsync(scenario);
     }
 
     [Fact]
@@ -109,6 +111,15 @@ public sealed class AnalysisEndToEndTests(ITestOutputHelper output)
         Assert.Contains("bad_data", held.Status.Message, StringComparison.Ordinal);
         Assert.Contains("parse error", held.Status.Message, StringComparison.Ordinal);
         Assert.Equal(0, Assert.Single(held.Status.Metrics).Passed);
+    }
+
+    /// <summary>Through the mesh, which routes by the live VirtualService: the lane header no longer reaches a canary.</summary>
+    private static async Task AssertLaneServedByStableAsync(Scenario scenario)
+    {
+        var (code, body) = await scenario.Environment.Traffic.SendAsync(lane: true, CancellationToken.None);
+
+        Assert.Equal(200, code);
+        Assert.Contains("-> mockb(version: base,", body, StringComparison.Ordinal);
     }
 
     private static void AssertRoutingRestored(Scenario scenario)
