@@ -22,7 +22,7 @@ public sealed class SeedControllerTests
         await using var bed = await ControllerBed.StartAsync();
         await bed.Sandbox.ApplyIstioCrdsAsync();
         await bed.Sandbox.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(RepositoryRoot.Combine("manifests", "samples", "seed", f)))));
-        using var host = await StartControllerAsync(bed.KubeconfigPath);
+        await bed.StartControllerAsync(leaderElection: false);
         var api = new RoutingApi(bed.Client);
         var originals = new Dictionary<string, System.Text.Json.Nodes.JsonObject>();
         foreach (var s in new[] { "mocka", "mockb" })
@@ -64,16 +64,4 @@ public sealed class SeedControllerTests
     private static Task<V1Deployment> Command(ControllerBed bed, string name, string command) =>
         bed.Client.AppsV1.PatchNamespacedDeploymentAsync(
             new V1Patch("{\"metadata\": {\"annotations\": {\"greylane.dev/command\": \"" + command + "\"}}}", V1Patch.PatchType.MergePatch), name, "e2e");
-
-    private static async Task<IHost> StartControllerAsync(string kubeconfig)
-    {
-        var builder = Host.CreateApplicationBuilder(["--kubeconfig", kubeconfig, "--controller", "true", "--leader-elect", "false", "--Logging:LogLevel:Default", "Warning"]);
-        builder.Services.AddSingleton<IKubernetes>(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig)));
-        builder.Services.AddSingleton(Prometheus.Metrics.NewCustomRegistry());
-        builder.Services.AddSingleton<ITrafficRouter, IstioTrafficRouter>();
-        builder.Services.AddGreylaneController(builder.Configuration);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
 }
