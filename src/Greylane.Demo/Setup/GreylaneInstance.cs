@@ -1,8 +1,6 @@
 using Greylane.Webhook.Hosting;
-using Greylane.Webhook.Traffic;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Greylane.Demo.Setup;
 
@@ -46,9 +44,7 @@ internal sealed class GreylaneInstance : IAsyncDisposable
 
     public static async Task<GreylaneInstance> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        // The Istio router (issue 6) is not yet wired into WebhookHost, whose default router refuses routing steps;
-        // registered first, it wins over that default (TryAdd).
-        var app = WebhookHost.Build([.. arguments], services => services.TryAddSingleton<ITrafficRouter, IstioTrafficRouter>());
+        var app = WebhookHost.Build([.. arguments]);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GreylaneInstance(app, new Uri(address.TrimEnd('/') + "/"));
