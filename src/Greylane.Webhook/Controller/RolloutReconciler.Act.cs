@@ -127,6 +127,16 @@ internal sealed partial class RolloutReconciler
             strategy.CanaryLabels,
             strategy.Analysis.Interval);
         var taken = await analyzer.MeasureAsync(context, specs, cancellationToken);
+        foreach (var measurement in taken)
+        {
+            await events.RecordAsync(
+                deployment,
+                "Measured",
+                $"{measurement.Metric}: {measurement.Verdict}: {measurement.Message}",
+                measurement.Verdict == MeasurementVerdict.Pass ? EventType.Normal : EventType.Warning,
+                cancellationToken);
+        }
+
         inbox.Add(deployment.Key, [.. taken.Select(m => new Measurement(m.Metric, m.Verdict, m.Value, m.Message, m.Time) { QueryRejected = m.QueryRejected })]);
     }
 }

@@ -103,14 +103,22 @@ public sealed class AnalysisEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task A_malformed_query_holds_the_release_with_prometheus_own_message()
     {
-        await using var scenario = await Scenario.StartAsync(TestStrategies.Gated(query: TestStrategies.Malformed, inconclusiveLimit: 1), output);
+        // A limit that would take four measurements to reach: a rejected query holds at the first.
+        await using var scenario = await Scenario.StartAsync(TestStrategies.Gated(query: TestStrategies.Malformed, inconclusiveLimit: 3), output);
 
         await scenario.ReleaseMockbAsync("greylane/sample-service:1.1");
         var held = await scenario.WaitAsync(v => v.Status.Phase == RolloutPhase.StepPaused && v.Status.Held, ReleaseTimeout, "hold");
 
+        Assert.Contains("Prometheus rejected the query", held.Status.Message, StringComparison.Ordinal);
         Assert.Contains("bad_data", held.Status.Message, StringComparison.Ordinal);
         Assert.Contains("parse error", held.Status.Message, StringComparison.Ordinal);
-        Assert.Equal(0, Assert.Single(held.Status.Metrics).Passed);
+        var metric = Assert.Single(held.Status.Metrics);
+        Assert.Equal(0, metric.Passed);
+        Assert.Equal(1, metric.Inconclusive);
+        Assert.Contains(
+            scenario.Environment.Sandbox.Store.List(Greylane.Sandbox.Storage.BuiltInResources.Events, Greylane.Demo.Setup.DemoNames.Namespace),
+            e => e["reason"]?.GetValue<string>() == "Measured" && e["type"]?.GetValue<string>() == "Warning"
+                && e["message"]!.GetValue<string>().Contains("bad_data", StringComparison.Ordinal));
     }
 
     /// <summary>Through the mesh, which routes by the live VirtualService: the lane header no longer reaches a canary.</summary>
