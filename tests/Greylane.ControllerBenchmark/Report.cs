@@ -14,6 +14,7 @@ internal static class Report
         Console.WriteLine(new string('-', 100));
         Seconds("setup: Deployments created and available", baseline.Setup, large.Setup);
         Seconds("Greylane: process start -> listening", baseline.ToListening, large.ToListening);
+        Seconds("Greylane: process start -> leading (Lease)", baseline.ToLeading, large.ToLeading);
         Seconds("Greylane: process start -> controller synced", baseline.ToSynced, large.ToSynced);
         Plain("reconciles until synced", baseline.ReconcilesAtSync, large.ReconcilesAtSync, "F0");
         Memory("RSS idle after sync (VmRSS)", baseline.IdleRssBytes, large.IdleRssBytes);
@@ -22,6 +23,9 @@ internal static class Report
         Plain("/metrics page, KiB", baseline.MetricsPageBytes / 1024.0, large.MetricsPageBytes / 1024.0, "F0");
         Memory("RSS peak during releases (sampled 100 ms)", baseline.ReleasePeakRssBytes, large.ReleasePeakRssBytes);
         Memory("RSS peak over the process life (VmHWM)", baseline.LifetimePeakRssBytes, large.LifetimePeakRssBytes);
+        Plain("first release (warm-up, alone): update -> canary, ms", Cold(baseline, r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated)), Cold(large, r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated)), "F0");
+        Plain("first release (warm-up, alone): update -> Completed, ms", Cold(baseline, r => ReleaseTimes.Milliseconds(r.Held, r.Completed)), Cold(large, r => ReleaseTimes.Milliseconds(r.Held, r.Completed)), "F0");
+        Console.WriteLine(Row("then all M at once:", "", "", ""));
         Seconds("sending all updates", baseline.SendAll, large.SendAll);
         Latency("sandbox API: GET one Deployment, during releases", baseline.ApiGet, large.ApiGet);
         Latency("update committed -> canary RS created", baseline.UpdateToCanary, large.UpdateToCanary);
@@ -35,6 +39,7 @@ internal static class Report
         Plain("CPU ms per release", PerRelease(baseline, baseline.ReleaseCpu.TotalMilliseconds), PerRelease(large, large.ReleaseCpu.TotalMilliseconds), "F0");
         Plain("reconcile errors (total)", baseline.ReconcileErrors, large.ReconcileErrors, "F0");
         Plain("warning log lines (total)", baseline.Warnings, large.Warnings, "F0");
+        Console.WriteLine(Row("load average (1 min) at start -> end", baseline.Load, large.Load, ""));
         Console.WriteLine();
         foreach (var result in new[] { baseline, large })
         {
@@ -42,6 +47,8 @@ internal static class Report
                 + string.Join(", ", result.ReleaseWrites.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}")));
         }
     }
+
+    private static double Cold(ScaleResult r, Func<ReleaseTimes, double?> figure) => r.Cold is { } cold ? figure(cold) ?? double.NaN : double.NaN;
 
     private static string Title(ScaleResult r) => FormattableString.Invariant($"{r.Scale.Name} {r.Scale.Deployments}/{r.Scale.Releasing}");
 

@@ -29,6 +29,14 @@ internal sealed record ScaleResult(Scale Scale)
 
     public TimeSpan SendAll { get; init; }
 
+    /// <summary>The warm-up release: the first one the controller process runs, alone.</summary>
+    public ReleaseTimes? Cold { get; init; }
+
+    public TimeSpan ToLeading { get; init; }
+
+    /// <summary>/proc/loadavg (1 minute) when the scale started and when it ended: the machine is shared.</summary>
+    public string Load { get; init; } = "";
+
     /// <summary>The sandbox's own answer time (GET of one Deployment, from the benchmark) while the releases ran.</summary>
     public Distribution ApiGet { get; init; } = new([]);
 

@@ -12,13 +12,15 @@ internal sealed partial class ScaleRun
     private const int Concurrency = 8;
 
     private async Task<ScaleResult> ReleaseAsync(
-        ScaleResult result, GreylaneProcess greylane, StoreRecorder recorder, string kubeconfig, HttpClient http, ControllerCounters before, CancellationToken cancellationToken)
+        ScaleResult result, GreylaneProcess greylane, StoreRecorder recorder, string kubeconfig, HttpClient http, CancellationToken cancellationToken)
     {
         var releasing = _workload.Releasing();
         var keys = releasing.Select(d => $"{d.Namespace}/{d.Name}").ToList();
         recorder.Track(keys);
-        recorder.TakeWrites();
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        var cold = await WarmUpAsync(recorder, client, cancellationToken);
+        recorder.TakeWrites();
+        var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var cpuBefore = greylane.Sample().Cpu;
         var peak = SamplePeakAsync(greylane, sampling.Token);
@@ -69,6 +71,7 @@ internal sealed partial class ScaleRun
             : $"only {times.Count(t => t.Completed is not null)} of {times.Count} completed within {bound.TotalSeconds:F0} s");
         return result with
         {
+            Cold = cold,
             SendAll = sendAll,
             ApiGet = apiGet,
             Releases = times,
@@ -80,6 +83,33 @@ internal sealed partial class ScaleRun
             ReconcileErrors = after.Errors,
             ReleaseWrites = recorder.TakeWrites(),
         };
+    }
+
+    /// <summary>One release alone, timed like the others: the first the controller process ever runs.</summary>
+    private async Task<ReleaseTimes?> WarmUpAsync(StoreRecorder recorder, Kubernetes client, CancellationToken cancellationToken)
+    {
+        if (_workload.WarmUp() is not var (ns, name))
+        {
+            return null;
+        }
+
+        var key = $"{ns}/{name}";
+        recorder.Track([key]);
+        var sent = Stopwatch.GetTimestamp();
+        await client.AppsV1.PatchNamespacedDeploymentAsync(SetImage(), name, ns, cancellationToken: cancellationToken);
+        ReleaseTimes times = null!;
+        await UntilAsync(
+            () => (times = ReleaseTimes.Of(key, sent, recorder.Samples(key), recorder.Canary(key))).Completed is not null,
+            TimeSpan.FromSeconds(60),
+            () => $"the warm-up release of {key} did not complete",
+            cancellationToken);
+        Say($"warm-up release of {key} completed in {Stopwatch.GetElapsedTime(sent).TotalSeconds:F1} s");
+        if (options.Timeline)
+        {
+            Timeline.Print(scale.Name + ", warm-up", times, recorder.Samples(key), recorder.Canary(key));
+        }
+
+        return times;
     }
 
     /// <summary>The strategic merge patch <c>kubectl set image deployment/NAME app=app:v2</c> sends.</summary>

@@ -13,6 +13,9 @@ namespace Greylane.ControllerBenchmark;
 internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string webhookDll)
 {
     private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(5);
+
+    // Tiered JIT and the last startup allocations settle in the first seconds; idle means after that.
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SamplePeriod = TimeSpan.FromMilliseconds(100);
 
     private readonly Workload _workload = new(scale, options.PerNamespace);
@@ -21,6 +24,7 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
     {
         var directory = Directory.CreateTempSubdirectory("greylane-controller-bench-").FullName;
         var result = new ScaleResult(scale);
+        var load = LoadAverage();
         GreylaneProcess? greylane = null;
         SandboxServer? sandbox = null;
         StoreRecorder? recorder = null;
@@ -45,6 +49,13 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
             await RegisterWebhookAsync(sandbox, greylane.BaseAddress, pki, cancellationToken);
             ControllerCounters counters = null!;
             await UntilAsync(
+                async () => (counters = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken)).Leading,
+                TimeSpan.FromSeconds(60),
+                () => "Greylane never took the lease",
+                cancellationToken,
+                TimeSpan.FromMilliseconds(100));
+            var leading = clock.Elapsed;
+            await UntilAsync(
                 async () =>
                 {
                     counters = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
@@ -54,9 +65,11 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
                 () => $"controller not synced: {counters?.Reconciles} reconciles, queue {counters?.QueueDepth}, leading {counters?.Leading}",
                 cancellationToken,
                 TimeSpan.FromMilliseconds(500));
-            result = result with { ToListening = listening, ToSynced = clock.Elapsed, ReconcilesAtSync = counters.Reconciles, MetricsPageBytes = counters.PageBytes };
-            Say($"listening after {listening.TotalSeconds:F1} s, synced after {clock.Elapsed.TotalSeconds:F1} s ({counters.Reconciles} reconciles); idling {IdleWindow.TotalSeconds:F0} s");
+            result = result with { ToListening = listening, ToLeading = leading, ToSynced = clock.Elapsed, ReconcilesAtSync = counters.Reconciles, MetricsPageBytes = counters.PageBytes };
+            Say($"listening after {listening.TotalSeconds:F1} s, leading after {leading.TotalSeconds:F1} s, synced after {clock.Elapsed.TotalSeconds:F1} s ({counters.Reconciles} reconciles); settling {Settle.TotalSeconds:F0} s, then idling {IdleWindow.TotalSeconds:F0} s");
 
+            await Task.Delay(Settle, cancellationToken);
+            counters = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
             var before = greylane.Sample();
             await Task.Delay(IdleWindow, cancellationToken);
             var idle = greylane.Sample();
@@ -68,8 +81,8 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
                 IdleWindow = IdleWindow,
                 IdleReconciles = afterIdle.Reconciles - counters.Reconciles,
             };
-            result = await ReleaseAsync(result, greylane, recorder, kubeconfig, http, afterIdle, cancellationToken);
-            return result with { Warnings = greylane.Warnings };
+            result = await ReleaseAsync(result, greylane, recorder, kubeconfig, http, cancellationToken);
+            return result with { Warnings = greylane.Warnings, Load = $"{load} -> {LoadAverage()}" };
         }
         finally
         {
@@ -119,6 +132,8 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
             await Task.Delay(period, cancellationToken);
         }
     }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private void Say(string message) => Console.WriteLine($"  [{scale.Name} {scale.Deployments}/{scale.Releasing}] {message}");
 }
