@@ -14,7 +14,7 @@ internal static class Report
         Console.WriteLine(new string('-', 100));
         Seconds("setup: Deployments created and available", baseline.Setup, large.Setup);
         Seconds("Greylane: process start -> listening", baseline.ToListening, large.ToListening);
-        Seconds("Greylane: process start -> leading (Lease)", baseline.ToLeading, large.ToLeading);
+        Seconds("Greylane: process start -> Lease taken", baseline.ToLeading, large.ToLeading);
         Seconds("Greylane: process start -> controller synced", baseline.ToSynced, large.ToSynced);
         Plain("reconciles until synced", baseline.ReconcilesAtSync, large.ReconcilesAtSync, "F0");
         Memory("RSS idle after sync (VmRSS)", baseline.IdleRssBytes, large.IdleRssBytes);

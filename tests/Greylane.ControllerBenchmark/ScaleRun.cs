@@ -44,6 +44,7 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
             Say($"all available after {clock.Elapsed.TotalSeconds:F1} s; starting Greylane ({webhookDll})");
 
             clock.Restart();
+            var started = Stopwatch.GetTimestamp();
             greylane = await GreylaneProcess.StartAsync(webhookDll, kubeconfig, pki, Path.Combine(directory, "greylane.log"), TimeSpan.FromSeconds(60));
             var listening = clock.Elapsed;
             await RegisterWebhookAsync(sandbox, greylane.BaseAddress, pki, cancellationToken);
@@ -54,7 +55,7 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
                 () => "Greylane never took the lease",
                 cancellationToken,
                 TimeSpan.FromMilliseconds(100));
-            var leading = clock.Elapsed;
+            var leading = Stopwatch.GetElapsedTime(started, recorder.LeaseTaken);
             await UntilAsync(
                 async () =>
                 {

@@ -32,6 +32,9 @@ internal sealed class StoreRecorder : IDisposable
         }
     }
 
+    /// <summary>When a Lease was first written (ticks, 0: never): the moment a controller took the leadership.</summary>
+    public long LeaseTaken { get; private set; }
+
     public void Track(IEnumerable<string> keys)
     {
         lock (_gate)
@@ -84,6 +87,10 @@ internal sealed class StoreRecorder : IDisposable
             if (change.Resource.Plural == "deployments")
             {
                 OnDeployment(now, key, change);
+            }
+            else if (change.Resource.Plural == "leases" && LeaseTaken == 0)
+            {
+                LeaseTaken = now;
             }
             else if (change.Resource.Plural == "replicasets" && meta?["labels"]?[GreylaneKeys.Release] is not null)
             {
