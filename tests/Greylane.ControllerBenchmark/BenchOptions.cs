@@ -4,7 +4,7 @@ namespace Greylane.ControllerBenchmark;
 
 /// <summary>
 /// The command line: <c>--deployments N --releasing M</c> (defaults 10000 and 100), <c>--quick</c> (1000 and 10),
-/// <c>--baseline-deployments</c>/<c>--baseline-releasing</c> (100 and up to 5), <c>--per-namespace</c> (100), <c>--timeline</c>.
+/// <c>--baseline-deployments</c>/<c>--baseline-releasing</c> (100 and up to 5), <c>--per-namespace</c> (100), <c>--timeline</c>, <c>--workers</c> (passed to Greylane).
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -17,6 +17,9 @@ internal sealed record BenchOptions
     public int? BaselineReleasing { get; init; }
 
     public int PerNamespace { get; init; } = 100;
+
+    /// <summary>Passed to Greylane as <c>--workers</c>; null: its default (4).</summary>
+    public int? Workers { get; init; }
 
     /// <summary>Print the median release of each scale change by change.</summary>
     public bool Timeline { get; init; }
@@ -38,13 +41,14 @@ internal sealed record BenchOptions
             {
                 "--quick" => options with { Deployments = 1000, Releasing = 10 },
                 "--timeline" => options with { Timeline = true },
+                "--workers" => options with { Workers = Count(args, ++i, 1, 64) },
                 "--deployments" => options with { Deployments = Count(args, ++i, 1, 100_000) },
                 "--releasing" => options with { Releasing = Count(args, ++i, 1, 10_000) },
                 "--baseline-deployments" => options with { BaselineDeployments = Count(args, ++i, 1, 100_000) },
                 "--baseline-releasing" => options with { BaselineReleasing = Count(args, ++i, 1, 10_000) },
                 "--per-namespace" => options with { PerNamespace = Count(args, ++i, 1, 10_000) },
                 var other => throw new ArgumentException(
-                    $"unknown option '{other}'; use --deployments N --releasing M [--quick] [--baseline-deployments N] [--baseline-releasing M] [--per-namespace K] [--timeline]"),
+                    $"unknown option '{other}'; use --deployments N --releasing M [--quick] [--baseline-deployments N] [--baseline-releasing M] [--per-namespace K] [--timeline] [--workers W]"),
             };
         }
 

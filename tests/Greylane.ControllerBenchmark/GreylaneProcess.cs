@@ -13,7 +13,9 @@ internal sealed class GreylaneProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _warningLines = [];
     private int _warnings;
+    private bool _afterWarning;
     private bool _logClosed;
 
     private GreylaneProcess(Process process, StreamWriter log)
@@ -27,11 +29,32 @@ internal sealed class GreylaneProcess : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = new("https://127.0.0.1/");
 
     /// <summary>Log lines at warning level or above (reconcile failures, watch failures, lost leases).</summary>
-    public int Warnings => Volatile.Read(ref _warnings);
+    public int Warnings
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _warnings;
+            }
+        }
+    }
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<GreylaneProcess> StartAsync(string dll, string kubeconfig, Pki pki, string logPath, TimeSpan timeout)
+    /// <summary>The first warning log entries (level line and message line), to print with the figures.</summary>
+    public IReadOnlyList<string> WarningLines
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _warningLines];
+            }
+        }
+    }
+
+    public static async Task<GreylaneProcess> StartAsync(string dll, string kubeconfig, Pki pki, int? workers, string logPath, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +70,12 @@ internal sealed class GreylaneProcess : IAsyncDisposable
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (workers is { } count)
+        {
+            start.ArgumentList.Add("--workers");
+            start.ArgumentList.Add(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -111,11 +140,19 @@ internal sealed class GreylaneProcess : IAsyncDisposable
             {
                 _log.WriteLine(line);
             }
-        }
 
-        if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
-        {
-            Interlocked.Increment(ref _warnings);
+            var warning = line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal);
+            if (warning)
+            {
+                _warnings++;
+            }
+
+            if ((warning || _afterWarning) && _warningLines.Count < 40)
+            {
+                _warningLines.Add(line.Trim());
+            }
+
+            _afterWarning = warning;
         }
 
         var marker = line.IndexOf(ListeningMarker, StringComparison.Ordinal);

@@ -17,6 +17,8 @@ internal static class Report
         Seconds("Greylane: process start -> Lease taken", baseline.ToLeading, large.ToLeading);
         Seconds("Greylane: process start -> controller synced", baseline.ToSynced, large.ToSynced);
         Plain("reconciles until synced", baseline.ReconcilesAtSync, large.ReconcilesAtSync, "F0");
+        Plain("Greylane CPU ms until synced", baseline.SyncCpu.TotalMilliseconds, large.SyncCpu.TotalMilliseconds, "F0");
+        Plain("sandbox CPU ms meanwhile", baseline.SandboxSyncCpu.TotalMilliseconds, large.SandboxSyncCpu.TotalMilliseconds, "F0");
         Memory("RSS idle after sync (VmRSS)", baseline.IdleRssBytes, large.IdleRssBytes);
         Plain($"CPU ms used while idle ({baseline.IdleWindow.TotalSeconds:F0} s)", baseline.IdleCpu.TotalMilliseconds, large.IdleCpu.TotalMilliseconds, "F0");
         Plain("reconciles while idle", baseline.IdleReconciles, large.IdleReconciles, "F0");
@@ -36,7 +38,9 @@ internal static class Report
         Console.WriteLine(Row("all releases completed, s", Completed(baseline), Completed(large),
             baseline.AllCompleted is { } b && large.AllCompleted is { } l ? Ratio(l.TotalSeconds, b.TotalSeconds) : "-"));
         Plain("reconciles per release", PerRelease(baseline, baseline.ReleaseReconciles), PerRelease(large, large.ReleaseReconciles), "F1");
-        Plain("CPU ms per release", PerRelease(baseline, baseline.ReleaseCpu.TotalMilliseconds), PerRelease(large, large.ReleaseCpu.TotalMilliseconds), "F0");
+        Plain("Greylane CPU ms per release", PerRelease(baseline, baseline.ReleaseCpu.TotalMilliseconds), PerRelease(large, large.ReleaseCpu.TotalMilliseconds), "F0");
+        Plain("sandbox CPU ms per release", PerRelease(baseline, baseline.SandboxReleaseCpu.TotalMilliseconds), PerRelease(large, large.SandboxReleaseCpu.TotalMilliseconds), "F0");
+        Plain("reconciles per second while releasing", Throughput(baseline), Throughput(large), "F1");
         Plain("reconcile errors (total)", baseline.ReconcileErrors, large.ReconcileErrors, "F0");
         Plain("warning log lines (total)", baseline.Warnings, large.Warnings, "F0");
         Console.WriteLine(Row("load average (1 min) at start -> end", baseline.Load, large.Load, ""));
@@ -46,7 +50,18 @@ internal static class Report
             Console.WriteLine(FormattableString.Invariant($"store writes during the releases ({result.Scale.Name}): ")
                 + string.Join(", ", result.ReleaseWrites.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key} {w.Value}")));
         }
+
+        foreach (var result in new[] { baseline, large }.Where(r => r.WarningLines.Count > 0))
+        {
+            Console.WriteLine($"Greylane's warnings ({result.Scale.Name}, first {result.WarningLines.Count} lines):");
+            foreach (var line in result.WarningLines)
+            {
+                Console.WriteLine("    " + line);
+            }
+        }
     }
+
+    private static double Throughput(ScaleResult r) => r.AllCompleted is { } t ? r.ReleaseReconciles / t.TotalSeconds : double.NaN;
 
     private static double Cold(ScaleResult r, Func<ReleaseTimes, double?> figure) => r.Cold is { } cold ? figure(cold) ?? double.NaN : double.NaN;
 

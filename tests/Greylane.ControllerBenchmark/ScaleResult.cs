@@ -34,6 +34,16 @@ internal sealed record ScaleResult(Scale Scale)
 
     public TimeSpan ToLeading { get; init; }
 
+    /// <summary>Greylane's CPU from its start until synced.</summary>
+    public TimeSpan SyncCpu { get; init; }
+
+    /// <summary>The sandbox's (this process's) CPU over the same time.</summary>
+    public TimeSpan SandboxSyncCpu { get; init; }
+
+    public TimeSpan SandboxReleaseCpu { get; init; }
+
+    public IReadOnlyList<string> WarningLines { get; init; } = [];
+
     /// <summary>/proc/loadavg (1 minute) when the scale started and when it ended: the machine is shared.</summary>
     public string Load { get; init; } = "";
 

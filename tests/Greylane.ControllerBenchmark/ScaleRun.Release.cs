@@ -23,6 +23,7 @@ internal sealed partial class ScaleRun
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var cpuBefore = greylane.Sample().Cpu;
+        var sandboxBefore = SandboxCpu();
         var peak = SamplePeakAsync(greylane, sampling.Token);
         var (probeNamespace, probeName) = _workload.All().First();
         var probe = ProbeApiAsync(client, probeNamespace, probeName, sampling.Token);
@@ -79,6 +80,7 @@ internal sealed partial class ScaleRun
             ReleasePeakRssBytes = Math.Max(releasePeak, end.RssBytes),
             LifetimePeakRssBytes = end.PeakRssBytes,
             ReleaseCpu = end.Cpu - cpuBefore,
+            SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
             ReleaseReconciles = after.Reconciles - before.Reconciles,
             ReconcileErrors = after.Errors,
             ReleaseWrites = recorder.TakeWrites(),

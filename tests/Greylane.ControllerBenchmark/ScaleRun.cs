@@ -45,7 +45,8 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
 
             clock.Restart();
             var started = Stopwatch.GetTimestamp();
-            greylane = await GreylaneProcess.StartAsync(webhookDll, kubeconfig, pki, Path.Combine(directory, "greylane.log"), TimeSpan.FromSeconds(60));
+            var sandboxCpu = SandboxCpu();
+            greylane = await GreylaneProcess.StartAsync(webhookDll, kubeconfig, pki, options.Workers, Path.Combine(directory, "greylane.log"), TimeSpan.FromSeconds(60));
             var listening = clock.Elapsed;
             await RegisterWebhookAsync(sandbox, greylane.BaseAddress, pki, cancellationToken);
             ControllerCounters counters = null!;
@@ -65,8 +66,8 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
                 Bound(60, scale.Deployments),
                 () => $"controller not synced: {counters?.Reconciles} reconciles, queue {counters?.QueueDepth}, leading {counters?.Leading}",
                 cancellationToken,
-                TimeSpan.FromMilliseconds(500));
-            result = result with { ToListening = listening, ToLeading = leading, ToSynced = clock.Elapsed, ReconcilesAtSync = counters.Reconciles, MetricsPageBytes = counters.PageBytes };
+                TimeSpan.FromSeconds(2));
+            result = result with { SyncCpu = greylane.Sample().Cpu, SandboxSyncCpu = SandboxCpu() - sandboxCpu, ToListening = listening, ToLeading = leading, ToSynced = clock.Elapsed, ReconcilesAtSync = counters.Reconciles, MetricsPageBytes = counters.PageBytes };
             Say($"listening after {listening.TotalSeconds:F1} s, leading after {leading.TotalSeconds:F1} s, synced after {clock.Elapsed.TotalSeconds:F1} s ({counters.Reconciles} reconciles); settling {Settle.TotalSeconds:F0} s, then idling {IdleWindow.TotalSeconds:F0} s");
 
             await Task.Delay(Settle, cancellationToken);
@@ -83,7 +84,7 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
                 IdleReconciles = afterIdle.Reconciles - counters.Reconciles,
             };
             result = await ReleaseAsync(result, greylane, recorder, kubeconfig, http, cancellationToken);
-            return result with { Warnings = greylane.Warnings, Load = $"{load} -> {LoadAverage()}" };
+            return result with { Warnings = greylane.Warnings, WarningLines = greylane.WarningLines, Load = $"{load} -> {LoadAverage()}" };
         }
         finally
         {
@@ -133,6 +134,9 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
             await Task.Delay(period, cancellationToken);
         }
     }
+
+    /// <summary>CPU used by this process: the sandbox (API server and its controllers) and the benchmark's own light bookkeeping.</summary>
+    private static TimeSpan SandboxCpu() => ProcessSample.Read(Environment.ProcessId).Cpu;
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
