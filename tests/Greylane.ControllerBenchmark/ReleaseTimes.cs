@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Greylane.Core.Rollout;
+
+namespace Greylane.ControllerBenchmark;
+
+/// <summary>
+/// The moments of one release, all commit times in the sandbox's store (Stopwatch ticks, null: never seen):
+/// the held update, the canary's creation and first available pod, the controller's next phase after that,
+/// the Deployment's own rollout complete after promotion and the controller's next phase after that, and the end.
+/// </summary>
+internal sealed record ReleaseTimes(
+    string Key,
+    long Sent,
+    long? Held,
+    long? CanaryCreated,
+    long? CanaryReady,
+    long? AfterCanaryReady,
+    long? RolledOut,
+    long? AfterRolledOut,
+    long? Completed)
+{
+    public static ReleaseTimes Of(string key, long sent, IReadOnlyList<DeploymentSample> samples, CanaryTimes? canary)
+    {
+        var phases = samples.Select(s => (Sample: s, Phase: RolloutStatusJson.Read(s.Status).Phase)).ToList();
+        long? held = phases.FirstOrDefault(p => p.Sample.Release is not null).Sample?.At;
+        long? ready = canary is { Ready: > 0 } ? canary.Ready : null;
+        long? afterReady = ready is { } r
+            ? phases.FirstOrDefault(p => p.Sample.At >= r && p.Phase > RolloutPhase.StepScaling).Sample?.At
+            : null;
+        long? promoting = phases.FirstOrDefault(p => p.Phase == RolloutPhase.Promoting).Sample?.At;
+        long? rolledOut = promoting is { } from
+            ? phases.FirstOrDefault(p => p.Sample.At > from && !p.Sample.Paused && p.Sample.ObservedGeneration >= p.Sample.Generation
+                && p.Sample.UpdatedReplicas == p.Sample.Replicas && p.Sample.AvailableReplicas == p.Sample.Replicas).Sample?.At
+            : null;
+        long? afterRolledOut = rolledOut is { } o
+            ? phases.FirstOrDefault(p => p.Sample.At >= o && p.Phase > RolloutPhase.Promoting).Sample?.At
+            : null;
+        long? completed = phases.FirstOrDefault(p => p.Phase == RolloutPhase.Completed).Sample?.At;
+        return new ReleaseTimes(key, sent, held, canary is { Created: > 0 } ? canary.Created : null, ready, afterReady, rolledOut, afterRolledOut, completed);
+    }
+
+    public static double? Milliseconds(long? from, long? to) =>
+        from is { } a && to is { } b ? Stopwatch.GetElapsedTime(a, b).TotalMilliseconds : null;
+}

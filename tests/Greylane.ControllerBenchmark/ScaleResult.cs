@@ -1,0 +1,78 @@
+namespace Greylane.ControllerBenchmark;
+
+/// <summary>Everything measured at one scale.</summary>
+internal sealed record ScaleResult(Scale Scale)
+{
+    public TimeSpan Setup { get; init; }
+
+    public TimeSpan ToListening { get; init; }
+
+    public TimeSpan ToSynced { get; init; }
+
+    public double ReconcilesAtSync { get; init; }
+
+    public int MetricsPageBytes { get; init; }
+
+    public long IdleRssBytes { get; init; }
+
+    public TimeSpan IdleCpu { get; init; }
+
+    public TimeSpan IdleWindow { get; init; }
+
+    public double IdleReconciles { get; init; }
+
+    public long ReleasePeakRssBytes { get; init; }
+
+    public long LifetimePeakRssBytes { get; init; }
+
+    public TimeSpan ReleaseCpu { get; init; }
+
+    public TimeSpan SendAll { get; init; }
+
+    /// <summary>The warm-up release: the first one the controller process runs, alone.</summary>
+    public ReleaseTimes? Cold { get; init; }
+
+    public TimeSpan ToLeading { get; init; }
+
+    /// <summary>Greylane's CPU from its start until synced.</summary>
+    public TimeSpan SyncCpu { get; init; }
+
+    /// <summary>The sandbox's (this process's) CPU over the same time.</summary>
+    public TimeSpan SandboxSyncCpu { get; init; }
+
+    public TimeSpan SandboxReleaseCpu { get; init; }
+
+    public IReadOnlyList<string> WarningLines { get; init; } = [];
+
+    /// <summary>/proc/loadavg (1 minute) when the scale started and when it ended: the machine is shared.</summary>
+    public string Load { get; init; } = "";
+
+    /// <summary>The sandbox's own answer time (GET of one Deployment, from the benchmark) while the releases ran.</summary>
+    public Distribution ApiGet { get; init; } = new([]);
+
+    public IReadOnlyList<ReleaseTimes> Releases { get; init; } = [];
+
+    public TimeSpan? AllCompleted { get; init; }
+
+    public double ReleaseReconciles { get; init; }
+
+    public double ReconcileErrors { get; init; }
+
+    public int Warnings { get; init; }
+
+    public IReadOnlyDictionary<string, int> ReleaseWrites { get; init; } = new Dictionary<string, int>();
+
+    public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
+
+    public Distribution SentToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Sent, r.CanaryCreated));
+
+    public Distribution CanaryReadyToNext => Figures(r => ReleaseTimes.Milliseconds(r.CanaryReady, r.AfterCanaryReady));
+
+    public Distribution RolledOutToNext => Figures(r => ReleaseTimes.Milliseconds(r.RolledOut, r.AfterRolledOut));
+
+    public Distribution UpdateToCompleted => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.Completed));
+
+    public int CompletedCount => Releases.Count(r => r.Completed is not null);
+
+    private Distribution Figures(Func<ReleaseTimes, double?> figure) => new(Releases.Select(figure).OfType<double>());
+}

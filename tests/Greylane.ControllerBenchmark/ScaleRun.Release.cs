@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+
+namespace Greylane.ControllerBenchmark;
+
+/// <content>The releases: M updates sent at once through the API (the webhook holds each), timed to completion.</content>
+internal sealed partial class ScaleRun
+{
+    private const int Concurrency = 8;
+
+    private async Task<ScaleResult> ReleaseAsync(
+        ScaleResult result, GreylaneProcess greylane, StoreRecorder recorder, string kubeconfig, HttpClient http, CancellationToken cancellationToken)
+    {
+        var releasing = _workload.Releasing();
+        var keys = releasing.Select(d => $"{d.Namespace}/{d.Name}").ToList();
+        recorder.Track(keys);
+        using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
+        var cold = await WarmUpAsync(recorder, client, cancellationToken);
+        recorder.TakeWrites();
+        var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cpuBefore = greylane.Sample().Cpu;
+        var sandboxBefore = SandboxCpu();
+        var peak = SamplePeakAsync(greylane, sampling.Token);
+        var (probeNamespace, probeName) = _workload.All().First();
+        var probe = ProbeApiAsync(client, probeNamespace, probeName, sampling.Token);
+
+        Say($"updating {releasing.Count} Deployments (kubectl set image, {Concurrency} at a time)");
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(
+            releasing,
+            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            async (deployment, ct) =>
+            {
+                sent[$"{deployment.Namespace}/{deployment.Name}"] = Stopwatch.GetTimestamp();
+                await client.AppsV1.PatchNamespacedDeploymentAsync(SetImage(), deployment.Name, deployment.Namespace, cancellationToken: ct);
+            });
+        var sendAll = clock.Elapsed;
+
+        var bound = TimeSpan.FromSeconds(60) + TimeSpan.FromSeconds(2.0 * releasing.Count);
+        IReadOnlyList<ReleaseTimes> times = [];
+        while (true)
+        {
+            times = [.. keys.Select(k => ReleaseTimes.Of(k, sent[k], recorder.Samples(k), recorder.Canary(k)))];
+            if (times.All(t => t.Completed is not null) || clock.Elapsed > bound)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+
+        TimeSpan? allDone = times.All(t => t.Completed is not null)
+            ? Stopwatch.GetElapsedTime(sent.Values.Min(), times.Max(t => t.Completed!.Value))
+            : null;
+        await sampling.CancelAsync();
+        var releasePeak = await peak;
+        var apiGet = await probe;
+        var end = greylane.Sample();
+        var after = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
+        if (options.Timeline && times.Where(t => t.Completed is not null).OrderBy(t => t.Completed - t.Sent).ElementAtOrDefault(times.Count / 2) is { } median)
+        {
+            Timeline.Print(scale.Name, median, recorder.Samples(median.Key), recorder.Canary(median.Key));
+        }
+
+        Say(allDone is { } d
+            ? $"all {times.Count} completed {d.TotalSeconds:F1} s after the first update"
+            : $"only {times.Count(t => t.Completed is not null)} of {times.Count} completed within {bound.TotalSeconds:F0} s");
+        return result with
+        {
+            Cold = cold,
+            SendAll = sendAll,
+            ApiGet = apiGet,
+            Releases = times,
+            AllCompleted = allDone,
+            ReleasePeakRssBytes = Math.Max(releasePeak, end.RssBytes),
+            LifetimePeakRssBytes = end.PeakRssBytes,
+            ReleaseCpu = end.Cpu - cpuBefore,
+            SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
+            ReleaseReconciles = after.Reconciles - before.Reconciles,
+            ReconcileErrors = after.Errors,
+            ReleaseWrites = recorder.TakeWrites(),
+        };
+    }
+
+    /// <summary>One release alone, timed like the others: the first the controller process ever runs.</summary>
+    private async Task<ReleaseTimes?> WarmUpAsync(StoreRecorder recorder, Kubernetes client, CancellationToken cancellationToken)
+    {
+        if (_workload.WarmUp() is not var (ns, name))
+        {
+            return null;
+        }
+
+        var key = $"{ns}/{name}";
+        recorder.Track([key]);
+        var sent = Stopwatch.GetTimestamp();
+        await client.AppsV1.PatchNamespacedDeploymentAsync(SetImage(), name, ns, cancellationToken: cancellationToken);
+        ReleaseTimes times = null!;
+        await UntilAsync(
+            () => (times = ReleaseTimes.Of(key, sent, recorder.Samples(key), recorder.Canary(key))).Completed is not null,
+            TimeSpan.FromSeconds(60),
+            () => $"the warm-up release of {key} did not complete",
+            cancellationToken);
+        Say($"warm-up release of {key} completed in {Stopwatch.GetElapsedTime(sent).TotalSeconds:F1} s");
+        if (options.Timeline)
+        {
+            Timeline.Print(scale.Name + ", warm-up", times, recorder.Samples(key), recorder.Canary(key));
+        }
+
+        return times;
+    }
+
+    /// <summary>The strategic merge patch <c>kubectl set image deployment/NAME app=app:v2</c> sends.</summary>
+    private static V1Patch SetImage() => new(
+        new JsonObject
+        {
+            ["spec"] = new JsonObject
+            {
+                ["template"] = new JsonObject
+                {
+                    ["spec"] = new JsonObject
+                    {
+                        ["containers"] = new JsonArray(new JsonObject { ["name"] = Workload.Container, ["image"] = Workload.NewImage }),
+                    },
+                },
+            },
+        }.ToJsonString(),
+        V1Patch.PatchType.StrategicMergePatch);
+
+    /// <summary>
+    /// A GET of one Deployment every 100 ms from outside Greylane: how fast the sandbox itself answers at this scale,
+    /// so that a slow figure can be told apart from a slow API server.
+    /// </summary>
+    private static async Task<Distribution> ProbeApiAsync(Kubernetes client, string ns, string name, CancellationToken cancellationToken)
+    {
+        List<double> milliseconds = [];
+        using var timer = new PeriodicTimer(SamplePeriod);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var started = Stopwatch.GetTimestamp();
+                await client.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken);
+                milliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return new Distribution(milliseconds);
+    }
+
+    private static async Task<long> SamplePeakAsync(GreylaneProcess greylane, CancellationToken cancellationToken)
+    {
+        long peak = 0;
+        using var timer = new PeriodicTimer(SamplePeriod);
+        try
+        {
+            do
+            {
+                peak = Math.Max(peak, greylane.Sample().RssBytes);
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return peak;
+    }
+}
