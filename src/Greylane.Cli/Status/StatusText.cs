@@ -83,10 +83,12 @@ internal static class StatusText
                 text.Append(row[i].PadRight(widths[i] + 3));
             }
 
-            text.Append(row[5]).Append('\n');
+            text.Append(row[5]);
+            text.Length = text.ToString().TrimEnd(' ').Length;
+            text.Append('\n');
         }
 
-        return text.ToString().Replace(" \n", "\n", StringComparison.Ordinal);
+        return text.ToString();
     }
 
     public static string MetricLine(MetricRow m)
