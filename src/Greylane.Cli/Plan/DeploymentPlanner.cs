@@ -35,7 +35,8 @@ internal static class DeploymentPlanner
 
         var template = deployment["spec"]?["template"] as JsonObject ?? [];
         var release = TemplateHash.Compute(JsonSerializer.SerializeToElement(template));
-        var replicas = deployment["spec"]?["replicas"] is JsonValue r && r.TryGetValue<int>(out var count) ? count : 1;
+        // Kubernetes defaults spec.replicas to 1; YAML numbers arrive as longs, so read the JSON text.
+        var replicas = deployment["spec"]?["replicas"] is JsonValue r && int.TryParse(r.ToJsonString(), CultureInfo.InvariantCulture, out var count) ? count : 1;
         var routing = PlanRouting.Prepare(set, ns, name, strategy, template, release);
         report.Line($"  release {release} (hash of the pod template); stable {StablePlaceholder} (the template it replaces, known on the cluster)");
         report.Line($"  replicas {replicas}; canary labels {Labels(strategy.CanaryLabels)}; progress deadline {GoDuration.Format(strategy.ProgressDeadline)}");

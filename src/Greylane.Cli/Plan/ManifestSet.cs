@@ -35,7 +35,7 @@ internal sealed record ManifestSet(IReadOnlyList<JsonObject> Objects, string Def
             }
             catch (YamlException e)
             {
-                throw new CliException($"{file} is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}; fix the file");
+                throw new CliException($"{file} is not valid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message.TrimEnd('.')}; fix the file");
             }
         }
 
