@@ -76,7 +76,7 @@ internal sealed partial class Decider
 
         machine.Configure(StepAnalyzing)
             .PermitIf(T.MeasurementFailed, Aborting, () => guards.FailedBeyondLimit, "failures > failureLimit")
-            .PermitIf(T.MeasurementInconclusive, StepPaused, () => guards.InconclusiveBeyondLimit, "inconclusive > inconclusiveLimit")
+            .PermitIf(T.MeasurementInconclusive, StepPaused, () => guards.InconclusiveBeyondLimit, "inconclusive > inconclusiveLimit or query rejected")
             .PermitIf(T.StepPassed, StepPaused, () => guards.StepPassed, "every step metric has count passes");
 
         machine.Configure(StepPaused)

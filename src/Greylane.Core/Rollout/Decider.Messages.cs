@@ -24,6 +24,8 @@ internal sealed partial class Decider
             T.GraceElapsed => current.Metrics.Count == 0 ? $"{step}: no analysis" : $"{step}: measuring {string.Join(", ", current.Metrics.Select(m => m.Name))}",
             T.StepPassed => $"{step}: analysis passed ({Counters(before)}); {Pause()}",
             T.MeasurementFailed => $"{stepBefore}: analysis failed ({Beyond(before, m => m.Failed, s => s.FailureLimit, "failureLimit")}): rolling back",
+            T.MeasurementInconclusive when before.Metrics.FirstOrDefault(m => m.QueryRejected) is { } rejected =>
+                $"{stepBefore}: held: Prometheus rejected the query of metric {rejected.Name}: {rejected.LastMessage}; fix the query in the strategy, then resume (or abort)",
             T.MeasurementInconclusive => $"{stepBefore}: analysis inconclusive ({Beyond(before, m => m.Inconclusive, s => s.InconclusiveLimit, "inconclusiveLimit")}): held for a human: promote or abort; analysis resumes on its own when a measurement passes",
             T.MeasurementPassed => $"{step}: a measurement passed again, analysis resumes",
             T.PauseElapsed => current.Phase == Promoting ? $"{stepBefore} done: promoting" : $"{stepBefore} done: {step} scaling the canary to {Replicas()} pod(s)",

@@ -78,7 +78,7 @@ internal sealed record Guards
             GraceElapsed = progress && current.RoutedAt is { } routedAt && now >= routedAt + (routingNeeded ? grace : TimeSpan.Zero),
             StepPassed = progress && step.Analysis.All(name => Passed(strategy, current, name)),
             FailedBeyondLimit = progress && Any(strategy, current, (spec, m) => m.Failed > spec.FailureLimit),
-            InconclusiveBeyondLimit = progress && Any(strategy, current, (spec, m) => m.Inconclusive > spec.InconclusiveLimit),
+            InconclusiveBeyondLimit = progress && Any(strategy, current, (spec, m) => m.Inconclusive > spec.InconclusiveLimit || m.QueryRejected),
             PassWhileHeld = progress && current.Held
                 && current.Metrics.Any(m => m.Last == MeasurementVerdict.Pass && m.LastAt > current.Since),
             PauseOver = progress && !current.Held && !step.Pause.IsManual && now >= current.Since + step.Pause.Duration,

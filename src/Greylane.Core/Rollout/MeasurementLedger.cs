@@ -62,7 +62,7 @@ internal static class MeasurementLedger
 
     /// <summary>Resuming after a hold forgives earlier inconclusive measurements; passes and failures stand.</summary>
     public static IReadOnlyList<MetricStatus> Forgive(IReadOnlyList<MetricStatus> metrics) =>
-        [.. metrics.Select(m => m with { Inconclusive = 0 })];
+        [.. metrics.Select(m => m with { Inconclusive = 0, QueryRejected = false })];
 
     private static MetricStatus Count(MetricStatus metric, Measurement measurement) =>
         (measurement.Verdict switch
@@ -76,5 +76,6 @@ internal static class MeasurementLedger
             LastValue = measurement.Value is { } value && double.IsFinite(value) ? value : null,
             LastMessage = measurement.Message,
             LastAt = measurement.Time,
+            QueryRejected = measurement.Verdict == MeasurementVerdict.Inconclusive && measurement.QueryRejected,
         };
 }

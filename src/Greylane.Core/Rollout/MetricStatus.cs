@@ -29,6 +29,9 @@ public sealed record MetricStatus
     /// <summary>When the last counted measurement was taken; older or equal ones are never counted again.</summary>
     public DateTimeOffset? LastAt { get; init; }
 
+    /// <summary>The last counted measurement's query was refused as malformed: held until a person fixes it and resumes.</summary>
+    public bool QueryRejected { get; init; }
+
     /// <summary>When the next measurement is due.</summary>
     public DateTimeOffset? NextAt { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using Greylane.Webhook.Admission;
+using Greylane.Webhook.Controller;
 using Greylane.Webhook.Metrics;
 using Greylane.Webhook.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -27,6 +28,7 @@ internal static class WebhookHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         configureServices?.Invoke(builder.Services);
+        builder.Services.AddGreylaneController(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         builder.Services.AddSingleton(services => new CertificateStore(

@@ -319,4 +319,25 @@ public sealed class StepMachineTests
             decision.Status.Message);
         Assert.Contains(decision.Actions, a => a is A.Emit { Reason: "MeasurementInconclusive", Type: EventType.Warning });
     }
+
+    [Fact]
+    public void A_query_Prometheus_rejects_holds_at_once_with_its_message_until_resumed()
+    {
+        var rejected = new Measurement("success-rate", Inconclusive, null, "parse error at char 5: unexpected \"}\"", T0.AddSeconds(61)) { QueryRejected = true };
+        var facts = Held.WithCanary(2, 2) with { RoutingApplied = true, Measurements = [rejected] };
+        var status = In(StepAnalyzing, 1) with { AnalysisSince = T0, Metrics = [Metric("success-rate")] };
+
+        var held = StepMachine.Decide(facts, status, Strategies.Seed, T0.AddSeconds(62));
+
+        Assert.Equal(StepPaused, held.Status.Phase);
+        Assert.True(held.Status.Held);
+        Assert.Equal(
+            "step 2/2: held: Prometheus rejected the query of metric success-rate: parse error at char 5: unexpected \"}\"; fix the query in the strategy, then resume (or abort)",
+            held.Status.Message);
+
+        var resumed = StepMachine.Decide(Held.WithCanary(2, 2).WithCommand("resume") with { RoutingApplied = true }, held.Status, Strategies.Seed, T0.AddSeconds(70));
+
+        Assert.Equal(StepAnalyzing, resumed.Status.Phase);
+        Assert.False(resumed.Status.Metrics.Single().QueryRejected);
+    }
 }

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace Greylane.Webhook.Controller;
+
+/// <summary>
+/// The controller's reads and writes of Deployments, canary ReplicaSets, ConfigMaps and Events. Deployments are read
+/// as raw JSON so that the template hash is computed over exactly what the API server stores (a typed round trip
+/// could reformat quantities or drop fields and change the hash).
+/// </summary>
+internal sealed class ClusterClient(IKubernetes kube)
+{
+    public IKubernetes Kube => kube;
+
+    /// <summary>The Deployment as stored, or null when it does not exist.</summary>
+    public async Task<JsonObject?> GetDeploymentAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var raw = await kube.CustomObjects.GetNamespacedCustomObjectAsync("apps", "v1", @namespace, "deployments", name, cancellationToken);
+            return raw is JsonElement element ? JsonNode.Parse(element.GetRawText()) as JsonObject : null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A JSON merge patch of the Deployment; returns false on 409 (the resourceVersion in the patch was stale).</summary>
+    public async Task<bool> PatchDeploymentAsync(string @namespace, string name, JsonObject mergePatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task<string?> GetConfigMapValueAsync(string @namespace, string name, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var map = await kube.CoreV1.ReadNamespacedConfigMapAsync(name, @namespace, cancellationToken: cancellationToken);
+            return map.Data?.TryGetValue(key, out var value) == true ? value : null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<V1ReplicaSet?> GetReplicaSetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await kube.AppsV1.ReadNamespacedReplicaSetAsync(name, @namespace, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Creates the ReplicaSet; one that already exists (a retry after a crash) is fine.</summary>
+    public async Task CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
+    {
+        var typed = KubernetesJson.Deserialize<V1ReplicaSet>(replicaSet.ToJsonString());
+        try
+        {
+            await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+        }
+    }
+
+    public Task ScaleReplicaSetAsync(string @namespace, string name, int replicas, CancellationToken cancellationToken) =>
+        kube.AppsV1.PatchNamespacedReplicaSetAsync(
+            new V1Patch(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+
+    /// <summary>Deletes the ReplicaSet and, in the background, its pods; absent is fine.</summary>
+    public async Task DeleteReplicaSetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await kube.AppsV1.DeleteNamespacedReplicaSetAsync(name, @namespace, propagationPolicy: "Background", cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    public Task CreateEventAsync(Corev1Event @event, CancellationToken cancellationToken) =>
+        kube.CoreV1.CreateNamespacedEventAsync(@event, @event.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+}

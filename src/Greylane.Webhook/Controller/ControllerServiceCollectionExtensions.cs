@@ -1,0 +1,41 @@
+using Greylane.Webhook.Analysis;
+using Greylane.Webhook.Traffic;
+using k8s;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Greylane.Webhook.Controller;
+
+/// <summary>Registers the controller (a hosted service) when <see cref="ControllerOptions.Enabled"/>.</summary>
+internal static class ControllerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the controller from the command line; an <see cref="IKubernetes"/> registered before wins (tests inject
+    /// clients with fault injection this way).
+    /// </summary>
+    public static IServiceCollection AddGreylaneController(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = ControllerOptions.From(configuration);
+        services.TryAddSingleton(options);
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.TryAddSingleton<IKubernetes>(_ => new Kubernetes(options.Kubeconfig is { } path
+            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+            : KubernetesClientConfiguration.InClusterConfig()));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        services.AddPrometheusAnalysis(configuration);
+        services.TryAddSingleton<ITrafficRouter, PendingTrafficRouter>();
+        services.TryAddSingleton<ClusterClient>();
+        services.TryAddSingleton<MeasurementInbox>();
+        services.TryAddSingleton<ControllerMetrics>();
+        services.TryAddSingleton(s => new EventRecorder(
+            s.GetRequiredService<ClusterClient>(), s.GetRequiredService<TimeProvider>(), options.Identity, s.GetRequiredService<ILogger<EventRecorder>>()));
+        services.TryAddSingleton<RolloutReconciler>();
+        services.TryAddSingleton<RolloutController>();
+        services.AddHostedService<ControllerService>();
+        return services;
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Greylane.Core;
+using k8s;
+using k8s.Models;
+
+namespace Greylane.Webhook.Controller;
+
+/// <summary>
+/// The work of the leader: informers on opted-in Deployments and on the canary ReplicaSets and pods, a per-Deployment
+/// queue, and workers that reconcile. Runs until cancelled (leadership lost or shutdown), then stops every write.
+/// </summary>
+internal sealed partial class RolloutController(
+    IKubernetes kube,
+    RolloutReconciler reconciler,
+    ControllerMetrics metrics,
+    ControllerOptions options,
+    TimeProvider time,
+    ILogger<RolloutController> logger)
+{
+    private const int WatchTimeoutSeconds = 300;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var queue = new ReconcileQueue(time, metrics.QueueDepth);
+        var tombstones = new ConcurrentDictionary<string, V1Deployment>(StringComparer.Ordinal);
+
+        var deployments = new ResourceInformer<V1Deployment, V1DeploymentList>(
+            "Deployment",
+            ct => kube.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: $"{GreylaneKeys.Managed}=true", cancellationToken: ct),
+            (rv, onError, ct) => kube.AppsV1.WatchListDeploymentForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: $"{GreylaneKeys.Managed}=true", resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            (old, now) =>
+            {
+                var key = ResourceInformer<V1Deployment, V1DeploymentList>.KeyOf((now ?? old)!.Metadata);
+                if (now is null)
+                {
+                    tombstones[key] = old!;
+                }
+                else
+                {
+                    tombstones.TryRemove(key, out _);
+                }
+
+                queue.Add(key);
+            },
+            time,
+            logger);
+        var replicaSets = new ResourceInformer<V1ReplicaSet, V1ReplicaSetList>(
+            "ReplicaSet",
+            ct => kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct),
+            (rv, onError, ct) => kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue),
+            time,
+            logger);
+        var pods = new ResourceInformer<V1Pod, V1PodList>(
+            "Pod",
+            ct => kube.CoreV1.ListPodForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct),
+            (rv, onError, ct) => kube.CoreV1.WatchListPodForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            (old, now) =>
+            {
+                // A pod's readiness moves its canary ReplicaSet's availability, which its Deployment waits for.
+                var meta = (now ?? old)!.Metadata;
+                var owner = meta.OwnerReferences?.FirstOrDefault(o => o.Kind == "ReplicaSet");
+                if (owner is not null && replicaSets.Get($"{meta.NamespaceProperty}/{owner.Name}") is { } rs)
+                {
+                    EnqueueOwner(rs.Metadata, queue);
+                }
+            },
+            time,
+            logger);
+
+        LogStarting(logger, options.Identity);
+        var informers = new[] { deployments.RunAsync(cancellationToken), replicaSets.RunAsync(cancellationToken), pods.RunAsync(cancellationToken) };
+        try
+        {
+            await Task.WhenAll(deployments.Synced, replicaSets.Synced, pods.Synced).WaitAsync(cancellationToken);
+            var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, tombstones, cancellationToken)).ToList();
+            await Task.WhenAll(workers);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await Task.WhenAll(informers).ContinueWith(_ => { }, TaskScheduler.Default);
+            LogStopped(logger, options.Identity);
+        }
+    }
+
+    private static void EnqueueOwner(V1ObjectMeta meta, ReconcileQueue queue)
+    {
+        foreach (var owner in meta.OwnerReferences?.Where(o => o.Kind == "Deployment") ?? [])
+        {
+            queue.Add($"{meta.NamespaceProperty}/{owner.Name}");
+        }
+    }
+
+    private async Task WorkAsync(ReconcileQueue queue, ConcurrentDictionary<string, V1Deployment> tombstones, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            string key;
+            try
+            {
+                key = await queue.TakeAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var lastSeen = tombstones.TryGetValue(key, out var gone) ? DeploymentDocument.From(gone) : null;
+                var result = await reconciler.ReconcileAsync(key, lastSeen, cancellationToken);
+                queue.Forget(key);
+                if (result.Conflict)
+                {
+                    queue.Add(key);
+                }
+                else if (result.RequeueAfter is { } delay)
+                {
+                    queue.AddAfter(key, delay);
+                }
+                else if (lastSeen is not null)
+                {
+                    tombstones.TryRemove(key, out _);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                metrics.Failed();
+                var backoff = queue.AddFailed(key);
+                LogReconcileFailed(logger, e, key, backoff);
+            }
+            finally
+            {
+                queue.Done(key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "controller {Identity}: watching opted-in Deployments")]
+    private static partial void LogStarting(ILogger logger, string identity);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "controller {Identity}: stopped acting")]
+    private static partial void LogStopped(ILogger logger, string identity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Deployment}: reconcile failed; retrying in {Backoff}")]
+    private static partial void LogReconcileFailed(ILogger logger, Exception exception, string deployment, TimeSpan backoff);
+}

@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using Greylane.Core;
+using Greylane.Core.Analysis;
+using Greylane.Core.Release;
+using Greylane.Core.Rollout;
+using Greylane.Core.Strategy;
+using Greylane.Webhook.Traffic;
+using static Greylane.Core.Rollout.RolloutAction;
+
+namespace Greylane.Webhook.Controller;
+
+/// <content>Running the actions of a decision, after its status is stored. Each is idempotent.</content>
+internal sealed partial class RolloutReconciler
+{
+    private async Task<ReconcileResult> RunAsync(
+        DeploymentDocument deployment, RoutedRelease release, RolloutStatus status, IReadOnlyList<RolloutAction> actions, bool live, CancellationToken cancellationToken)
+    {
+        TimeSpan? requeue = null;
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case Emit emit:
+                    await events.RecordAsync(deployment, emit.Reason, emit.Message, emit.Type, cancellationToken);
+                    break;
+                case ScaleCanary scale when live:
+                    await ScaleCanaryAsync(deployment, release.Strategy, scale, cancellationToken);
+                    break;
+                case ApplyRouting apply:
+                    var applied = await router.ApplyAsync(release, apply.Step, cancellationToken);
+                    LogRouting(logger, deployment.Key, "apply", applied.Changed, string.Join("; ", applied.Errors.Concat(applied.Notes)));
+                    break;
+                case RestoreRouting:
+                    var restored = await router.RestoreAsync(release, cancellationToken);
+                    if (restored.Changed && restored.Notes.Count > 0)
+                    {
+                        await events.RecordAsync(deployment, "RoutingRestoredWithEdits", string.Join("; ", restored.Notes), EventType.Normal, cancellationToken);
+                    }
+
+                    break;
+                case Measure measure:
+                    await MeasureAsync(deployment, release, measure, cancellationToken);
+                    requeue = TimeSpan.Zero;
+                    break;
+                case Unpause when live:
+                    await PatchSpecAsync(deployment, paused: false, cancellationToken);
+                    break;
+                case Repause when live:
+                    await PatchSpecAsync(deployment, paused: true, cancellationToken);
+                    break;
+                case DeleteCanary delete:
+                    await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
+                    break;
+                case ClearRelease when live:
+                    await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject
+                    {
+                        ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [GreylaneKeys.Release] = null, [GreylaneKeys.Stable] = null } },
+                    }, cancellationToken);
+                    break;
+                case RequeueAfter after:
+                    requeue = requeue is { } earlier && earlier < after.Delay ? earlier : after.Delay;
+                    break;
+            }
+        }
+
+        LogReconciled(logger, deployment.Key, status.Phase, status.Step + 1, status.Message ?? "");
+        return new ReconcileResult(requeue);
+    }
+
+    private async Task ScaleCanaryAsync(DeploymentDocument deployment, RolloutStrategy strategy, ScaleCanary scale, CancellationToken cancellationToken)
+    {
+        var name = CanaryReplicaSet.Name(deployment.Name, scale.Release);
+        var existing = await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.Spec.Replicas != scale.Replicas)
+            {
+                await cluster.ScaleReplicaSetAsync(deployment.Namespace, name, scale.Replicas, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (deployment.TemplateHash != scale.Release)
+        {
+            // The template moved on since the release was detected: the next decision supersedes this release.
+            LogTemplateMoved(logger, deployment.Key, scale.Release);
+            return;
+        }
+
+        var build = CanaryReplicaSet.Build(deployment.Json, scale.Release, scale.Replicas, strategy.CanaryLabels);
+        if (build.ReplicaSet is null)
+        {
+            await events.RecordAsync(deployment, "CanaryRefused", build.Error!, EventType.Warning, cancellationToken);
+            return;
+        }
+
+        await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
+    }
+
+    private Task PatchSpecAsync(DeploymentDocument deployment, bool paused, CancellationToken cancellationToken) =>
+        cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject { ["spec"] = new JsonObject { ["paused"] = paused } }, cancellationToken);
+
+    private async Task MeasureAsync(DeploymentDocument deployment, RoutedRelease release, Measure measure, CancellationToken cancellationToken)
+    {
+        var strategy = release.Strategy;
+        var specs = measure.Metrics
+            .Select(name => strategy.Analysis.Metrics.FirstOrDefault(m => m.Name == name))
+            .OfType<MetricSpec>()
+            .ToList();
+        if (specs.Count == 0)
+        {
+            return;
+        }
+
+        var context = new AnalysisContext(
+            deployment.Namespace,
+            deployment.Name,
+            strategy.Traffic.Service ?? deployment.Name,
+            release.Release,
+            release.Stable ?? "",
+            strategy.CanaryLabels,
+            strategy.Analysis.Interval);
+        var taken = await analyzer.MeasureAsync(context, specs, cancellationToken);
+        inbox.Add(deployment.Key, [.. taken.Select(m => new Measurement(m.Metric, m.Verdict, m.Value, m.Message, m.Time) { QueryRejected = m.QueryRejected })]);
+    }
+}

@@ -1,0 +1,78 @@
+using Greylane.Core;
+using Greylane.Core.Rollout;
+using Greylane.Core.Strategy;
+using Greylane.Webhook.Traffic;
+using k8s;
+
+namespace Greylane.Webhook.Controller;
+
+/// <content>Gathering the facts of one decision.</content>
+internal sealed partial class RolloutReconciler
+{
+    private async Task<(Observation Facts, RoutingState Routing)> ObserveAsync(
+        DeploymentDocument deployment, RolloutStatus status, RolloutStrategy strategy, CancellationToken cancellationToken)
+    {
+        var releaseAnnotation = deployment.Annotation(GreylaneKeys.Release);
+        var stable = deployment.Annotation(GreylaneKeys.Stable);
+        var canaries = await ListCanariesAsync(deployment, cancellationToken);
+        var routed = new RoutedRelease(deployment.Typed(), strategy, status.Release ?? releaseAnnotation ?? "", status.Stable ?? stable);
+        var routing = await router.CheckAsync(routed, status.Step, cancellationToken);
+        if (await ReassertAsync(deployment, routed, status, routing, cancellationToken))
+        {
+            routing = await router.CheckAsync(routed, status.Step, cancellationToken);
+        }
+
+        var facts = new Observation
+        {
+            Release = releaseAnnotation,
+            Stable = stable,
+            TemplateIsStable = stable is not null && deployment.TemplateHash == stable,
+            DesiredReplicas = deployment.Replicas,
+            Paused = deployment.Paused,
+            Deleted = deployment.Deleting,
+            Command = deployment.Annotation(GreylaneKeys.Command),
+            Canaries = canaries,
+            RoutingApplied = routing.Applied,
+            RoutingRestored = routing.Restored,
+            RolloutComplete = deployment.RolloutComplete,
+            Measurements = inbox.Peek(deployment.Key),
+        };
+        return (facts, routing);
+    }
+
+    /// <summary>Every canary ReplicaSet this Deployment owns (by owner uid, so a namesake in another life is not counted).</summary>
+    private async Task<IReadOnlyList<CanaryObservation>> ListCanariesAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
+    {
+        var list = await cluster.Kube.AppsV1.ListNamespacedReplicaSetAsync(deployment.Namespace, labelSelector: GreylaneKeys.Release, cancellationToken: cancellationToken);
+        return [.. list.Items
+            .Where(rs => rs.Metadata.DeletionTimestamp is null
+                && rs.Metadata.OwnerReferences?.Any(o => o.Kind == "Deployment" && o.Uid == deployment.Uid) == true)
+            .Select(rs => new CanaryObservation(
+                rs.Metadata.Labels[GreylaneKeys.Release],
+                rs.Spec.Replicas ?? 0,
+                rs.Status?.AvailableReplicas ?? 0))];
+    }
+
+    /// <summary>
+    /// Someone (a GitOps sync, a person) reverted the step's routing while the step holds: put it back rather than
+    /// measure a canary that gets no traffic, and say so. Returns true when it wrote.
+    /// </summary>
+    private async Task<bool> ReassertAsync(DeploymentDocument deployment, RoutedRelease routed, RolloutStatus status, RoutingState routing, CancellationToken cancellationToken)
+    {
+        if (routing.Applied || routing.Errors.Count > 0 || !status.RoutingTouched || deployment.Deleting
+            || status.Phase is not (RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused) || status.PausedByUser)
+        {
+            return false;
+        }
+
+        var outcome = await router.ApplyAsync(routed, status.Step, cancellationToken);
+        if (outcome.Errors.Count > 0)
+        {
+            return false;
+        }
+
+        await events.RecordAsync(deployment, "RoutingReasserted",
+            $"step {status.Step + 1}: routing was changed by someone else and has been put back: {string.Join("; ", routing.Drift)}", EventType.Warning, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Greylane.Core;
+using Greylane.Core.Rollout;
+using Greylane.Core.Strategy;
+using Greylane.Webhook.Analysis;
+using Greylane.Webhook.Traffic;
+
+namespace Greylane.Webhook.Controller;
+
+/// <summary>
+/// One reconcile of one Deployment: read what the API says, let the step machine decide, persist the new status with
+/// a resourceVersion precondition (a 409 goes back to the queue to re-read), then run the actions, each idempotent.
+/// </summary>
+internal sealed partial class RolloutReconciler(
+    ClusterClient cluster,
+    ITrafficRouter router,
+    IMetricAnalyzer analyzer,
+    MeasurementInbox inbox,
+    EventRecorder events,
+    ControllerMetrics metrics,
+    TimeProvider time,
+    ILogger<RolloutReconciler> logger)
+{
+    private static readonly TimeSpan InvalidStrategyRecheck = TimeSpan.FromMinutes(1);
+
+    // A deleted Deployment cannot store a status: its cleanup continues from the status the last decision returned.
+    private readonly ConcurrentDictionary<string, RolloutStatus> _gone = new(StringComparer.Ordinal);
+
+    /// <summary>Reconciles <paramref name="key"/> (<c>namespace/name</c>); <paramref name="lastSeen"/> is the informer's last copy, used once the Deployment is gone.</summary>
+    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var (ns, name) = Split(key);
+            var deployment = await cluster.GetDeploymentAsync(ns, name, cancellationToken);
+            if (deployment is null || new DeploymentDocument(deployment).Deleting)
+            {
+                return await ReconcileGoneAsync(key, deployment is null ? lastSeen : new DeploymentDocument(deployment), cancellationToken);
+            }
+
+            _gone.TryRemove(key, out _);
+            return await ReconcileLiveAsync(new DeploymentDocument(deployment), cancellationToken);
+        }
+        finally
+        {
+            metrics.Reconciled(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<ReconcileResult> ReconcileLiveAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
+    {
+        var status = RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status));
+        if (!deployment.OptedIn || IsQuiet(deployment, status))
+        {
+            metrics.Phase(deployment.Namespace, deployment.Name, status);
+            return ReconcileResult.Idle;
+        }
+
+        var read = await ReadStrategyAsync(deployment, cancellationToken);
+        if (!read.IsValid)
+        {
+            return await ReportInvalidStrategyAsync(deployment, status, read.Errors, cancellationToken);
+        }
+
+        var strategy = read.Strategy!;
+        var (facts, routing) = await ObserveAsync(deployment, status, strategy, cancellationToken);
+        var decision = StepMachine.Decide(facts, status, strategy, time);
+        var next = decision.Status;
+        if (routing.Errors.Count > 0 && next.Phase == RolloutPhase.StepRouting)
+        {
+            // The machine only knows "not in place yet"; the person needs to know why and what to fix.
+            next = next with { Message = $"{StepLabel(strategy, next.Step)}: routing refused: {string.Join("; ", routing.Errors)}" };
+        }
+
+        var clearCommand = decision.Actions.Any(a => a is RolloutAction.ClearCommand);
+        var written = RolloutStatusJson.Write(next);
+        if (written != deployment.Annotation(GreylaneKeys.Status) || clearCommand)
+        {
+            if (!await PersistAsync(deployment, written, clearCommand, cancellationToken))
+            {
+                LogConflict(logger, deployment.Key);
+                return ReconcileResult.Conflicted;
+            }
+        }
+
+        inbox.Remove(deployment.Key, facts.Measurements);
+        metrics.Phase(deployment.Namespace, deployment.Name, next);
+        if (next.Phase != status.Phase && next.Phase is RolloutPhase.Completed or RolloutPhase.RolledBack)
+        {
+            metrics.Ended(next.Phase);
+        }
+
+        if (next.Message != status.Message && next.Message is { } message && routing.Errors.Count > 0 && next.Phase == RolloutPhase.StepRouting)
+        {
+            await events.RecordAsync(deployment, "RoutingRefused", message, EventType.Warning, cancellationToken);
+        }
+
+        var release = new RoutedRelease(deployment.Typed(), strategy, next.Release ?? "", next.Stable);
+        return await RunAsync(deployment, release, next, decision.Actions, live: true, cancellationToken);
+    }
+
+    private async Task<ReconcileResult> ReconcileGoneAsync(string key, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
+    {
+        if (lastSeen is null)
+        {
+            Forget(key);
+            return ReconcileResult.Idle;
+        }
+
+        var status = _gone.GetValueOrDefault(key) ?? RolloutStatusJson.Read(lastSeen.Annotation(GreylaneKeys.Status));
+        if (status.Phase is RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack)
+        {
+            Forget(key);
+            return ReconcileResult.Idle;
+        }
+
+        var read = await ReadStrategyAsync(lastSeen, cancellationToken);
+        var strategy = read.Strategy ?? RolloutStrategy.Default;
+        var (facts, _) = await ObserveAsync(lastSeen, status, strategy, cancellationToken);
+        var decision = StepMachine.Decide(facts with { Deleted = true }, status, strategy, time);
+        _gone[key] = decision.Status;
+        var release = new RoutedRelease(lastSeen.Typed(), strategy, decision.Status.Release ?? "", decision.Status.Stable);
+        var result = await RunAsync(lastSeen, release, decision.Status, decision.Actions, live: false, cancellationToken);
+        if (result.RequeueAfter is null)
+        {
+            Forget(key);
+        }
+
+        return result;
+    }
+
+    private void Forget(string key)
+    {
+        _gone.TryRemove(key, out _);
+        inbox.Forget(key);
+        var (ns, name) = Split(key);
+        metrics.Forget(ns, name);
+    }
+
+    // Nothing can happen to a Deployment with no release, no command and no release in progress: skip every read.
+    private static bool IsQuiet(DeploymentDocument deployment, RolloutStatus status) =>
+        deployment.Annotation(GreylaneKeys.Release) is null
+        && deployment.Annotation(GreylaneKeys.Command) is null
+        && status.Phase is RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack;
+
+    private async Task<bool> PersistAsync(DeploymentDocument deployment, string status, bool clearCommand, CancellationToken cancellationToken)
+    {
+        var annotations = new JsonObject { [GreylaneKeys.Status] = status };
+        if (clearCommand)
+        {
+            // Folded into the same write, so a crash can never apply a command twice.
+            annotations[GreylaneKeys.Command] = null;
+        }
+
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["resourceVersion"] = deployment.ResourceVersion, ["annotations"] = annotations },
+        };
+        return await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
+    }
+
+    private async Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
+    {
+        string? shared = null;
+        if (deployment.Annotation(GreylaneKeys.StrategyRef) is { } reference)
+        {
+            shared = await cluster.GetConfigMapValueAsync(deployment.Namespace, reference, GreylaneKeys.StrategyConfigMapKey, cancellationToken);
+            if (shared is null)
+            {
+                return new StrategyReadResult(null, [new StrategyError(GreylaneKeys.StrategyRef,
+                    $"ConfigMap {deployment.Namespace}/{reference} with key {GreylaneKeys.StrategyConfigMapKey} was not found; create it in the Deployment's namespace or remove the annotation")]);
+            }
+        }
+
+        return StrategyReader.Read(deployment.Annotation(GreylaneKeys.Strategy), shared);
+    }
+
+    private async Task<ReconcileResult> ReportInvalidStrategyAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<StrategyError> errors, CancellationToken cancellationToken)
+    {
+        var message = $"the strategy is invalid, nothing moves until it is fixed: {string.Join("; ", errors)}";
+        if (status.Message != message)
+        {
+            if (!await PersistAsync(deployment, RolloutStatusJson.Write(status with { Message = message }), clearCommand: false, cancellationToken))
+            {
+                return ReconcileResult.Conflicted;
+            }
+
+            await events.RecordAsync(deployment, "StrategyInvalid", message, EventType.Warning, cancellationToken);
+        }
+
+        // ConfigMaps are not watched: look again later in case the shared strategy was fixed.
+        return new ReconcileResult(InvalidStrategyRecheck);
+    }
+
+    private static string StepLabel(RolloutStrategy strategy, int step) => $"step {step + 1}/{strategy.Steps.Count}";
+
+    private static (string Namespace, string Name) Split(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}

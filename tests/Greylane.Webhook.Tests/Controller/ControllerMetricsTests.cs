@@ -1,0 +1,33 @@
+using Greylane.Core.Rollout;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+using static Greylane.Webhook.Tests.Controller.Releases;
+
+namespace Greylane.Webhook.Tests.Controller;
+
+public sealed class ControllerMetricsTests
+{
+    [Fact]
+    public async Task A_promoted_release_shows_in_the_controllers_metrics()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        var replica = await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", ThreeSteps));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted");
+
+        using var text = new MemoryStream();
+        await replica.Services.GetRequiredService<CollectorRegistry>().CollectAndExportAsTextAsync(text);
+        var exposition = System.Text.Encoding.UTF8.GetString(text.ToArray());
+
+        Assert.Contains("greylane_rollout_phase{namespace=\"shop\",deployment=\"web\",phase=\"Completed\"} 1", exposition, StringComparison.Ordinal);
+        Assert.Contains("greylane_rollout_phase{namespace=\"shop\",deployment=\"web\",phase=\"StepPaused\"} 0", exposition, StringComparison.Ordinal);
+        Assert.Contains("greylane_rollout_step{namespace=\"shop\",deployment=\"web\"} 0", exposition, StringComparison.Ordinal);
+        Assert.Contains("greylane_rollouts_total{outcome=\"promoted\"} 1", exposition, StringComparison.Ordinal);
+        Assert.Contains("greylane_controller_leader 1", exposition, StringComparison.Ordinal);
+        Assert.Matches("greylane_reconcile_duration_seconds_count [1-9]", exposition);
+        Assert.Contains("greylane_queue_depth", exposition, StringComparison.Ordinal);
+        Assert.Contains("greylane_reconcile_errors_total", exposition, StringComparison.Ordinal);
+    }
+}

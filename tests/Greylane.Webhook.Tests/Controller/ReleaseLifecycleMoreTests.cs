@@ -1,0 +1,122 @@
+using k8s;
+using Greylane.Core.Rollout;
+using static Greylane.Webhook.Tests.Controller.Releases;
+
+namespace Greylane.Webhook.Tests.Controller;
+
+public sealed class ReleaseFlowTests
+{
+    [Fact]
+    public async Task A_three_step_release_runs_through_every_step_and_is_promoted_by_itself()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", ThreeSteps, replicas: 4));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 4, "web available");
+
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        var done = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted");
+        Assert.False(done.Spec.Paused);
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary deleted");
+        var events = (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items.Where(e => e.Source?.Component == "greylane").ToList();
+        Assert.Equal(3, events.Count(e => e.Reason == "CanaryReady"));
+        Assert.Equal(3, events.Count(e => e.Reason == "PauseElapsed"));
+        Assert.Contains(events, e => e.Reason == "Finalized" && e.InvolvedObject.Name == "web");
+    }
+
+    [Fact]
+    public async Task A_canary_that_never_gets_ready_is_rolled_back_at_the_progress_deadline_with_the_reason()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", "progressDeadline: 2s\n" + OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+
+        await bed.SetImageAsync("web", "app", "web:fail-broken");
+
+        var rolledBack = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack, "rolled back");
+        Assert.Contains(await Messages(bed), m => m.EndsWith("waiting for canary ready 0/1 after 2s: rolling back", StringComparison.Ordinal));
+        Assert.True(rolledBack.Spec.Paused);
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary deleted");
+        Assert.Equal(2, (await bed.GetAsync("web")).Status.AvailableReplicas);
+    }
+
+    [Fact]
+    public async Task A_newer_template_mid_release_supersedes_it_with_a_new_canary_from_step_one()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        var first = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "first release paused");
+
+        await bed.SetImageAsync("web", "app", "web:v3");
+
+        var second = await Eventually.UntilAsync(
+            () => bed.GetAsync("web"),
+            d => Phase(d) == RolloutPhase.StepPaused && Status(d).Release != Status(first).Release,
+            "second release paused");
+        Assert.Contains(Status(second).History, h => h.Trigger == RolloutTrigger.Superseded);
+        var canary = Assert.Single(await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 1, "one canary"));
+        Assert.Equal("web:v3", canary.Spec.Template.Spec.Containers[0].Image);
+        Assert.Equal(Status(second).Release, canary.Metadata.Labels["greylane.dev/release"]);
+    }
+
+    [Fact]
+    public async Task The_stable_template_back_mid_release_rolls_back_and_unpauses_at_once()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+
+        var reverted = await bed.SetImageAsync("web", "app", "web:v1");
+
+        Assert.False(reverted.Spec.Paused);
+        var done = await Eventually.UntilAsync(
+            () => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack && Annotation(d, "greylane.dev/release") is null, "rolled back");
+        Assert.False(done.Spec.Paused);
+        Assert.Contains(Status(done).History, h => h.Trigger == RolloutTrigger.RevertedToStable);
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary deleted");
+    }
+
+    [Fact]
+    public async Task Scaling_the_deployment_mid_release_resizes_a_percent_canary()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", "steps:\n  - replicas: 50%\n    pause: manual", replicas: 2));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+        Assert.Equal(1, Assert.Single(await bed.CanariesAsync()).Spec.Replicas);
+
+        await bed.PatchAsync("web", """{"spec":{"replicas":6}}""");
+
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 1 && c[0].Spec.Replicas == 3, "canary resized to 3");
+    }
+
+    [Fact]
+    public async Task Deleting_the_deployment_mid_release_leaves_nothing_behind()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+
+        await bed.Client.AppsV1.DeleteNamespacedDeploymentAsync("web", ControllerBed.Namespace);
+
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary gone");
+        await Eventually.UntilAsync(
+            async () => (await bed.Client.CoreV1.ListNamespacedPodAsync(ControllerBed.Namespace)).Items.Count, n => n == 0, "no pods left");
+    }
+
+    private static async Task<IReadOnlyList<string>> Messages(ControllerBed bed) =>
+        [.. (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items.Where(e => e.Source?.Component == "greylane").Select(e => e.Message)];
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Greylane.Webhook.Controller;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Greylane.Webhook.Tests.Controller;
+
+public sealed class ResourceInformerTests
+{
+    [Fact]
+    public async Task A_watch_that_expires_with_410_is_followed_by_a_fresh_list_that_reports_what_vanished()
+    {
+        var lists = new Queue<V1DeploymentList>([List("10", "web", "api"), List("20", "web")]);
+        var watchedFrom = new List<string?>();
+        var changes = new List<string>();
+        using var stop = new CancellationTokenSource();
+        var informer = new ResourceInformer<V1Deployment, V1DeploymentList>(
+            "Deployment",
+            _ => Task.FromResult(lists.Count > 0 ? lists.Dequeue() : List("20", "web")),
+            (rv, onError, ct) => Watch(rv, onError, watchedFrom, stop, ct),
+            (old, now) => changes.Add($"{old?.Metadata.Name ?? "-"}>{now?.Metadata.Name ?? "-"}"),
+            TimeProvider.System,
+            NullLogger.Instance);
+
+        await informer.RunAsync(stop.Token);
+
+        Assert.Equal(["10", "20"], watchedFrom);
+        Assert.Equal(2, informer.Lists);
+        Assert.Equal(["->web", "->api", "api>-", "web>web"], changes);
+        Assert.Equal(["web"], informer.Items().Select(d => d.Metadata.Name));
+    }
+
+    private static V1DeploymentList List(string resourceVersion, params string[] names) => new()
+    {
+        Metadata = new V1ListMeta { ResourceVersion = resourceVersion },
+        Items = [.. names.Select(n => new V1Deployment { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "shop", ResourceVersion = resourceVersion } })],
+    };
+
+    private static async IAsyncEnumerable<(WatchEventType, V1Deployment)> Watch(
+        string? resourceVersion, Action<Exception> onError, List<string?> watchedFrom, CancellationTokenSource stop, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        watchedFrom.Add(resourceVersion);
+        await Task.Yield();
+        if (watchedFrom.Count == 1)
+        {
+            // What the API server sends when the watch's resourceVersion is too old.
+            onError(new KubernetesException(new V1Status { Code = (int)HttpStatusCode.Gone, Reason = "Expired", Message = "too old resource version" }));
+            cancellationToken.ThrowIfCancellationRequested();
+            yield break;
+        }
+
+        await stop.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}
