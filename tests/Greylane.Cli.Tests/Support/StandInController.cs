@@ -80,11 +80,25 @@ internal sealed class StandInController : IAsyncDisposable
                 ["annotations"] = new JsonObject { [GreylaneKeys.Command] = null, [GreylaneKeys.Status] = RolloutStatusJson.Write(next) },
             },
         };
-        await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(
-            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), deployment.Metadata.Name, CliSandbox.Namespace, cancellationToken: stop.Token);
+        // Recorded before the write: the CLI may see the write and the test assert before this task resumes.
         lock (Handled)
         {
             Handled.Add(command!);
+        }
+
+        try
+        {
+            await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(
+                new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), deployment.Metadata.Name, CliSandbox.Namespace, cancellationToken: stop.Token);
+        }
+        catch (k8s.Autorest.HttpOperationException)
+        {
+            lock (Handled)
+            {
+                Handled.RemoveAt(Handled.Count - 1);
+            }
+
+            throw;
         }
     }
 
