@@ -110,7 +110,7 @@ internal static class StatusText
         s.Phase + (s.PausedByUser ? " (paused by user)" : "") + (s.Held ? " (held: analysis inconclusive)" : "");
 
     private static void Line(StringBuilder text, string label, string value) =>
-        text.Append((label + ":").PadRight(12)).Append(value).Append('\n');
+        text.Append(value.Length == 0 ? label + ":" : (label + ":").PadRight(12) + value).Append('\n');
 
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
