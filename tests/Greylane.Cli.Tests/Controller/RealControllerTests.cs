@@ -11,7 +11,7 @@ namespace Greylane.Cli.Tests.Controller;
 
 /// <summary>The command verbs answered by Greylane's real controller (the Greylane.Webhook process with --controller true).</summary>
 /// <remarks>One sandbox and one controller process for the class; each test releases a Deployment of its own.</remarks>
-public sealed class RealControllerTests(RealControllerFixture fixture) : IClassFixture<RealControllerFixture>
+public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RealControllerFixture>
 {
     private const string Strategy = "steps: [{replicas: 1, pause: manual}, {replicas: 1, pause: manual}]";
 
@@ -33,6 +33,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture) : IClassF
         await ReleaseAsync("status");
 
         var run = await sandbox.RunAsync("status", "status", "-n", CliSandbox.Namespace);
+        output.WriteLine(run.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Phase:      StepPaused", run.Stdout, StringComparison.Ordinal);
@@ -46,8 +47,10 @@ public sealed class RealControllerTests(RealControllerFixture fixture) : IClassF
         await ReleaseAsync("promote");
 
         var promote = await sandbox.RunAsync("promote", "promote", "-n", CliSandbox.Namespace);
+        output.WriteLine(promote.ToString());
         await PhaseAsync("promote", RolloutPhase.StepPaused, step: 1);
         var full = await sandbox.RunAsync("promote", "promote", "--full", "-n", CliSandbox.Namespace);
+        output.WriteLine(full.ToString());
 
         Assert.True(promote.ExitCode == 0, promote + controller.Output);
         Assert.StartsWith("promote: the controller acted on shop/promote: StepPaused (step 1) -> ", promote.Stdout, StringComparison.Ordinal);
@@ -63,10 +66,14 @@ public sealed class RealControllerTests(RealControllerFixture fixture) : IClassF
         await ReleaseAsync("steer");
 
         var pause = await sandbox.RunAsync("pause", "steer", "-n", CliSandbox.Namespace);
+        output.WriteLine(pause.ToString());
         var resume = await sandbox.RunAsync("resume", "steer", "-n", CliSandbox.Namespace);
+        output.WriteLine(resume.ToString());
         var abort = await sandbox.RunAsync("abort", "steer", "-n", CliSandbox.Namespace);
+        output.WriteLine(abort.ToString());
         await PhaseAsync("steer", RolloutPhase.RolledBack);
         var retry = await sandbox.RunAsync("retry", "steer", "-n", CliSandbox.Namespace);
+        output.WriteLine(retry.ToString());
 
         Assert.True(pause.ExitCode == 0, pause + controller.Output);
         Assert.StartsWith("pause: the controller acted on shop/steer: phase still StepPaused (step 1) (paused by user)", pause.Stdout, StringComparison.Ordinal);
