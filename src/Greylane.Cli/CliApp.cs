@@ -57,6 +57,13 @@ internal static class CliApp
             // Ctrl-C: the user asked to stop, which is not an error.
             return ExitCodes.Ok;
         }
+#pragma warning disable CA1031 // The last resort of a CLI: a message instead of a stack trace, whatever went wrong.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            await console.Error.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}; this is a bug in kubectl-greylane, please report it with the command line that caused it");
+            return ExitCodes.UserError;
+        }
     }
 
     private static KubeTarget Connect(ParsedArgs parsed, CliConsole console) => KubeTarget.Connect(parsed, console.Environment);

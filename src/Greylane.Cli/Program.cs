@@ -3,8 +3,8 @@ using Greylane.Cli;
 using var interrupt = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
-    // The first Ctrl-C ends a watch or a wait cleanly (exit 0 for --watch); the process is not killed mid-write.
-    e.Cancel = true;
+    // The first Ctrl-C ends a watch or a wait cleanly (exit 0 for --watch); a second one ends the process at once.
+    e.Cancel = !interrupt.IsCancellationRequested;
     interrupt.Cancel();
 };
 
