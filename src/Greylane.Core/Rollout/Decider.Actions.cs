@@ -51,7 +51,9 @@ internal sealed partial class Decider
 
                 break;
             case Initializing or Finalizing or Aborting:
-                if (current.Phase == Aborting && !facts.Paused && !facts.TemplateIsStable && !facts.Deleted)
+                // Without a release annotation nothing is held any more (the user opted out, and the webhook unpaused
+                // so that Kubernetes finishes the rollout): pausing again would strand the Deployment.
+                if (current.Phase == Aborting && !facts.Paused && !facts.TemplateIsStable && !facts.Deleted && facts.Release is not null)
                 {
                     actions.Add(new A.Repause());
                 }

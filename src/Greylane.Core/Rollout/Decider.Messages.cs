@@ -53,7 +53,7 @@ internal sealed partial class Decider
     {
         Initializing or Finalizing or Aborting => !facts.RoutingRestored ? "routing restored"
             : facts.Canaries.Count > 0 ? $"canary deleted ({facts.Canaries.Count} left)" : "grace period",
-        StepScaling => $"canary ready {Available()}/{Replicas()}",
+        StepScaling => $"canary ready {Available()}/{Replicas()}" + (facts.CanaryProblem is { } problem ? $" ({problem})" : ""),
         StepRouting => s.RoutedAt is null ? "routing in place" : "grace period",
         StepAnalyzing => $"analysis ({Counters(s)})",
         Promoting => "the Deployment's rolling update to complete",

@@ -40,6 +40,9 @@ public sealed record Observation
     /// <summary>Every routing object is back to its saved original (true when Greylane changed nothing).</summary>
     public bool RoutingRestored { get; init; } = true;
 
+    /// <summary>Why the canary's pods are not ready, as the pods say (e.g. <c>ImagePullBackOff</c>), for the deadline message.</summary>
+    public string? CanaryProblem { get; init; }
+
     /// <summary>The Deployment's own rolling update is complete (false while it is paused).</summary>
     public bool RolloutComplete { get; init; }
 

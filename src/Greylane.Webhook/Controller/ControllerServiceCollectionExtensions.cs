@@ -27,7 +27,7 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.AddPrometheusAnalysis(configuration);
-        services.TryAddSingleton<ITrafficRouter, PendingTrafficRouter>();
+        services.TryAddSingleton<ITrafficRouter, IstioTrafficRouter>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<MeasurementInbox>();
         services.TryAddSingleton<ControllerMetrics>();

@@ -34,6 +34,7 @@ internal sealed partial class RolloutReconciler
             Canaries = canaries,
             RoutingApplied = routing.Applied,
             RoutingRestored = routing.Restored,
+            CanaryProblem = await CanaryProblemAsync(deployment, status, canaries, cancellationToken),
             RolloutComplete = deployment.RolloutComplete,
             Measurements = inbox.Peek(deployment.Key),
         };
@@ -51,6 +52,19 @@ internal sealed partial class RolloutReconciler
                 rs.Metadata.Labels[GreylaneKeys.Release],
                 rs.Spec.Replicas ?? 0,
                 rs.Status?.AvailableReplicas ?? 0))];
+    }
+
+    /// <summary>While a step waits for its canary, what its pods say is wrong (for the message if the deadline passes).</summary>
+    private async Task<string?> CanaryProblemAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<CanaryObservation> canaries, CancellationToken cancellationToken)
+    {
+        if (status.Phase != RolloutPhase.StepScaling || status.Release is not { } release
+            || canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.AvailableReplicas >= canary.Replicas)
+        {
+            return null;
+        }
+
+        var pods = await cluster.Kube.CoreV1.ListNamespacedPodAsync(deployment.Namespace, labelSelector: $"{GreylaneKeys.Release}={release}", cancellationToken: cancellationToken);
+        return PodProblem.Describe(pods.Items);
     }
 
     /// <summary>

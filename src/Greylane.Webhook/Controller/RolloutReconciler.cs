@@ -53,7 +53,7 @@ internal sealed partial class RolloutReconciler(
     private async Task<ReconcileResult> ReconcileLiveAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
     {
         var status = RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status));
-        if (!deployment.OptedIn || IsQuiet(deployment, status))
+        if (IsQuiet(deployment, status))
         {
             metrics.Phase(deployment.Namespace, deployment.Name, status);
             return ReconcileResult.Idle;
@@ -141,6 +141,7 @@ internal sealed partial class RolloutReconciler(
     }
 
     // Nothing can happen to a Deployment with no release, no command and no release in progress: skip every read.
+    // (One opted out mid-release is not quiet: the webhook removed its release, and the machine cleans up.)
     private static bool IsQuiet(DeploymentDocument deployment, RolloutStatus status) =>
         deployment.Annotation(GreylaneKeys.Release) is null
         && deployment.Annotation(GreylaneKeys.Command) is null

@@ -31,6 +31,20 @@ public sealed class DiagramTests
         Assert.All(Enum.GetNames<RolloutTrigger>(), trigger => Assert.Contains($": {trigger}", diagram, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Every_arrow_of_the_READMEs_summary_diagram_is_a_transition_of_the_machine()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("```mermaid", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no mermaid diagram");
+        var block = readme[start..readme.IndexOf("```", start + 3, StringComparison.Ordinal)];
+        var machine = StepMachine.MermaidDiagram();
+        var arrows = block.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("-->", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(arrows);
+        Assert.All(arrows, arrow => Assert.Contains(arrow + " [", machine, StringComparison.Ordinal));
+    }
+
     private static string Render(string mermaid) =>
         "# The step machine\n\n"
         + "Generated from `StepMachine.MermaidDiagram()` (Stateless `MermaidGraph.Format`) by\n"

@@ -155,6 +155,18 @@ public sealed class StepMachineTests
     }
 
     [Fact]
+    public void Opting_out_mid_release_cleans_up_without_pausing_the_deployment_again()
+    {
+        var optedOut = Held.WithCanary(1, 1) with { Release = null, Paused = false, RoutingRestored = true };
+
+        var decision = StepMachine.Decide(optedOut, In(StepPaused, 0), Strategies.Seed, T0);
+
+        Assert.Equal(Aborting, decision.Status.Phase);
+        Assert.DoesNotContain(decision.Actions, a => a is A.Repause);
+        Assert.Contains(decision.Actions, a => a is A.DeleteCanary);
+    }
+
+    [Fact]
     public void Abort_with_no_release_in_progress_never_touches_anything()
     {
         var random = new Random(7);

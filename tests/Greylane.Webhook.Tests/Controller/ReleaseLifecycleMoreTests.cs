@@ -25,18 +25,21 @@ public sealed class ReleaseFlowTests
         Assert.Contains(events, e => e.Reason == "Finalized" && e.InvolvedObject.Name == "web");
     }
 
-    [Fact]
-    public async Task A_canary_that_never_gets_ready_is_rolled_back_at_the_progress_deadline_with_the_reason()
+    [Theory]
+    [InlineData("ImagePullBackOff", """{"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:fail-broken"}]}}}}""")]
+    [InlineData("CrashLoopBackOff", """{"spec":{"template":{"metadata":{"annotations":{"sandbox.greylane.dev/behavior":"crash-loop"}},"spec":{"containers":[{"name":"app","image":"web:v2"}]}}}}""")]
+    public async Task A_canary_that_never_gets_ready_is_rolled_back_at_the_progress_deadline_with_the_reason(string why, string update)
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
         await bed.CreateAsync(Deployment("web", "progressDeadline: 2s\n" + OneStep));
         await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
 
-        await bed.SetImageAsync("web", "app", "web:fail-broken");
+        await bed.PatchAsync("web", update);
 
-        var rolledBack = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack, "rolled back");
-        Assert.Contains(await Messages(bed), m => m.EndsWith("waiting for canary ready 0/1 after 2s: rolling back", StringComparison.Ordinal));
+        var rolledBack = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack, $"rolled back after {why}");
+        Assert.Contains(await Messages(bed), m => m.Contains("waiting for canary ready 0/1 (pod web-canary-", StringComparison.Ordinal)
+            && m.Contains($"container app waiting: {why}", StringComparison.Ordinal) && m.EndsWith("after 2s: rolling back", StringComparison.Ordinal));
         Assert.True(rolledBack.Spec.Paused);
         await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary deleted");
         Assert.Equal(2, (await bed.GetAsync("web")).Status.AvailableReplicas);
@@ -115,6 +118,24 @@ public sealed class ReleaseFlowTests
         await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary gone");
         await Eventually.UntilAsync(
             async () => (await bed.Client.CoreV1.ListNamespacedPodAsync(ControllerBed.Namespace)).Items.Count, n => n == 0, "no pods left");
+    }
+
+    [Fact]
+    public async Task Opting_out_mid_release_lets_kubernetes_finish_and_removes_the_canary()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", OneStep));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.SetImageAsync("web", "app", "web:v2");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+
+        var optedOut = await bed.PatchAsync("web", """{"metadata":{"annotations":{"greylane.dev/enabled":null}}}""");
+
+        Assert.False(optedOut.Spec.Paused);
+        await Eventually.UntilAsync(bed.CanariesAsync, c => c.Count == 0, "canary removed");
+        var done = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.RolledBack && d.Status?.UpdatedReplicas == 2, "Kubernetes rolled out v2");
+        Assert.Equal("web:v2", done.Spec.Template.Spec.Containers[0].Image);
     }
 
     private static async Task<IReadOnlyList<string>> Messages(ControllerBed bed) =>

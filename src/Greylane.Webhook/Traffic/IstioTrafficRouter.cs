@@ -1,0 +1,175 @@
+using System.Text.Json.Nodes;
+using Greylane.Core.Strategy;
+using Greylane.Core.Traffic;
+using k8s;
+using k8s.Autorest;
+
+namespace Greylane.Webhook.Traffic;
+
+/// <summary>
+/// <see cref="ITrafficRouter"/> over Istio: reads the live objects, lets the Core transforms decide, and writes with the
+/// resourceVersion it read; a 409 (or an object gone meanwhile) re-reads and recomputes, a bounded number of times.
+/// </summary>
+internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<IstioTrafficRouter> logger) : ITrafficRouter
+{
+    /// <summary>Read-decide-write rounds before a conflict is left to the controller's queue.</summary>
+    internal const int MaxAttempts = 8;
+
+    private readonly RoutingApi _api = new(client);
+
+    /// <inheritdoc/>
+    public async Task<RoutingState> CheckAsync(RoutedRelease release, int step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (!Steers(release.Strategy))
+        {
+            return RoutingState.Untouched;
+        }
+
+        var world = await new RoutingReader(_api).ReadAsync(release, cancellationToken).ConfigureAwait(false);
+        if (world.Target is null)
+        {
+            return new RoutingState(false, false, world.Errors, []);
+        }
+
+        var restored = IsRestored(world);
+        if (world.Errors.Count > 0)
+        {
+            return new RoutingState(false, restored, world.Errors, []);
+        }
+
+        var work = await new StepWorkBuilder(_api).BuildAsync(release, StepAt(release.Strategy, step), world, cancellationToken).ConfigureAwait(false);
+        return new RoutingState(
+            work.Errors.Count == 0 && work.Pending.Count == 0,
+            restored,
+            work.Errors,
+            [.. work.Pending.SelectMany(p => p.Missing)]);
+    }
+
+    /// <inheritdoc/>
+    public async Task<RoutingOutcome> ApplyAsync(RoutedRelease release, int step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (!Steers(release.Strategy))
+        {
+            return RoutingOutcome.Nothing;
+        }
+
+        var changed = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            var world = await new RoutingReader(_api).ReadAsync(release, cancellationToken).ConfigureAwait(false);
+            if (world.Target is null || world.Errors.Count > 0)
+            {
+                return new RoutingOutcome(changed, world.Errors, []);
+            }
+
+            var work = await new StepWorkBuilder(_api).BuildAsync(release, StepAt(release.Strategy, step), world, cancellationToken).ConfigureAwait(false);
+            if (work.Errors.Count > 0)
+            {
+                return new RoutingOutcome(changed, work.Errors, work.Notes);
+            }
+
+            try
+            {
+                foreach (var write in work.Pending)
+                {
+                    await WriteAsync(write.Body, write.Live, world.Target.Namespace, write.Missing, cancellationToken).ConfigureAwait(false);
+                    changed = true;
+                }
+
+                return new RoutingOutcome(changed, [], work.Notes);
+            }
+            catch (HttpOperationException e) when (Retriable(e) && attempt < MaxAttempts)
+            {
+                LogRetry(attempt, MaxAttempts, e.Response?.StatusCode.ToString(), e.Message);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<RoutingOutcome> RestoreAsync(RoutedRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (!Steers(release.Strategy))
+        {
+            return RoutingOutcome.Nothing;
+        }
+
+        var changed = false;
+        var notes = new List<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            // Problems finding a routing object do not stop a restore: what was found is restored.
+            var world = await new RoutingReader(_api).ReadAsync(release, cancellationToken).ConfigureAwait(false);
+            if (world.Target is null)
+            {
+                return new RoutingOutcome(changed, world.Errors, notes);
+            }
+
+            var plan = TrafficPlanner.Restore(world.Objects, world.Target);
+            // Notes of an earlier round whose writes succeeded are kept: the next round no longer sees those objects.
+            notes.AddRange(plan.Notes.Except(notes));
+            try
+            {
+                foreach (var restored in plan.Routes.Concat(plan.Cleanup))
+                {
+                    if (world.Find(restored) is { } live && !JsonNode.DeepEquals(live, restored))
+                    {
+                        await WriteAsync(restored, live, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                        changed = true;
+                    }
+                }
+
+                if (world.CanaryService is { } canary
+                    && await _api.DeleteServiceAsync(world.Target.Namespace, RoutingApi.Name(canary), canary["metadata"]?["uid"]?.GetValue<string>(), cancellationToken).ConfigureAwait(false))
+                {
+                    LogDeleted(StepWorkBuilder.Describe(canary));
+                    changed = true;
+                }
+
+                return new RoutingOutcome(changed, [], notes);
+            }
+            catch (HttpOperationException e) when (Retriable(e) && attempt < MaxAttempts)
+            {
+                LogRetry(attempt, MaxAttempts, e.Response?.StatusCode.ToString(), e.Message);
+            }
+        }
+    }
+
+    /// <summary>True when some step changes routing or the lane is dyed: otherwise the router never calls the API.</summary>
+    internal static bool Steers(RolloutStrategy strategy) =>
+        strategy.Steps.Any(s => s.ChangesRouting) || strategy.Traffic.Lane?.Dye is not null;
+
+    // A step index outside the strategy (before the first step, after the last) routes nothing: the original routes.
+    private static StepSpec? StepAt(RolloutStrategy strategy, int step) =>
+        step >= 0 && step < strategy.Steps.Count ? strategy.Steps[step] : null;
+
+    private static bool IsRestored(RoutingWorld world)
+    {
+        var plan = TrafficPlanner.Restore(world.Objects, world.Target!);
+        return plan.Routes.Count == 0 && plan.Cleanup.Count == 0 && world.CanaryService is null;
+    }
+
+    // 409: someone wrote in between (or the object was created meanwhile); 404: it went away. Both: read again.
+    private static bool Retriable(HttpOperationException e) => RoutingApi.IsConflict(e) || RoutingApi.IsNotFound(e);
+
+    private async Task WriteAsync(JsonObject body, JsonObject? live, string ns, IReadOnlyList<string> missing, CancellationToken ct)
+    {
+        var subject = StepWorkBuilder.Describe(body);
+        if (body["metadata"]?["namespace"]?.GetValue<string>() is { } own && own != ns)
+        {
+            throw new InvalidOperationException($"{subject}: Greylane never writes outside the Deployment's namespace {ns}");
+        }
+
+        if (live is null)
+        {
+            await _api.CreateAsync(body, ns, ct).ConfigureAwait(false);
+            LogCreated(subject);
+            return;
+        }
+
+        await _api.ReplaceAsync(body, ns, ct).ConfigureAwait(false);
+        LogReplaced(subject, missing.Count == 0 ? "routes no longer wanted" : string.Join("; ", missing));
+    }
+}

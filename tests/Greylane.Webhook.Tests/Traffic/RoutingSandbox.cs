@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Greylane.Core;
+using Greylane.Core.Release;
+using Greylane.Core.Strategy;
+using Greylane.Sandbox;
+using Greylane.Webhook.Tests.Manifests;
+using Greylane.Webhook.Traffic;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Greylane.Webhook.Tests.Traffic;
+
+/// <summary>An in-process sandbox with Istio's CRDs and the seed's objects (namespace e2e), and routers that talk to it.</summary>
+internal sealed class RoutingSandbox : IAsyncDisposable
+{
+    public const string Ns = "e2e";
+
+    private static readonly string[] SeedFiles = ["namespace.yaml", "mocka.yaml", "mockb.yaml", "gateway.yaml", "destinationrules.yaml", "virtualservices.yaml"];
+
+    private readonly SandboxServer _server;
+    private readonly string _dir;
+    private readonly KubernetesClientConfiguration _config;
+    private readonly List<Kubernetes> _clients = [];
+
+    private RoutingSandbox(SandboxServer server, string dir)
+    {
+        _server = server;
+        _dir = dir;
+        _config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.WriteKubeconfig(Path.Combine(dir, "kubeconfig")));
+        Client = NewClient();
+        Api = new RoutingApi(Client);
+    }
+
+    /// <summary>A plain client: what a person or a GitOps tool uses.</summary>
+    public Kubernetes Client { get; }
+
+    public RoutingApi Api { get; }
+
+    public static async Task<RoutingSandbox> StartAsync(bool istio = true, bool seed = true)
+    {
+        var server = await SandboxServer.StartAsync(new SandboxOptions());
+        var dir = Path.Combine(Path.GetTempPath(), "greylane-routing-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var sandbox = new RoutingSandbox(server, dir);
+        if (istio)
+        {
+            await server.ApplyIstioCrdsAsync();
+        }
+
+        var files = seed ? SeedFiles : SeedFiles.Where(f => f is "namespace.yaml" or "mocka.yaml" or "mockb.yaml");
+        await sandbox.ApplyAsync(string.Join("\n---\n", files.Select(f => File.ReadAllText(RepositoryRoot.Combine("manifests", "samples", "seed", f)))));
+        return sandbox;
+    }
+
+    public Task<IReadOnlyList<JsonObject>> ApplyAsync(string yaml) => _server.ApplyManifestsAsync(yaml);
+
+    /// <summary>A router whose requests pass through <paramref name="handlers"/>.</summary>
+    public IstioTrafficRouter Router(params DelegatingHandler[] handlers) =>
+        new(NewClient(handlers), NullLogger<IstioTrafficRouter>.Instance);
+
+    /// <summary>
+    /// The release of <paramref name="deployment"/> as the controller would pass it: the strategy of its annotation (or
+    /// <paramref name="inline"/>) over <paramref name="shared"/>, stable = the hash of its current template.
+    /// </summary>
+    public async Task<RoutedRelease> ReleaseAsync(string deployment, string? inline = null, string? shared = null, string release = "0a1b2c3d4e")
+    {
+        var d = await Client.AppsV1.ReadNamespacedDeploymentAsync(deployment, Ns);
+        var read = StrategyReader.Read(inline ?? d.Metadata.Annotations?[GreylaneKeys.Strategy], shared);
+        Assert.True(read.IsValid, string.Join("; ", read.Errors.Select(e => e.ToString())));
+        return new RoutedRelease(d, read.Strategy!, release, Hash(d.Spec.Template));
+    }
+
+    public static string Hash(V1PodTemplateSpec template)
+    {
+        using var document = JsonDocument.Parse(KubernetesJson.Serialize(template));
+        return TemplateHash.Compute(document.RootElement);
+    }
+
+    public async Task<JsonObject?> IstioAsync(IstioKind kind, string name) => (await Api.GetAsync(kind, Ns, name, CancellationToken.None)).Object;
+
+    public async Task<JsonObject> VirtualServiceAsync(string name) =>
+        await IstioAsync(IstioKind.VirtualService, name) ?? throw new InvalidOperationException($"no VirtualService {name}");
+
+    public async Task<JsonObject> DestinationRuleAsync(string name) =>
+        await IstioAsync(IstioKind.DestinationRule, name) ?? throw new InvalidOperationException($"no DestinationRule {name}");
+
+    public Task<JsonObject?> ServiceAsync(string name) => Api.GetServiceAsync(Ns, name, CancellationToken.None);
+
+    /// <summary>Writes <paramref name="obj"/> as someone else would (a person, a GitOps sync), with its resourceVersion.</summary>
+    public Task ReplaceAsync(JsonObject obj) => Api.ReplaceAsync(obj, Ns, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        await _server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private Kubernetes NewClient(params DelegatingHandler[] handlers)
+    {
+        var client = new Kubernetes(_config, handlers);
+        _clients.Add(client);
+        return client;
+    }
+}
