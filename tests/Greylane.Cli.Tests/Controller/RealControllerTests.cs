@@ -23,7 +23,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     {
         await sandbox.DeployAsync(name, Strategy, replicas: 2);
         await sandbox.ReadyAsync(name, stable: 2, canary: 0);
-        await StartReleaseAsync(name, $"example/{name}:3");
+        await StartReleaseAsync(name, "app", $"example/{name}:3");
         await PhaseAsync(name, RolloutPhase.StepPaused);
     }
 
@@ -94,31 +94,67 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
         Assert.StartsWith("error: retry applies only to a release that was rolled back; shop/refuse is in phase StepPaused", retry.Stderr, StringComparison.Ordinal);
     }
 
-    // What Greylane's admission webhook does on a template change (it is not registered in this sandbox): pause the
-    // Deployment and name the release and the stable template by their hashes.
-    private async Task StartReleaseAsync(string name, string image)
+    [Fact]
+    public async Task The_seed_release_is_watched_and_steered_with_the_cli_through_istio_routing()
     {
-        var before = await sandbox.ReadAsync(name);
+        await sandbox.Server.ApplyIstioCrdsAsync();
+        var seed = RepositoryRoot.Combine("manifests", "samples", "seed");
+        await sandbox.Server.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(Path.Combine(seed, f)))));
+        foreach (var name in new[] { "mocka-base", "mockb-base" })
+        {
+            await CliRunner.EventuallyAsync(async () => (await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, "e2e")).Status?.ReadyReplicas == 1, $"{name} ready");
+            await StartReleaseAsync(name, "default", "greylane/sample-service:1.1", "e2e");
+            await PhaseAsync(name, RolloutPhase.StepPaused, ns: "e2e");
+        }
+
+        var status = await sandbox.RunAsync("status", "mocka-base", "-n", "e2e");
+        var list = await sandbox.RunAsync("status", "-n", "e2e");
+        var promote = await sandbox.RunAsync("promote", "mocka-base", "-n", "e2e");
+        var abort = await sandbox.RunAsync("abort", "mockb-base", "-n", "e2e");
+        await PhaseAsync("mocka-base", RolloutPhase.Completed, ns: "e2e");
+        await PhaseAsync("mockb-base", RolloutPhase.RolledBack, ns: "e2e");
+        var after = await sandbox.RunAsync("status", "-n", "e2e");
+        output.WriteLine(string.Join("\n", status, list, promote, abort, after));
+
+        Assert.Contains("Routing:    matches header my-request-id=canary", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Canary:     1/1 ready", status.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^mocka-base\s+StepPaused\s+1/1\s+1/1\s+1/1", list.Stdout);
+        Assert.Matches(@"(?m)^mockb-base\s+StepPaused\s+1/1\s+1/1\s+1/1", list.Stdout);
+        Assert.Matches(@"^promote: the controller acted on e2e/mocka-base: StepPaused \(step 1\) -> (Promoting|Finalizing|Completed)", promote.Stdout);
+        Assert.Matches(@"^abort: the controller acted on e2e/mockb-base: StepPaused \(step 1\) -> (Aborting|RolledBack)", abort.Stdout);
+        Assert.Matches(@"(?m)^mocka-base\s+Completed\s+1/1\s+0/0", after.Stdout);
+        Assert.Matches(@"(?m)^mockb-base\s+RolledBack\s+1/1\s+0/0", after.Stdout);
+    }
+
+    private static readonly string[] SeedFiles = ["namespace.yaml", "mocka.yaml", "mockb.yaml", "gateway.yaml", "destinationrules.yaml", "virtualservices.yaml"];
+
+    // What Greylane's admission webhook does on a template change (it is not registered in this sandbox): pause the
+    // Deployment and name the release and the stable template by their hashes. The managed label is set here too, as
+    // Greylane would have set it, so that `status` without a name lists the Deployment.
+    private async Task StartReleaseAsync(string name, string container, string image, string ns = CliSandbox.Namespace)
+    {
+        var before = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
         var stable = Hash(before.Spec.Template);
         var patch = new JsonObject
         {
             ["spec"] = new JsonObject
             {
                 ["paused"] = true,
-                ["template"] = new JsonObject { ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = image }) } },
+                ["template"] = new JsonObject { ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) } },
             },
         };
-        var after = await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch), name, CliSandbox.Namespace);
+        var after = await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch), name, ns);
         var annotations = new JsonObject { [GreylaneKeys.Release] = Hash(after.Spec.Template), [GreylaneKeys.Stable] = stable };
-        var mark = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations } };
-        await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mark.ToJsonString(), V1Patch.PatchType.MergePatch), name, CliSandbox.Namespace);
+        var mark = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations, ["labels"] = new JsonObject { [GreylaneKeys.Managed] = "true" } } };
+        await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mark.ToJsonString(), V1Patch.PatchType.MergePatch), name, ns);
     }
 
     private static string Hash(V1PodTemplateSpec template) => TemplateHash.Compute(JsonDocument.Parse(KubernetesJson.Serialize(template)).RootElement);
 
-    private Task PhaseAsync(string name, RolloutPhase phase, int step = 0) => CliRunner.EventuallyAsync(async () =>
+    private Task PhaseAsync(string name, RolloutPhase phase, int step = 0, string ns = CliSandbox.Namespace) => CliRunner.EventuallyAsync(async () =>
     {
-        var status = RolloutStatusJson.Read((await sandbox.ReadAsync(name)).Metadata.Annotations.TryGetValue(GreylaneKeys.Status, out var json) ? json : null);
+        var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
+        var status = RolloutStatusJson.Read(deployment.Metadata.Annotations.TryGetValue(GreylaneKeys.Status, out var json) ? json : null);
         return status.Phase == phase && (phase != RolloutPhase.StepPaused || status.Step == step);
     }, $"{name} in phase {phase}; controller output:\n{controller.Output}", seconds: 60);
 }
