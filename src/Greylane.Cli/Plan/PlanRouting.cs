@@ -19,9 +19,11 @@ internal sealed class PlanRouting
     private readonly TrafficObjects? objects;
     private readonly ReleasePods pods;
     private readonly string service;
+    private readonly LaneSpec? lane;
 
-    private PlanRouting(ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string summary, IReadOnlyList<string> notes)
+    private PlanRouting(ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string summary, IReadOnlyList<string> notes, LaneSpec? lane)
     {
+        this.lane = lane;
         this.set = set;
         this.target = target;
         this.objects = objects;
@@ -45,7 +47,7 @@ internal sealed class PlanRouting
         var service = strategy.Traffic.Service ?? DiscoverService(set, ns, templateLabels, notes);
         if (service is null)
         {
-            return new PlanRouting(set, null, null, pods, "<service>", "no Service found for the pods; routing is not previewed (pass the Service's manifest with -f, or name it in traffic.service)", notes);
+            return new PlanRouting(set, null, null, pods, "<service>", "no Service found for the pods; routing is not previewed (pass the Service's manifest with -f, or name it in traffic.service)", notes, strategy.Traffic.Lane);
         }
 
         var target = TrafficTarget.From(strategy, ns, deployment, service, templateLabels);
@@ -57,7 +59,7 @@ internal sealed class PlanRouting
         var serviceObject = set.Find("Service", ns, service);
         if (virtualServices.Count == 0)
         {
-            return new PlanRouting(set, target, null, pods, service, $"Service {service}; no VirtualService routing to it in the given files, so routing is not previewed (pass it with -f)", notes);
+            return new PlanRouting(set, target, null, pods, service, $"Service {service}; no VirtualService routing to it in the given files, so routing is not previewed (pass it with -f)", notes, strategy.Traffic.Lane);
         }
 
         var objects = new TrafficObjects(virtualServices, destinationRule, serviceObject);
@@ -78,8 +80,8 @@ internal sealed class PlanRouting
 
         var names = $"VirtualService {string.Join(", ", virtualServices.Select(ManifestSet.Name))}"
             + (destinationRule is null ? "" : $", DestinationRule {ManifestSet.Name(destinationRule)}");
-        var lane = strategy.Traffic.Lane is { } l ? $", lane {l.Header}={l.Value}" : "";
-        return new PlanRouting(set, target, objects, pods, service, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{lane}", notes);
+        var laneText = strategy.Traffic.Lane is { } l ? $", lane {l.Header}={l.Value}" : "";
+        return new PlanRouting(set, target, objects, pods, service, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, strategy.Traffic.Lane);
     }
 
     /// <summary>What the queries' <c>{{service}}</c>, <c>{{release}}</c> and <c>{{stable}}</c> stand for in this plan.</summary>
@@ -94,8 +96,7 @@ internal sealed class PlanRouting
             return;
         }
 
-        var matches = target is null ? [] : MatchText.ForStep(step, RolloutStrategyOf(step));
-        report.Line($"    routing: {new RoutingView(matches, step.Weight)}");
+        report.Line($"    routing: {new RoutingView(MatchText.ForStep(step, lane), step.Weight)}");
         if (target is null || objects is null)
         {
             return;
@@ -127,10 +128,6 @@ internal sealed class PlanRouting
             report.Block(diff.Length == 0 ? $"{label}: unchanged" : diff, 4);
         }
     }
-
-    // The lane lives on the strategy; the step alone is enough once the target knows it.
-    private RolloutStrategy RolloutStrategyOf(StepSpec step) =>
-        RolloutStrategy.Default with { Steps = [step], Traffic = RolloutStrategy.Default.Traffic with { Lane = target?.Lane } };
 
     // The saved original spec is bookkeeping: it would fill the diff with one long JSON line, so it is left out and the
     // preview says so once (see the plan notes in docs/notes/cli.md).

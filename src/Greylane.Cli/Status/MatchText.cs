@@ -6,10 +6,10 @@ namespace Greylane.Cli.Status;
 internal static class MatchText
 {
     /// <summary>The matches a step sends to the canary: the lane's header first (when the step has matches), then the step's own.</summary>
-    public static IReadOnlyList<string> ForStep(StepSpec step, RolloutStrategy strategy)
+    public static IReadOnlyList<string> ForStep(StepSpec step, LaneSpec? lane)
     {
         var matches = step.Matches.Select(Format).ToList();
-        if (strategy.Traffic.Lane is { } lane && matches.Count > 0)
+        if (lane is not null && matches.Count > 0)
         {
             matches.Insert(0, $"header {lane.Header}={lane.Value}");
         }

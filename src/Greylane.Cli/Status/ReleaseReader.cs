@@ -71,7 +71,7 @@ internal static class ReleaseReader
             : (owned.Sum(rs => rs.Status?.ReadyReplicas ?? 0), owned.Sum(rs => rs.Spec?.Replicas ?? 0));
     }
 
-    private static RoutingView Routing(StepSpec step, RolloutStrategy strategy) => new(MatchText.ForStep(step, strategy), step.Weight);
+    private static RoutingView Routing(StepSpec step, RolloutStrategy strategy) => new(MatchText.ForStep(step, strategy.Traffic.Lane), step.Weight);
 
     private static List<MetricRow> Metrics(StepSpec step, RolloutStrategy strategy, RolloutStatus status)
     {
