@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFIG ?= Release
 RESULTS := TestResults
 
-.PHONY: help build test run certs sandbox demo bench publish clean
+.PHONY: help build test run webhook certs sandbox demo bench publish clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -18,14 +18,23 @@ test: ## run every test; TRX results land in TestResults/
 certs: ## make a local CA and serving certificate in certs/out
 	bash certs/make-certs.sh certs/out
 
-run: certs ## run the webhook on https://127.0.0.1:8443 (Release build)
-	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key
+run: ## run Greylane: against $$KUBECONFIG when set (webhook + controller), else the seed demo on the sandbox
+ifdef KUBECONFIG
+	$(MAKE) certs
+	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key --kubeconfig $(KUBECONFIG) --controller true
+else
+	$(MAKE) demo
+endif
+
+webhook: certs ## run the webhook alone on https://127.0.0.1:8443, no controller (Release build)
+	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key --controller false
 
 sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
 	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig $(CURDIR)/.sandbox/kubeconfig
 
-demo: ## the seed demo on the sandbox
-	@echo "demo: not yet — the seed demo arrives with issue 8 (it needs the controller of issue 5)"
+demo: ## the seed demo on the sandbox (exits 0 only if release 1 completes and release 2 is rolled back)
+	dotnet build -c $(CONFIG) src/Greylane.Demo
+	dotnet run -c $(CONFIG) --no-build --project src/Greylane.Demo
 
 bench: ## benchmarks (not part of make test)
 	dotnet run -c Release --project tests/Greylane.Benchmarks

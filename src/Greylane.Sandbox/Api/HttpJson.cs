@@ -68,7 +68,7 @@ internal static class HttpJson
     }
 
     private static ApiException UnsupportedProtobuf(HttpRequest request) => ApiException.UnsupportedMediaType(
-        $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; the Greylane sandbox decodes {request.ContentType} only for Namespace, ConfigMap and Secret (kubectl create/expose/run send it): write the object as YAML and use kubectl apply -f");
+        $"the body of the request was in an unknown format - accepted media types include: application/json, application/yaml; the Greylane sandbox decodes {request.ContentType} only for Namespace, ConfigMap, Secret and DeleteOptions (kubectl create/expose/run send it): write the object as YAML and use kubectl apply -f");
 
     public static async Task<JsonObject> ReadObjectAsync(HttpRequest request) =>
         await ReadAsync(request) as JsonObject

@@ -40,7 +40,7 @@ internal static class KubernetesProtobuf
             }
         }
 
-        if (!ProtoSchemas.Messages.TryGetValue(kind, out var schema) || apiVersion != "v1")
+        if (!ProtoSchemas.TopLevel.TryGetValue(kind, out var versions) || !versions.Contains(apiVersion) || !ProtoSchemas.Messages.TryGetValue(kind, out var schema))
         {
             return null;
         }

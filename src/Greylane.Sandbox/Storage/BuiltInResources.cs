@@ -44,10 +44,26 @@ public static class BuiltInResources
     public static readonly ResourceType CustomResourceDefinitions =
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition", false, ["crd", "crds"], ["status"]);
 
+    /// <summary>rbac.authorization.k8s.io/v1 ClusterRole (installers such as helm charts create RBAC with the workload).</summary>
+    public static readonly ResourceType ClusterRoles = new("rbac.authorization.k8s.io", "v1", "clusterroles", "ClusterRole", false, [], []);
+
+    /// <summary>rbac.authorization.k8s.io/v1 ClusterRoleBinding.</summary>
+    public static readonly ResourceType ClusterRoleBindings = new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "ClusterRoleBinding", false, [], []);
+
+    /// <summary>rbac.authorization.k8s.io/v1 Role.</summary>
+    public static readonly ResourceType Roles = new("rbac.authorization.k8s.io", "v1", "roles", "Role", true, [], []);
+
+    /// <summary>rbac.authorization.k8s.io/v1 RoleBinding.</summary>
+    public static readonly ResourceType RoleBindings = new("rbac.authorization.k8s.io", "v1", "rolebindings", "RoleBinding", true, [], []);
+
+    /// <summary>policy/v1 PodDisruptionBudget (stored and served only: nothing evicts pods in the sandbox).</summary>
+    public static readonly ResourceType PodDisruptionBudgets = new("policy", "v1", "poddisruptionbudgets", "PodDisruptionBudget", true, ["pdb"], ["status"]);
+
     /// <summary>All of the above.</summary>
     public static IReadOnlyList<ResourceType> All { get; } =
     [
         Namespaces, Pods, Services, ConfigMaps, Secrets, Events, ServiceAccounts, Deployments, ReplicaSets,
         Leases, EventsV1, MutatingWebhookConfigurations, CustomResourceDefinitions,
+        ClusterRoles, ClusterRoleBindings, Roles, RoleBindings, PodDisruptionBudgets,
     ];
 }

@@ -43,6 +43,11 @@ internal sealed partial class RolloutReconciler
                     requeue = TimeSpan.Zero;
                     break;
                 case Unpause when live:
+                    if (status.Phase == RolloutPhase.Promoting)
+                    {
+                        await router.UnpinStableAsync(release, cancellationToken);
+                    }
+
                     await PatchSpecAsync(deployment, paused: false, cancellationToken);
                     break;
                 case Repause when live:

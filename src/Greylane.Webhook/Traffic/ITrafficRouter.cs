@@ -19,6 +19,13 @@ public interface ITrafficRouter
     /// <summary>Makes routing what step <paramref name="step"/> (0-based) asks for; no-op for a step without matches or weight whose routing is original.</summary>
     Task<RoutingOutcome> ApplyAsync(RoutedRelease release, int step, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Just before the Deployment's own rolling update (promotion): in host mode, stops pinning the stable Service to
+    /// the old pods, which the rolling update replaces (the Service would lose its endpoints). The canary is the very
+    /// version being promoted, so sharing the stable Service with it is harmless. No-op in subset mode.
+    /// </summary>
+    Task<RoutingOutcome> UnpinStableAsync(RoutedRelease release, CancellationToken cancellationToken);
+
     /// <summary>Puts every routing object of the release back to its saved original (keeping others' edits, see docs/notes/istio.md).</summary>
     Task<RoutingOutcome> RestoreAsync(RoutedRelease release, CancellationToken cancellationToken);
 }

@@ -137,6 +137,36 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
         }
     }
 
+    /// <inheritdoc/>
+    public async Task<RoutingOutcome> UnpinStableAsync(RoutedRelease release, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (!Steers(release.Strategy))
+        {
+            return RoutingOutcome.Nothing;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var world = await new RoutingReader(_api).ReadAsync(release, cancellationToken).ConfigureAwait(false);
+            if (world.Target is null || world.Objects.Service is not { } service || service["metadata"]?["annotations"]?[Greylane.Core.GreylaneKeys.Origin] is null)
+            {
+                return RoutingOutcome.Nothing;
+            }
+
+            var restored = ServiceRestore.Restore(service);
+            try
+            {
+                await WriteAsync(restored.Restored, service, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                return new RoutingOutcome(true, [], restored.Notes);
+            }
+            catch (HttpOperationException e) when (Retriable(e) && attempt < MaxAttempts)
+            {
+                LogRetry(attempt, MaxAttempts, e.Response?.StatusCode.ToString(), e.Message);
+            }
+        }
+    }
+
     /// <summary>True when some step changes routing or the lane is dyed: otherwise the router never calls the API.</summary>
     internal static bool Steers(RolloutStrategy strategy) =>
         strategy.Steps.Any(s => s.ChangesRouting) || strategy.Traffic.Lane?.Dye is not null;

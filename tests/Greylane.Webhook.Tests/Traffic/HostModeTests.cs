@@ -82,6 +82,32 @@ public sealed class HostModeTests
     }
 
     [Fact]
+    public async Task Before_promotion_the_stable_service_stops_pinning_the_old_pods_and_the_canary_keeps_its_share()
+    {
+        await using var sandbox = await RoutingSandbox.StartAsync();
+        var (release, _) = await StartReleaseAsync(sandbox, stableKnown: true);
+        var router = sandbox.Router();
+        var originalService = CoreFixtures.Essence((await sandbox.ServiceAsync("web"))!);
+        var originalRoutes = CoreFixtures.Essence(await sandbox.VirtualServiceAsync("vs-web"));
+        await router.ApplyAsync(release, 0, CancellationToken.None);
+
+        var unpinned = await router.UnpinStableAsync(release, CancellationToken.None);
+
+        // The Deployment's rolling update replaces the pods the pin selected; the Service must keep its endpoints.
+        Assert.True(unpinned.Changed);
+        CoreFixtures.AssertJson(originalService, CoreFixtures.Essence((await sandbox.ServiceAsync("web"))!), "Service web");
+        Assert.NotNull(await sandbox.ServiceAsync("web-canary"));
+        Assert.Equal(30, (await sandbox.VirtualServiceAsync("vs-web"))["spec"]!["http"]![0]!["route"]![1]!["weight"]!.GetValue<int>());
+        Assert.False((await router.UnpinStableAsync(release, CancellationToken.None)).Changed);
+
+        await router.RestoreAsync(release, CancellationToken.None);
+
+        Assert.Null(await sandbox.ServiceAsync("web-canary"));
+        CoreFixtures.AssertJson(originalRoutes, CoreFixtures.Essence(await sandbox.VirtualServiceAsync("vs-web")), "vs-web");
+        Assert.True((await router.CheckAsync(release, 0, CancellationToken.None)).Restored);
+    }
+
+    [Fact]
     public async Task A_service_named_like_the_canary_that_is_not_greylanes_is_refused_and_kept()
     {
         await using var sandbox = await RoutingSandbox.StartAsync();

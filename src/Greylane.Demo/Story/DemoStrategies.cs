@@ -1,0 +1,58 @@
+namespace Greylane.Demo.Story;
+
+/// <summary>
+/// The demo's strategy override: the seed's (one canary pod, the <c>my-request-id: canary</c> lane, the canary subset
+/// of <c>istio.service.tag: gray</c>, a manual pause) with demo timings (grace period 1s) and, when Prometheus runs,
+/// a success-rate gate measured every 2s on the release's own canary pods before the pause.
+/// </summary>
+internal static class DemoStrategies
+{
+    /// <summary>Requests of this release's canary pods that were not 5xx, over all of them, in the last 10s.</summary>
+    public const string SuccessRate =
+        """sum(rate(http_requests_total{namespace="{{namespace}}",app="{{service}}",release="{{release}}",code!~"5.."}[10s])) / sum(rate(http_requests_total{namespace="{{namespace}}",app="{{service}}",release="{{release}}"}[10s]))""";
+
+    public static string? For(string deployment, bool analysis) => deployment switch
+    {
+        Setup.DemoNames.MockA => Seed("mocka", analysis),
+        Setup.DemoNames.MockB => Seed("mockb", analysis),
+        _ => null,
+    };
+
+    public static string Seed(string service, bool analysis, string pause = "manual") => $$"""
+        canaryLabels:
+          istio.service.tag: gray
+          version: canary
+        traffic:
+          service: {{service}}
+          istio:
+            virtualServices: [vs-{{service}}]
+            destinationRule: dr-{{service}}
+          lane:
+            header: my-request-id
+            value: canary
+          gracePeriod: 1s
+        steps:
+          - replicas: 1
+            matches:
+              - headers:
+                  - name: my-request-id
+                    value: canary
+                    type: Exact
+        {{(analysis ? "    analysis: [success-rate]\n" : "")}}    pause: {{pause}}
+        progressDeadline: 2m
+        {{(analysis ? Analysis : "")}}
+        """;
+
+    private const string Analysis = $"""
+        analysis:
+          interval: 2s
+          metrics:
+            - name: success-rate
+              query: '{SuccessRate}'
+              min: 0.95
+              initialDelay: 2s
+              count: 3
+              failureLimit: 1
+              inconclusiveLimit: 5
+        """;
+}

@@ -1,0 +1,45 @@
+namespace Greylane.Demo.Tests.Support;
+
+/// <summary>Strategies for mockb-base with one analysis-gated step on the lane, measured every second.</summary>
+internal static class TestStrategies
+{
+    /// <summary>The success rate of this release's canary pods over the last 5s.</summary>
+    public const string SuccessRate =
+        """sum(rate(http_requests_total{namespace="{{namespace}}",release="{{release}}",code!~"5.."}[5s])) / sum(rate(http_requests_total{namespace="{{namespace}}",release="{{release}}"}[5s]))""";
+
+    /// <summary>Not PromQL: a label matcher that is never closed.</summary>
+    public const string Malformed = """sum(rate(http_requests_total{release="{{release}}"[5s]))""";
+
+    public static string Gated(string query = SuccessRate, int count = 3, int failureLimit = 1, int inconclusiveLimit = 3) => $$"""
+        canaryLabels:
+          istio.service.tag: gray
+          version: canary
+        traffic:
+          service: mockb
+          istio:
+            virtualServices: [vs-mockb]
+            destinationRule: dr-mockb
+          lane:
+            header: my-request-id
+            value: canary
+          gracePeriod: 1s
+        steps:
+          - replicas: 1
+            matches:
+              - headers:
+                  - name: my-request-id
+                    value: canary
+            analysis: [success-rate]
+        progressDeadline: 2m
+        analysis:
+          interval: 1s
+          metrics:
+            - name: success-rate
+              query: '{{query}}'
+              min: 0.95
+              initialDelay: 3s
+              count: {{count}}
+              failureLimit: {{failureLimit}}
+              inconclusiveLimit: {{inconclusiveLimit}}
+        """;
+}
