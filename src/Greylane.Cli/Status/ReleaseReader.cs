@@ -1,0 +1,98 @@
+using System.Net;
+using Greylane.Cli.Kube;
+using Greylane.Core;
+using Greylane.Core.Rollout;
+using Greylane.Core.Strategy;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace Greylane.Cli.Status;
+
+/// <summary>Gathers a Deployment's release from the cluster: its status annotation, strategy, canary and stable pods.</summary>
+internal static class ReleaseReader
+{
+    public static async Task<ReleaseView> ReadAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
+    {
+        var ns = deployment.Metadata.NamespaceProperty;
+        var status = RolloutStatusJson.Read(Deployments.Annotation(deployment, GreylaneKeys.Status));
+        var (strategy, errors) = await ReadStrategyAsync(client, deployment, ct);
+        var step = strategy is { Steps.Count: > 0 } ? strategy.Steps[Math.Clamp(status.Step, 0, strategy.Steps.Count - 1)] : null;
+        var replicas = deployment.Spec.Replicas ?? 1;
+        var canary = await CanaryReadyAsync(client, deployment, status.Release, ct);
+        var canaryDesired = canary.Desired ?? (step is not null && IsStepPhase(status.Phase) ? StrategyReader.ResolveReplicas(step, replicas) : 0);
+        return new ReleaseView(
+            ns,
+            deployment.Metadata.Name,
+            Deployments.IsOptedIn(deployment),
+            status,
+            strategy?.Steps.Count ?? 0,
+            new ReplicaCounts(canary.Ready, canaryDesired),
+            new ReplicaCounts(deployment.Status?.ReadyReplicas ?? 0, replicas),
+            step is null ? RoutingView.None : Routing(step, strategy!),
+            step is null ? [] : Metrics(step, strategy!, status),
+            Deployments.Annotation(deployment, GreylaneKeys.Command),
+            errors);
+    }
+
+    public static bool IsStepPhase(RolloutPhase phase) =>
+        phase is RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused;
+
+    private static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
+    {
+        string? shared = null;
+        if (Deployments.Annotation(deployment, GreylaneKeys.StrategyRef) is { Length: > 0 } reference)
+        {
+            try
+            {
+                var map = await client.CoreV1.ReadNamespacedConfigMapAsync(reference, deployment.Metadata.NamespaceProperty, cancellationToken: ct);
+                shared = map.Data is { } data && data.TryGetValue(GreylaneKeys.StrategyConfigMapKey, out var text) ? text : null;
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return (null, [$"{GreylaneKeys.StrategyRef}: ConfigMap {reference} not found in {deployment.Metadata.NamespaceProperty}; create it with key {GreylaneKeys.StrategyConfigMapKey}"]);
+            }
+        }
+
+        var read = StrategyReader.Read(Deployments.Annotation(deployment, GreylaneKeys.Strategy), shared);
+        return (read.Strategy, [.. read.Errors.Select(e => e.ToString())]);
+    }
+
+    // Canary ReplicaSets carry greylane.dev/release and a (non-controller) owner reference to the Deployment.
+    private static async Task<(int Ready, int? Desired)> CanaryReadyAsync(IKubernetes client, V1Deployment deployment, string? release, CancellationToken ct)
+    {
+        var sets = await client.AppsV1.ListNamespacedReplicaSetAsync(deployment.Metadata.NamespaceProperty, labelSelector: GreylaneKeys.Release, cancellationToken: ct);
+        var owned = sets.Items
+            .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Uid == deployment.Metadata.Uid) == true)
+            .Where(rs => release is null || rs.Metadata.Labels is { } labels && labels.TryGetValue(GreylaneKeys.Release, out var value) && value == release)
+            .ToList();
+        return owned.Count == 0
+            ? (0, null)
+            : (owned.Sum(rs => rs.Status?.ReadyReplicas ?? 0), owned.Sum(rs => rs.Spec?.Replicas ?? 0));
+    }
+
+    private static RoutingView Routing(StepSpec step, RolloutStrategy strategy) => new(MatchText.ForStep(step, strategy.Traffic.Lane), step.Weight);
+
+    private static List<MetricRow> Metrics(StepSpec step, RolloutStrategy strategy, RolloutStatus status)
+    {
+        var names = step.Analysis.Concat(status.Metrics.Select(m => m.Name)).Distinct(StringComparer.Ordinal);
+        return [.. names.Select(name =>
+        {
+            var spec = strategy.Analysis.Metrics.FirstOrDefault(m => m.Name == name);
+            var counters = status.Metrics.FirstOrDefault(m => m.Name == name);
+            return new MetricRow(
+                name,
+                spec?.Min,
+                spec?.Max,
+                counters?.LastValue,
+                counters?.Last?.ToString(),
+                counters?.LastMessage,
+                counters?.Passed ?? 0,
+                spec?.Count ?? 0,
+                counters?.Failed ?? 0,
+                spec?.FailureLimit ?? 0,
+                counters?.Inconclusive ?? 0,
+                spec?.InconclusiveLimit ?? 0);
+        })];
+    }
+}

@@ -1,0 +1,31 @@
+namespace Greylane.Cli;
+
+/// <summary>The help text.</summary>
+internal static class Usage
+{
+    public const string Text = """
+        kubectl greylane: watch and steer Greylane canary releases of Deployments.
+
+        Commands:
+          status [DEPLOYMENT] [-n NS] [--watch] [-o json]   the release of one Deployment, or one line per opted-in Deployment
+          promote DEPLOYMENT [--full]                        move to the next step (--full: straight to promotion)
+          abort DEPLOYMENT                                   roll the release back
+          pause DEPLOYMENT                                   hold the release where it is
+          resume DEPLOYMENT                                  lift a pause or a hold
+          retry DEPLOYMENT                                   start a rolled-back release again from step 1
+          plan -f FILE [-f FILE ...] [-n NS]                 preview every step from manifests, without a cluster
+
+        Flags:
+          -n, --namespace NS     namespace (default: the kubeconfig context's, else default)
+          --kubeconfig PATH      kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)
+          --context NAME         kubeconfig context (default: the current one)
+          -o, --output json      machine-readable output (status)
+          -w, --watch            re-print on every change until Ctrl-C (status)
+          --timeout DURATION     how long a command waits for the controller (default 30s; e.g. 10s, 2m)
+          -f, --filename PATH    a manifest file (several YAML documents allowed) or a directory (plan)
+
+        Exit codes: 0 ok; 1 a problem the message explains (bad input, not found, not opted in, command does not apply);
+        2 the controller did not act on a command within --timeout.
+
+        """;
+}

@@ -1,0 +1,14 @@
+namespace Greylane.Cli.Tests.Kubectl;
+
+/// <summary>A fact that is reported as skipped, with the reason, where /usr/bin/kubectl is not installed.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class KubectlFactAttribute : FactAttribute
+{
+    public KubectlFactAttribute()
+    {
+        if (!PluginShim.KubectlInstalled)
+        {
+            Skip = PluginShim.NotInstalled;
+        }
+    }
+}

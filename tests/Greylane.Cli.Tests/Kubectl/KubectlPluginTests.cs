@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Greylane.Cli.Tests.Support;
+
+namespace Greylane.Cli.Tests.Kubectl;
+
+/// <summary>The CLI run as <c>kubectl greylane …</c> by the real kubectl binary.</summary>
+public sealed class KubectlPluginTests : IAsyncLifetime
+{
+    private readonly PluginShim shim = new();
+    private CliSandbox sandbox = null!;
+
+    public async Task InitializeAsync() => sandbox = await CliSandbox.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await sandbox.DisposeAsync();
+        shim.Dispose();
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_lists_the_plugin_it_finds_on_PATH()
+    {
+
+        var (code, stdout, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "plugin", "list", "--name-only");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("kubectl-greylane", stdout, StringComparison.Ordinal);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_greylane_status_runs_the_cli_against_the_cluster_of_the_kubeconfig()
+    {
+        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
+
+        var text = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "status", "checkout", "-n", CliSandbox.Namespace);
+        var json = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "status", "-n", CliSandbox.Namespace, "-o", "json");
+
+        Assert.True(text.ExitCode == 0, text.Stderr);
+        Assert.Contains("Phase:      StepAnalyzing", text.Stdout, StringComparison.Ordinal);
+        Assert.Equal("checkout", (string?)JsonNode.Parse(json.Stdout)!["items"]![0]!["deployment"]);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_greylane_promote_round_trips_through_the_stand_in_controller()
+    {
+        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
+        await using var controller = StandInController.Start(sandbox);
+
+        var (code, stdout, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "promote", "checkout", "-n", CliSandbox.Namespace);
+
+        Assert.True(code == 0, stderr);
+        Assert.StartsWith("promote: the controller acted on shop/checkout: StepPaused (step 1) -> StepScaling (step 2)", stdout, StringComparison.Ordinal);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_passes_the_plugin_exit_code_and_error_through()
+    {
+
+        var (code, _, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "abort", "nope", "-n", CliSandbox.Namespace);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error: Deployment shop/nope not found", stderr, StringComparison.Ordinal);
+    }
+
+    [KubectlFact]
+    public async Task Kubectl_greylane_plan_needs_no_cluster()
+    {
+
+        var (code, stdout, stderr) = await shim.KubectlAsync("/nonexistent", "greylane", "plan", "-f", RepositoryRoot.Combine("manifests", "samples", "seed"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Deployment e2e/mocka-base", stdout, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Greylane.Cli.Tests.Support;
+
+/// <summary>Runs the CLI in-process with its own output and environment (nothing of the test process leaks in).</summary>
+internal static class CliRunner
+{
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        await RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
+    {
+        var stdout = new SharedWriter();
+        var stderr = new SharedWriter();
+        var code = await CliApp.RunAsync(args, new CliConsole(stdout, stderr, name => environment.GetValueOrDefault(name)), ct);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Starts a long run (<c>--watch</c>) whose output the test reads while it goes on.</summary>
+    public static (Task<int> Run, SharedWriter Stdout, SharedWriter Stderr) Start(IReadOnlyDictionary<string, string> environment, CancellationToken ct, params string[] args)
+    {
+        var stdout = new SharedWriter();
+        var stderr = new SharedWriter();
+        var run = Task.Run(() => CliApp.RunAsync(args, new CliConsole(stdout, stderr, name => environment.GetValueOrDefault(name)), ct));
+        return (run, stdout, stderr);
+    }
+
+    /// <summary>Polls (bounded) until <paramref name="condition"/> holds; real sockets and background controllers need it.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail($"timed out after {seconds}s waiting for {what}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 20) =>
+        EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
+}
