@@ -21,7 +21,7 @@ internal sealed class ControllerMetrics
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         phase = factory.CreateGauge(
             "greylane_rollout_phase",
-            "1 for the current release phase of a Deployment, 0 for the others.",
+            "1 for the current release phase of a Deployment (only that phase has a series: at 10,000 Deployments a series per phase would be 110,000).",
             new GaugeConfiguration { LabelNames = ["namespace", "deployment", "phase"] });
         step = factory.CreateGauge(
             "greylane_rollout_step",
@@ -48,10 +48,13 @@ internal sealed class ControllerMetrics
 
     public void Phase(string @namespace, string deployment, RolloutStatus status)
     {
-        foreach (var name in Phases)
+        var current = status.Phase.ToString();
+        foreach (var name in Phases.Where(n => n != current))
         {
-            phase.WithLabels(@namespace, deployment, name).Set(name == status.Phase.ToString() ? 1 : 0);
+            phase.RemoveLabelled(@namespace, deployment, name);
         }
+
+        phase.WithLabels(@namespace, deployment, current).Set(1);
 
         var inProgress = status.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack);
         step.WithLabels(@namespace, deployment).Set(inProgress ? status.Step + 1 : 0);

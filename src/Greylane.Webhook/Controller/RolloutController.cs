@@ -76,7 +76,7 @@ internal sealed partial class RolloutController(
         try
         {
             await Task.WhenAll(deployments.Synced, replicaSets.Synced, pods.Synced).WaitAsync(cancellationToken);
-            var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, tombstones, cancellationToken)).ToList();
+            var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, deployments, tombstones, cancellationToken)).ToList();
             await Task.WhenAll(workers);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -97,7 +97,11 @@ internal sealed partial class RolloutController(
         }
     }
 
-    private async Task WorkAsync(ReconcileQueue queue, ConcurrentDictionary<string, V1Deployment> tombstones, CancellationToken cancellationToken)
+    private async Task WorkAsync(
+        ReconcileQueue queue,
+        ResourceInformer<V1Deployment, V1DeploymentList> deployments,
+        ConcurrentDictionary<string, V1Deployment> tombstones,
+        CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -114,7 +118,8 @@ internal sealed partial class RolloutController(
             try
             {
                 var lastSeen = tombstones.TryGetValue(key, out var gone) ? DeploymentDocument.From(gone) : null;
-                var result = await reconciler.ReconcileAsync(key, lastSeen, cancellationToken);
+                var cached = deployments.Get(key) is { } copy ? DeploymentDocument.From(copy) : null;
+                var result = await reconciler.ReconcileAsync(key, cached, lastSeen, cancellationToken);
                 queue.Forget(key);
                 if (result.Conflict)
                 {

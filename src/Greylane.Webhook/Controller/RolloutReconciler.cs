@@ -28,12 +28,23 @@ internal sealed partial class RolloutReconciler(
     // A deleted Deployment cannot store a status: its cleanup continues from the status the last decision returned.
     private readonly ConcurrentDictionary<string, RolloutStatus> _gone = new(StringComparer.Ordinal);
 
-    /// <summary>Reconciles <paramref name="key"/> (<c>namespace/name</c>); <paramref name="lastSeen"/> is the informer's last copy, used once the Deployment is gone.</summary>
-    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reconciles <paramref name="key"/> (<c>namespace/name</c>). <paramref name="cached"/> is the informer's copy: when it
+    /// is quiet, nothing is read (a start with 10,000 idle Deployments costs no GET each); <paramref name="lastSeen"/> is
+    /// the last copy of a Deployment that is gone.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? cached, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // The cache is at least as new as the event that queued the key, so a quiet copy is a quiet Deployment.
+            if (cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status))))
+            {
+                metrics.Phase(cached.Namespace, cached.Name, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)));
+                return ReconcileResult.Idle;
+            }
+
             var (ns, name) = Split(key);
             var deployment = await cluster.GetDeploymentAsync(ns, name, cancellationToken);
             if (deployment is null || new DeploymentDocument(deployment).Deleting)
