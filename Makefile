@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFIG ?= Release
 RESULTS := TestResults
 
-.PHONY: help build test run webhook certs sandbox demo bench publish clean
+.PHONY: help build test run webhook certs sandbox demo bench bench-controller publish clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -36,8 +36,11 @@ demo: ## the seed demo on the sandbox (exits 0 only if release 1 completes and r
 	dotnet build -c $(CONFIG) src/Greylane.Demo
 	dotnet run -c $(CONFIG) --no-build --project src/Greylane.Demo
 
-bench: ## benchmarks (not part of make test)
+bench: ## the webhook benchmark (not part of make test)
 	dotnet run -c Release --project tests/Greylane.Benchmarks
+
+bench-controller: ## the controller at 10,000 Deployments, 100 releasing (a few minutes; --quick via ARGS=--quick)
+	dotnet run -c Release --project tests/Greylane.ControllerBenchmark -- $(ARGS)
 
 publish: ## self-contained webhook binary in artifacts/
 	dotnet publish src/Greylane.Webhook -c Release -r linux-x64 --self-contained -o artifacts/greylane
