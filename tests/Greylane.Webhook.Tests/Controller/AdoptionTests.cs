@@ -11,10 +11,8 @@ public sealed class AdoptionTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", "steps:\n  - replicas: 1\n    pause: manual", replicas: 3));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 3, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "paused with a canary");
+        await bed.DeployAsync("web", "steps:\n  - replicas: 1\n    pause: manual", replicas: 3);
+        await bed.ReleaseToPauseAsync("web");
         var before = Assert.Single(await bed.CanariesAsync());
 
         // Give the Deployment controller every chance to adopt or resize it: scale the Deployment twice.

@@ -19,10 +19,8 @@ public sealed class CommandTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", TwoManualSteps, replicas: 2));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "step 1 paused");
+        await bed.DeployAsync("web", TwoManualSteps, replicas: 2);
+        await bed.ReleaseToPauseAsync("web");
 
         await bed.CommandAsync("web", "pause");
         var paused = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Status(d).PausedByUser && Annotation(d, "greylane.dev/command") is null, "paused by user");
@@ -52,10 +50,8 @@ public sealed class CommandTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "paused");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
 
         await bed.CommandAsync("web", "launch");
 
@@ -72,10 +68,8 @@ public sealed class CommandTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "paused");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
 
         // What `kubectl rollout resume` sends.
         var resumed = await bed.PatchAsync("web", """{"spec":{"paused":null}}""");

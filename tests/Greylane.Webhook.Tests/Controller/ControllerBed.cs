@@ -92,6 +92,20 @@ internal sealed class ControllerBed : IAsyncDisposable
     public Task<V1Deployment> CreateAsync(string yaml) =>
         Client.AppsV1.CreateNamespacedDeploymentAsync(KubernetesJson.Deserialize<V1Deployment>(YamlJson.Parse(yaml)!.ToJsonString()), Namespace);
 
+    /// <summary>Creates an opted-in Deployment with <paramref name="strategy"/> and waits until all its pods are available.</summary>
+    public async Task<V1Deployment> DeployAsync(string name, string strategy, int replicas = 2)
+    {
+        await CreateAsync(Releases.Deployment(name, strategy, replicas));
+        return await Eventually.UntilAsync(() => GetAsync(name), d => d.Status?.AvailableReplicas == replicas, $"{name} available");
+    }
+
+    /// <summary>Ships image <c>web:v2</c> as <c>kubectl set image</c> does and waits until the release pauses at its first pause.</summary>
+    public async Task<V1Deployment> ReleaseToPauseAsync(string name, string image = "web:v2")
+    {
+        await SetImageAsync(name, "app", image);
+        return await Eventually.UntilAsync(() => GetAsync(name), d => Releases.Phase(d) == Greylane.Core.Rollout.RolloutPhase.StepPaused, $"{name} paused in its release");
+    }
+
     public Task<V1Deployment> GetAsync(string name) => Client.AppsV1.ReadNamespacedDeploymentAsync(name, Namespace);
 
     /// <summary>A strategic merge patch, as <c>kubectl set image</c>/<c>kubectl patch</c> send.</summary>

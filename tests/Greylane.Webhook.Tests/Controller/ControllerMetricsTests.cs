@@ -12,8 +12,7 @@ public sealed class ControllerMetricsTests
     {
         await using var bed = await ControllerBed.StartAsync();
         var replica = await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", ThreeSteps));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.DeployAsync("web", ThreeSteps);
         await bed.SetImageAsync("web", "app", "web:v2");
         await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted");
 

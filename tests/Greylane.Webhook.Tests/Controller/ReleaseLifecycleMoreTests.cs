@@ -11,8 +11,7 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", ThreeSteps, replicas: 4));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 4, "web available");
+        await bed.DeployAsync("web", ThreeSteps, replicas: 4);
 
         await bed.SetImageAsync("web", "app", "web:v2");
 
@@ -32,8 +31,7 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", "progressDeadline: 2s\n" + OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.DeployAsync("web", "progressDeadline: 2s\n" + OneStep);
 
         await bed.PatchAsync("web", update);
 
@@ -50,10 +48,8 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        var first = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "first release paused");
+        await bed.DeployAsync("web", OneStep);
+        var first = await bed.ReleaseToPauseAsync("web");
 
         await bed.SetImageAsync("web", "app", "web:v3");
 
@@ -72,10 +68,8 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
 
         var reverted = await bed.SetImageAsync("web", "app", "web:v1");
 
@@ -92,10 +86,8 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", "steps:\n  - replicas: 50%\n    pause: manual", replicas: 2));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+        await bed.DeployAsync("web", "steps:\n  - replicas: 50%\n    pause: manual", replicas: 2);
+        await bed.ReleaseToPauseAsync("web");
         Assert.Equal(1, Assert.Single(await bed.CanariesAsync()).Spec.Replicas);
 
         await bed.PatchAsync("web", """{"spec":{"replicas":6}}""");
@@ -108,10 +100,8 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
 
         await bed.Client.AppsV1.DeleteNamespacedDeploymentAsync("web", ControllerBed.Namespace);
 
@@ -125,10 +115,8 @@ public sealed class ReleaseFlowTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "release paused");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
 
         var optedOut = await bed.PatchAsync("web", """{"metadata":{"annotations":{"greylane.dev/enabled":null}}}""");
 

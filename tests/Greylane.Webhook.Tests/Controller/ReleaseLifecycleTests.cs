@@ -10,8 +10,7 @@ public sealed class ReleaseLifecycleTests
     {
         await using var bed = await ControllerBed.StartAsync();
         await bed.StartControllerAsync();
-        await bed.CreateAsync(Deployment("web", OneStep));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.DeployAsync("web", OneStep);
 
         await bed.SetImageAsync("web", "app", "web:v2");
 

@@ -21,8 +21,7 @@ public sealed class ResilienceTests
     {
         await using var bed = await ControllerBed.StartAsync(new Greylane.Sandbox.SandboxOptions { PodReadyDelay = TimeSpan.FromMilliseconds(300) });
         var tap = new ApiTap();
-        await bed.CreateAsync(Deployment("web", Stepped, replicas: 4));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 4, "web available");
+        await bed.DeployAsync("web", Stepped, replicas: 4);
         await bed.SetImageAsync("web", "app", "web:v2");
 
         var seen = new List<(RolloutPhase Phase, int Step)>();
@@ -69,10 +68,8 @@ public sealed class ResilienceTests
         var tapB = new ApiTap();
         var a = await bed.StartControllerAsync("replica-a", tapA);
         var b = await bed.StartControllerAsync("replica-b", tapB);
-        await bed.CreateAsync(Deployment("web", CommandTestsStrategy));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
-        await bed.SetImageAsync("web", "app", "web:v2");
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "step 1 paused");
+        await bed.DeployAsync("web", CommandTestsStrategy);
+        await bed.ReleaseToPauseAsync("web");
 
         var lease = await bed.Client.CoordinationV1.ReadNamespacedLeaseAsync("greylane-controller", "greylane-system");
         var (leader, follower, leaderTap, followerTap) = lease.Spec.HolderIdentity == "replica-a" ? (a, b, tapA, tapB) : (b, a, tapB, tapA);
@@ -94,8 +91,7 @@ public sealed class ResilienceTests
         await using var bed = await ControllerBed.StartAsync();
         var tap = new ApiTap(conflictRate: 0.2);
         await bed.StartControllerAsync(tap: tap);
-        await bed.CreateAsync(Deployment("web", Stepped, replicas: 4));
-        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 4, "web available");
+        await bed.DeployAsync("web", Stepped, replicas: 4);
 
         await bed.SetImageAsync("web", "app", "web:v2");
 
