@@ -55,6 +55,8 @@ internal sealed partial class RolloutReconciler
                     break;
                 case DeleteCanary delete:
                     await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
+                    // Only now may the stable Service select every pod again: the canary's are on their way out.
+                    await router.UnpinStableAsync(release, cancellationToken);
                     break;
                 case ClearRelease when live:
                     await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject

@@ -20,12 +20,16 @@ public interface ITrafficRouter
     Task<RoutingOutcome> ApplyAsync(RoutedRelease release, int step, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Just before the Deployment's own rolling update (promotion): in host mode, stops pinning the stable Service to
-    /// the old pods, which the rolling update replaces (the Service would lose its endpoints). The canary is the very
-    /// version being promoted, so sharing the stable Service with it is harmless. No-op in subset mode.
+    /// In host mode, stops pinning the stable Service to the stable pods: once the canary is deleted (the pin keeps
+    /// stable traffic off canary pods for as long as they live, so a restore leaves it), and just before the
+    /// Deployment's own rolling update at promotion, which replaces the pinned pods (the Service would lose its
+    /// endpoints; the canary is the very version promoted, so sharing the Service with it is harmless). No-op in subset mode.
     /// </summary>
     Task<RoutingOutcome> UnpinStableAsync(RoutedRelease release, CancellationToken cancellationToken);
 
-    /// <summary>Puts every routing object of the release back to its saved original (keeping others' edits, see docs/notes/istio.md).</summary>
+    /// <summary>
+    /// Puts every routing object of the release back to its saved original (keeping others' edits, see
+    /// docs/notes/istio.md), except a host-mode pin on the stable Service, which <see cref="UnpinStableAsync"/> removes.
+    /// </summary>
     Task<RoutingOutcome> RestoreAsync(RoutedRelease release, CancellationToken cancellationToken);
 }

@@ -107,7 +107,7 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
                 return new RoutingOutcome(changed, world.Errors, notes);
             }
 
-            var plan = TrafficPlanner.Restore(world.Objects, world.Target);
+            var plan = TrafficPlanner.Restore(WithoutPin(world.Objects), world.Target);
             // Notes of an earlier round whose writes succeeded are kept: the next round no longer sees those objects.
             notes.AddRange(plan.Notes.Except(notes));
             try
@@ -175,9 +175,13 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
     private static StepSpec? StepAt(RolloutStrategy strategy, int step) =>
         step >= 0 && step < strategy.Steps.Count ? strategy.Steps[step] : null;
 
+    // A host-mode pin on the stable Service is not routing to restore: it keeps stable traffic off the canary pods for
+    // as long as they live, so it goes with them (UnpinStableAsync, after the canary is deleted or before promotion).
+    private static TrafficObjects WithoutPin(TrafficObjects objects) => objects with { Service = null };
+
     private static bool IsRestored(RoutingWorld world)
     {
-        var plan = TrafficPlanner.Restore(world.Objects, world.Target!);
+        var plan = TrafficPlanner.Restore(WithoutPin(world.Objects), world.Target!);
         return plan.Routes.Count == 0 && plan.Cleanup.Count == 0 && world.CanaryService is null;
     }
 

@@ -43,7 +43,7 @@ public sealed class HostModeTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Host_mode_creates_the_canary_service_and_pins_the_stable_one_until_restore(bool stableKnown)
+    public async Task Host_mode_creates_the_canary_service_and_pins_the_stable_one_until_the_canary_is_gone(bool stableKnown)
     {
         await using var sandbox = await RoutingSandbox.StartAsync();
         var (release, stableHash) = await StartReleaseAsync(sandbox, stableKnown);
@@ -74,11 +74,17 @@ public sealed class HostModeTests
 
         var restore = await router.RestoreAsync(release, CancellationToken.None);
 
+        // Routes back, canary Service gone; the pin stays while canary pods may still live (the grace period).
         Assert.Empty(restore.Errors);
         Assert.Null(await sandbox.ServiceAsync("web-canary"));
-        CoreFixtures.AssertJson(originalService, CoreFixtures.Essence((await sandbox.ServiceAsync("web"))!), "Service web");
         CoreFixtures.AssertJson(originalRoutes, CoreFixtures.Essence(await sandbox.VirtualServiceAsync("vs-web")), "vs-web");
         Assert.True((await router.CheckAsync(release, 0, CancellationToken.None)).Restored);
+        Assert.Equal(stableHash, (await sandbox.ServiceAsync("web"))!["spec"]!["selector"]!["pod-template-hash"]!.GetValue<string>());
+
+        var unpinned = await router.UnpinStableAsync(release, CancellationToken.None);
+
+        Assert.True(unpinned.Changed);
+        CoreFixtures.AssertJson(originalService, CoreFixtures.Essence((await sandbox.ServiceAsync("web"))!), "Service web");
     }
 
     [Fact]
