@@ -13,6 +13,7 @@ internal sealed partial class ControllerService(
     RolloutController controller,
     ControllerMetrics metrics,
     ControllerOptions options,
+    TimeProvider time,
     ILogger<ControllerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,10 +36,13 @@ internal sealed partial class ControllerService(
             using var elector = new LeaderElector(config);
             using var leading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             Task work = Task.CompletedTask;
+            var led = false;
+            var failed = false;
             elector.OnStartedLeading += () =>
             {
                 LogLeading(logger, options.Identity, options.LeaseNamespace, options.LeaseName);
                 metrics.Leading(true);
+                led = true;
                 work = Task.Run(() => controller.RunAsync(leading.Token), CancellationToken.None);
             };
             elector.OnStoppedLeading += () =>
@@ -54,6 +58,13 @@ internal sealed partial class ControllerService(
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
             }
+            catch (Exception e)
+            {
+                // The API server unreachable or refusing (say, the lease namespace missing) must not take admission down
+                // with it: this replica keeps serving the webhook and campaigns again.
+                LogElectionError(logger, e, options.LeaseNamespace, options.LeaseName);
+                failed = true;
+            }
             finally
             {
                 await leading.CancelAsync();
@@ -61,9 +72,14 @@ internal sealed partial class ControllerService(
                 metrics.Leading(false);
             }
 
-            if (!stoppingToken.IsCancellationRequested)
+            if (led && !stoppingToken.IsCancellationRequested)
             {
                 LogLost(logger, options.Identity);
+            }
+
+            if (failed)
+            {
+                await Task.Delay(options.RetryPeriod, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
@@ -74,6 +90,6 @@ internal sealed partial class ControllerService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Identity} lost the lease: all work cancelled; campaigning again")]
     private static partial void LogLost(ILogger logger, string identity);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "leader election on Lease {Namespace}/{Name} failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "leader election on Lease {Namespace}/{Name} failed (does the namespace exist, and may Greylane's service account use leases there?); retrying")]
     private static partial void LogElectionError(ILogger logger, Exception exception, string @namespace, string name);
 }

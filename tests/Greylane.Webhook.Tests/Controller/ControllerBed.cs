@@ -64,7 +64,7 @@ internal sealed class ControllerBed : IAsyncDisposable
     }
 
     /// <summary>Starts a controller replica; <paramref name="tap"/> sits between it and the API (fault injection, write counting).</summary>
-    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", ApiTap? tap = null, bool leaderElection = true)
+    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", ApiTap? tap = null, bool leaderElection = true, string leaseNamespace = ControllerOptions.DefaultLeaseNamespace, IKubernetes? client = null)
     {
         var lease = TimeSpan.FromSeconds(3);
         var builder = Host.CreateApplicationBuilder(
@@ -73,13 +73,14 @@ internal sealed class ControllerBed : IAsyncDisposable
             "--controller", "true",
             "--identity", identity,
             "--leader-elect", leaderElection ? "true" : "false",
+            "--lease-namespace", leaseNamespace,
             "--lease-duration", $"{lease.TotalMilliseconds}ms",
             "--renew-deadline", $"{lease.TotalMilliseconds * 2 / 3}ms",
             "--retry-period", $"{lease.TotalMilliseconds / 6}ms",
             "--Logging:LogLevel:Default", "Warning",
         ]);
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath);
-        builder.Services.AddSingleton<IKubernetes>(tap is null ? new Kubernetes(config) : new Kubernetes(config, tap.NewHandler()));
+        builder.Services.AddSingleton(client ?? (tap is null ? new Kubernetes(config) : new Kubernetes(config, tap.NewHandler())));
         builder.Services.AddSingleton(Prometheus.Metrics.NewCustomRegistry());
         builder.Services.AddGreylaneController(builder.Configuration);
         var host = builder.Build();

@@ -1,0 +1,39 @@
+using Greylane.Core.Rollout;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using static Greylane.Webhook.Tests.Controller.Releases;
+
+namespace Greylane.Webhook.Tests.Controller;
+
+public sealed class LeaderElectionTests
+{
+    [Fact]
+    public async Task A_lease_that_cannot_be_taken_yet_keeps_the_process_up_and_it_leads_once_it_can()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        var replica = await bed.StartControllerAsync(leaseNamespace: "greylane-late");
+        var lifetime = replica.Services.GetRequiredService<IHostApplicationLifetime>();
+        await bed.DeployAsync("web", OneStep);
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "a failing election stopped the host (and with it the webhook)");
+        Assert.Equal(RolloutPhase.Idle, Phase(await bed.GetAsync("web")));
+
+        await bed.Sandbox.ApplyManifestsAsync("apiVersion: v1\nkind: Namespace\nmetadata: {name: greylane-late}");
+
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "the release taken up by the new leader");
+    }
+
+    [Fact]
+    public async Task An_unreachable_api_server_never_takes_the_process_down()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        using var nowhere = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+
+        var replica = await bed.StartControllerAsync(client: nowhere);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.False(replica.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
+    }
+}
