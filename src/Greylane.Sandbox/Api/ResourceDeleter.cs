@@ -36,7 +36,14 @@ internal sealed class ResourceDeleter(InMemoryObjectStore store, ResourceRegistr
         }
         else if (options?["propagationPolicy"]?.GetValue<string>() == "Orphan" || options?["orphanDependents"]?.GetValue<bool>() == true)
         {
-            Orphan(stored);
+            try
+            {
+                return Answer(type, DeleteOrphaning(type, stored), outcome.Warnings);
+            }
+            catch (StoreException ex)
+            {
+                throw ApiException.From(ex, type, name);
+            }
         }
 
         try
@@ -70,8 +77,36 @@ internal sealed class ResourceDeleter(InMemoryObjectStore store, ResourceRegistr
         }
     }
 
+    // As the real server's orphan finalizer: the owner is held and marked deleting first, so that no controller adopts
+    // its dependents again between their orphaning and its removal (a deleting owner adopts nothing), then let go.
+    private JsonObject DeleteOrphaning(ResourceType type, JsonObject stored)
+    {
+        const string Finalizer = "orphan";
+        var held = stored.DeepClone().AsObject();
+        var finalizers = held.Metadata()["finalizers"] as JsonArray ?? [];
+        finalizers.Add(Finalizer);
+        held.Metadata()["finalizers"] = finalizers;
+        held.Metadata().Remove("resourceVersion");
+        store.Update(type, held);
+        var marked = store.Delete(type, stored.Namespace(), stored.Name());
+        Orphan(marked);
+        var released = store.Get(type, stored.Namespace(), stored.Name())!.DeepClone().AsObject();
+        var rest = new JsonArray([.. (released.Metadata()["finalizers"] as JsonArray ?? []).Where(f => f?.GetValue<string>() != Finalizer).Select(f => f?.DeepClone())]);
+        if (rest.Count == 0)
+        {
+            released.Metadata().Remove("finalizers");
+        }
+        else
+        {
+            released.Metadata()["finalizers"] = rest;
+        }
+
+        released.Metadata().Remove("resourceVersion");
+        return store.Update(type, released);
+    }
+
     // propagationPolicy=Orphan (kubectl delete --cascade=orphan): dependents lose their reference to the owner
-    // and so survive it; the real server does this through the orphan finalizer.
+    // and so survive it.
     private void Orphan(JsonObject owner)
     {
         var uid = owner.MetaString("uid");
