@@ -172,8 +172,7 @@ internal sealed class PlanRouting
     private static string? DiscoverService(ManifestSet set, string ns, IReadOnlyDictionary<string, string> templateLabels, List<string> notes)
     {
         var matching = set.OfKind("Service")
-            .Where(s => set.NamespaceOf(s) == ns && s["spec"]?["selector"] is JsonObject { Count: > 0 } selector
-                && selector.All(p => templateLabels.TryGetValue(p.Key, out var v) && v == ManifestSet.Text(p.Value)))
+            .Where(s => set.NamespaceOf(s) == ns && RoutingObjects.SelectsPods(s, templateLabels))
             .Select(ManifestSet.Name)
             .ToList();
         if (matching.Count > 1)

@@ -47,6 +47,27 @@ public static class RoutingObjects
         }
     }
 
+    /// <summary>
+    /// Discovery of the Service (when <c>traffic.service</c> is not named): true when the Service's original selector is
+    /// not empty and every entry holds on the pod template's labels. The original, because a pinned stable Service also
+    /// carries <c>pod-template-hash</c>, which template labels never have.
+    /// </summary>
+    public static bool SelectsPods(JsonObject service, IReadOnlyDictionary<string, string> templateLabels)
+    {
+        JsonObject spec;
+        try
+        {
+            spec = OriginAnnotation.OriginalSpec(service);
+        }
+        catch (TrafficException)
+        {
+            spec = service["spec"] as JsonObject ?? [];
+        }
+
+        var selector = spec["selector"] as JsonObject ?? [];
+        return selector.Count > 0 && selector.All(p => templateLabels.TryGetValue(p.Key, out var v) && v == Json.String(spec["selector"], p.Key));
+    }
+
     /// <summary>Discovery by host: true when the DestinationRule is for the Service's host (and in its namespace).</summary>
     public static bool IsDestinationRuleFor(JsonObject destinationRule, TrafficTarget target) =>
         (Json.Namespace(destinationRule) ?? target.Namespace) == target.Namespace

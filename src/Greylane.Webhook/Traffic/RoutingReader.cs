@@ -64,7 +64,7 @@ internal sealed class RoutingReader(RoutingApi api)
             return (named, await api.GetServiceAsync(ns, named, ct).ConfigureAwait(false));
         }
 
-        var matching = (await api.ListServicesAsync(ns, ct).ConfigureAwait(false)).Where(s => Selects(s, templateLabels)).ToList();
+        var matching = (await api.ListServicesAsync(ns, ct).ConfigureAwait(false)).Where(s => RoutingObjects.SelectsPods(s, templateLabels)).ToList();
         switch (matching.Count)
         {
             case 1:
@@ -149,23 +149,6 @@ internal sealed class RoutingReader(RoutingApi api)
         {
             errors.Add(error);
         }
-    }
-
-    // The original selector: a pinned stable Service carries pod-template-hash, which the template labels never have.
-    private static bool Selects(JsonObject service, Dictionary<string, string> templateLabels)
-    {
-        JsonObject spec;
-        try
-        {
-            spec = OriginAnnotation.OriginalSpec(service);
-        }
-        catch (TrafficException)
-        {
-            spec = service["spec"] as JsonObject ?? [];
-        }
-
-        var selector = (spec["selector"] as JsonObject ?? []).Select(p => (p.Key, Value: p.Value?.GetValue<string>())).ToList();
-        return selector.Count > 0 && selector.All(p => templateLabels.TryGetValue(p.Key, out var v) && v == p.Value);
     }
 
     /// <summary>True when <paramref name="obj"/> has an ownerReference to the Deployment (by uid when known).</summary>

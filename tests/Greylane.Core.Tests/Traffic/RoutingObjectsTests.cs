@@ -85,4 +85,25 @@ public sealed class RoutingObjectsTests
 
         JsonAssert.Equal(once, twice);
     }
+
+    [Fact]
+    public void A_service_selects_the_pods_by_its_original_selector_even_while_pinned()
+    {
+        var labels = new Dictionary<string, string> { ["app"] = "mocka", ["version"] = "base" };
+        var pinned = Objects.Yaml("""
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: mocka
+              annotations: {greylane.dev/origin: '{"spec":{"selector":{"app":"mocka"}}}'}
+            spec: {selector: {app: mocka, pod-template-hash: abc}}
+            """);
+
+        Assert.True(RoutingObjects.SelectsPods(pinned, labels));
+        Assert.True(RoutingObjects.SelectsPods(Objects.Yaml("spec: {selector: {app: mocka, version: base}}"), labels));
+        Assert.False(RoutingObjects.SelectsPods(Objects.Yaml("spec: {selector: {app: mockb}}"), labels));
+        Assert.False(RoutingObjects.SelectsPods(Objects.Yaml("spec: {selector: {app: mocka, tier: web}}"), labels));
+        Assert.False(RoutingObjects.SelectsPods(Objects.Yaml("spec: {selector: {}}"), labels));
+        Assert.False(RoutingObjects.SelectsPods(Objects.Yaml("spec: {selector: {app: 1}}"), new Dictionary<string, string> { ["app"] = "1" }));
+    }
 }
