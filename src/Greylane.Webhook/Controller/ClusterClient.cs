@@ -14,8 +14,6 @@ namespace Greylane.Webhook.Controller;
 /// </summary>
 internal sealed class ClusterClient(IKubernetes kube)
 {
-    public IKubernetes Kube => kube;
-
     /// <summary>The Deployment as stored, or null when it does not exist.</summary>
     public async Task<JsonObject?> GetDeploymentAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
@@ -43,6 +41,17 @@ internal sealed class ClusterClient(IKubernetes kube)
             return false;
         }
     }
+
+    public async Task<IReadOnlyList<V1ReplicaSet>> ListReplicaSetsAsync(string @namespace, string labelSelector, CancellationToken cancellationToken) =>
+        [.. (await kube.AppsV1.ListNamespacedReplicaSetAsync(@namespace, labelSelector: labelSelector, cancellationToken: cancellationToken)).Items];
+
+    public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(string @namespace, string labelSelector, CancellationToken cancellationToken) =>
+        [.. (await kube.CoreV1.ListNamespacedPodAsync(@namespace, labelSelector: labelSelector, cancellationToken: cancellationToken)).Items];
+
+    /// <summary>The Services of a namespace as JSON, for the pure selector rules of <c>RoutingObjects</c>.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ListServicesAsync(string @namespace, CancellationToken cancellationToken) =>
+        [.. (await kube.CoreV1.ListNamespacedServiceAsync(@namespace, cancellationToken: cancellationToken)).Items
+            .Select(s => (JsonObject)JsonNode.Parse(KubernetesJson.Serialize(s))!)];
 
     public async Task<string?> GetConfigMapValueAsync(string @namespace, string name, string key, CancellationToken cancellationToken)
     {

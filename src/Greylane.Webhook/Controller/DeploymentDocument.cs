@@ -10,6 +10,10 @@ namespace Greylane.Webhook.Controller;
 /// <summary>A Deployment as the API server stored it (raw JSON), with the fields the controller reads.</summary>
 internal sealed class DeploymentDocument(JsonObject json)
 {
+    private string? _templateHash;
+    private V1Deployment? _typed;
+
+    /// <summary>The object as stored; read only (derived values below are computed once).</summary>
     public JsonObject Json { get; } = json;
 
     public string Namespace => Text(Json["metadata"], "namespace") ?? "";
@@ -36,14 +40,7 @@ internal sealed class DeploymentDocument(JsonObject json)
             .ToDictionary(p => p.Key, p => p.Value!.ToString(), StringComparer.Ordinal);
 
     /// <summary>The hash of the current pod template, as the webhook computes it.</summary>
-    public string TemplateHash
-    {
-        get
-        {
-            using var template = JsonDocument.Parse((Json["spec"]?["template"] ?? new JsonObject()).ToJsonString());
-            return Greylane.Core.Release.TemplateHash.Compute(template.RootElement);
-        }
-    }
+    public string TemplateHash => _templateHash ??= HashTemplate();
 
     /// <summary>The Deployment's own rolling update is complete: every replica updated and available, nothing old left, not paused.</summary>
     public bool RolloutComplete
@@ -63,10 +60,16 @@ internal sealed class DeploymentDocument(JsonObject json)
     public string? Annotation(string key) => Text(Json["metadata"]?["annotations"], key);
 
     /// <summary>The typed object, for APIs that want one (the router, Events).</summary>
-    public V1Deployment Typed() => KubernetesJson.Deserialize<V1Deployment>(Json.ToJsonString());
+    public V1Deployment Typed() => _typed ??= KubernetesJson.Deserialize<V1Deployment>(Json.ToJsonString());
 
     public static DeploymentDocument From(V1Deployment deployment) =>
         new((JsonObject)JsonNode.Parse(KubernetesJson.Serialize(deployment))!);
+
+    private string HashTemplate()
+    {
+        using var template = JsonDocument.Parse((Json["spec"]?["template"] ?? new JsonObject()).ToJsonString());
+        return Greylane.Core.Release.TemplateHash.Compute(template.RootElement);
+    }
 
     private static string? Text(JsonNode? node, string key) =>
         node is JsonObject o && o[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;

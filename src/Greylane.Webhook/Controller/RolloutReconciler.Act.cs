@@ -4,6 +4,7 @@ using Greylane.Core.Analysis;
 using Greylane.Core.Release;
 using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
+using Greylane.Core.Traffic;
 using Greylane.Webhook.Traffic;
 using static Greylane.Core.Rollout.RolloutAction;
 
@@ -16,6 +17,7 @@ internal sealed partial class RolloutReconciler
         DeploymentDocument deployment, RoutedRelease release, RolloutStatus status, IReadOnlyList<RolloutAction> actions, bool live, CancellationToken cancellationToken)
     {
         TimeSpan? requeue = null;
+        var canaryDeleted = false;
         foreach (var action in actions)
         {
             switch (action)
@@ -55,8 +57,7 @@ internal sealed partial class RolloutReconciler
                     break;
                 case DeleteCanary delete:
                     await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
-                    // Only now may the stable Service select every pod again: the canary's are on their way out.
-                    await router.UnpinStableAsync(release, cancellationToken);
+                    canaryDeleted = true;
                     break;
                 case ClearRelease when live:
                     await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject
@@ -68,6 +69,12 @@ internal sealed partial class RolloutReconciler
                     requeue = requeue is { } earlier && earlier < after.Delay ? earlier : after.Delay;
                     break;
             }
+        }
+
+        if (canaryDeleted)
+        {
+            // Only now may the stable Service select every pod again: the canaries' pods are on their way out.
+            await router.UnpinStableAsync(release, cancellationToken);
         }
 
         LogReconciled(logger, deployment.Key, status.Phase, status.Step + 1, status.Message ?? "");
@@ -105,6 +112,22 @@ internal sealed partial class RolloutReconciler
         await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
     }
 
+    /// <summary>
+    /// What <c>{{service}}</c> stands for: <c>traffic.service</c>, else the one Service selecting the pods, found by the
+    /// same rule as routing and <c>kubectl greylane plan</c> (so the preview shows the query sent); else the Deployment's name.
+    /// </summary>
+    private async Task<string> ServiceNameAsync(DeploymentDocument deployment, RolloutStrategy strategy, CancellationToken cancellationToken)
+    {
+        if (strategy.Traffic.Service is { } named)
+        {
+            return named;
+        }
+
+        var services = await cluster.ListServicesAsync(deployment.Namespace, cancellationToken);
+        var selecting = services.Where(s => RoutingObjects.SelectsPods(s, deployment.TemplateLabels)).ToList();
+        return selecting.Count == 1 ? selecting[0]["metadata"]!["name"]!.GetValue<string>() : deployment.Name;
+    }
+
     private Task PatchSpecAsync(DeploymentDocument deployment, bool paused, CancellationToken cancellationToken) =>
         cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject { ["spec"] = new JsonObject { ["paused"] = paused } }, cancellationToken);
 
@@ -123,7 +146,7 @@ internal sealed partial class RolloutReconciler
         var context = new AnalysisContext(
             deployment.Namespace,
             deployment.Name,
-            strategy.Traffic.Service ?? deployment.Name,
+            await ServiceNameAsync(deployment, strategy, cancellationToken),
             release.Release,
             release.Stable ?? "",
             strategy.CanaryLabels,

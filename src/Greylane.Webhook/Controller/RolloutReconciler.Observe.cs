@@ -44,8 +44,8 @@ internal sealed partial class RolloutReconciler
     /// <summary>Every canary ReplicaSet this Deployment owns (by owner uid, so a namesake in another life is not counted).</summary>
     private async Task<IReadOnlyList<CanaryObservation>> ListCanariesAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
     {
-        var list = await cluster.Kube.AppsV1.ListNamespacedReplicaSetAsync(deployment.Namespace, labelSelector: GreylaneKeys.Release, cancellationToken: cancellationToken);
-        return [.. list.Items
+        var replicaSets = await cluster.ListReplicaSetsAsync(deployment.Namespace, GreylaneKeys.Release, cancellationToken);
+        return [.. replicaSets
             .Where(rs => rs.Metadata.DeletionTimestamp is null
                 && rs.Metadata.OwnerReferences?.Any(o => o.Kind == "Deployment" && o.Uid == deployment.Uid) == true)
             .Select(rs => new CanaryObservation(
@@ -63,8 +63,7 @@ internal sealed partial class RolloutReconciler
             return null;
         }
 
-        var pods = await cluster.Kube.CoreV1.ListNamespacedPodAsync(deployment.Namespace, labelSelector: $"{GreylaneKeys.Release}={release}", cancellationToken: cancellationToken);
-        return PodProblem.Describe(pods.Items);
+        return PodProblem.Describe(await cluster.ListPodsAsync(deployment.Namespace, $"{GreylaneKeys.Release}={release}", cancellationToken));
     }
 
     /// <summary>

@@ -39,10 +39,9 @@ internal sealed partial class RolloutReconciler(
         try
         {
             // The cache is at least as new as the event that queued the key, so a quiet copy is a quiet Deployment.
-            if (cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status))))
+            if (cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)), out var quiet))
             {
-                metrics.Phase(cached.Namespace, cached.Name, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)));
-                return ReconcileResult.Idle;
+                return quiet;
             }
 
             var (ns, name) = Split(key);
@@ -64,10 +63,9 @@ internal sealed partial class RolloutReconciler(
     private async Task<ReconcileResult> ReconcileLiveAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
     {
         var status = RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status));
-        if (IsQuiet(deployment, status))
+        if (IsQuiet(deployment, status, out var quiet))
         {
-            metrics.Phase(deployment.Namespace, deployment.Name, status);
-            return ReconcileResult.Idle;
+            return quiet;
         }
 
         var read = await ReadStrategyAsync(deployment, cancellationToken);
@@ -80,7 +78,8 @@ internal sealed partial class RolloutReconciler(
         var (facts, routing) = await ObserveAsync(deployment, status, strategy, cancellationToken);
         var decision = StepMachine.Decide(facts, status, strategy, time);
         var next = decision.Status;
-        if (routing.Errors.Count > 0 && next.Phase == RolloutPhase.StepRouting)
+        var refused = routing.Errors.Count > 0 && next.Phase == RolloutPhase.StepRouting;
+        if (refused)
         {
             // The machine only knows "not in place yet"; the person needs to know why and what to fix.
             next = next with { Message = $"{StepLabel(strategy, next.Step)}: routing refused: {string.Join("; ", routing.Errors)}" };
@@ -104,9 +103,9 @@ internal sealed partial class RolloutReconciler(
             metrics.Ended(next.Phase);
         }
 
-        if (next.Message != status.Message && next.Message is { } message && routing.Errors.Count > 0 && next.Phase == RolloutPhase.StepRouting)
+        if (refused && next.Message != status.Message)
         {
-            await events.RecordAsync(deployment, "RoutingRefused", message, EventType.Warning, cancellationToken);
+            await events.RecordAsync(deployment, "RoutingRefused", next.Message!, EventType.Warning, cancellationToken);
         }
 
         var release = new RoutedRelease(deployment.Typed(), strategy, next.Release ?? "", next.Stable);
@@ -153,10 +152,19 @@ internal sealed partial class RolloutReconciler(
 
     // Nothing can happen to a Deployment with no release, no command and no release in progress: skip every read.
     // (One opted out mid-release is not quiet: the webhook removed its release, and the machine cleans up.)
-    private static bool IsQuiet(DeploymentDocument deployment, RolloutStatus status) =>
-        deployment.Annotation(GreylaneKeys.Release) is null
-        && deployment.Annotation(GreylaneKeys.Command) is null
-        && status.Phase is RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack;
+    private bool IsQuiet(DeploymentDocument deployment, RolloutStatus status, out ReconcileResult result)
+    {
+        result = ReconcileResult.Idle;
+        if (deployment.Annotation(GreylaneKeys.Release) is not null
+            || deployment.Annotation(GreylaneKeys.Command) is not null
+            || status.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack))
+        {
+            return false;
+        }
+
+        metrics.Phase(deployment.Namespace, deployment.Name, status);
+        return true;
+    }
 
     private async Task<bool> PersistAsync(DeploymentDocument deployment, string status, bool clearCommand, CancellationToken cancellationToken)
     {

@@ -64,7 +64,7 @@ internal sealed class ControllerBed : IAsyncDisposable
     }
 
     /// <summary>Starts a controller replica; <paramref name="tap"/> sits between it and the API (fault injection, write counting).</summary>
-    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", ApiTap? tap = null, bool leaderElection = true, string leaseNamespace = ControllerOptions.DefaultLeaseNamespace, IKubernetes? client = null)
+    public async Task<ControllerReplica> StartControllerAsync(string identity = "replica-a", ApiTap? tap = null, bool leaderElection = true, string leaseNamespace = ControllerOptions.DefaultLeaseNamespace, IKubernetes? client = null, Action<IServiceCollection>? services = null)
     {
         var lease = TimeSpan.FromSeconds(3);
         var builder = Host.CreateApplicationBuilder(
@@ -82,6 +82,7 @@ internal sealed class ControllerBed : IAsyncDisposable
         var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath);
         builder.Services.AddSingleton(client ?? (tap is null ? new Kubernetes(config) : new Kubernetes(config, tap.NewHandler())));
         builder.Services.AddSingleton(Prometheus.Metrics.NewCustomRegistry());
+        services?.Invoke(builder.Services);
         builder.Services.AddGreylaneController(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
