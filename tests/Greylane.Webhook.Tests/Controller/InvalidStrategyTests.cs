@@ -1,0 +1,58 @@
+using Greylane.Core.Rollout;
+using k8s;
+using static Greylane.Webhook.Tests.Controller.Releases;
+
+namespace Greylane.Webhook.Tests.Controller;
+
+public sealed class InvalidStrategyTests
+{
+    [Fact]
+    public async Task A_shared_strategy_broken_after_admission_holds_the_release_and_says_what_to_fix()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.Sandbox.ApplyManifestsAsync("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: lane, namespace: shop}
+            data:
+              strategy.yaml: "steps: [{replicas: 1, pause: manual}]"
+            """);
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", "{}").Replace("greylane.dev/enabled: \"true\"", "greylane.dev/enabled: \"true\"\n    greylane.dev/strategy-ref: lane", StringComparison.Ordinal));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+        await bed.Sandbox.ApplyManifestsAsync("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: lane, namespace: shop}
+            data:
+              strategy.yaml: "steps: [{replicas: 1, weight: 150}]"
+            """);
+
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        var held = await Eventually.UntilAsync(
+            () => bed.GetAsync("web"), d => Status(d).Message?.StartsWith("the strategy is invalid", StringComparison.Ordinal) == true, "the error in the status");
+        Assert.Contains("strategy-ref:steps[0].weight: 150 is outside 0–100", Status(held).Message, StringComparison.Ordinal);
+        Assert.True(held.Spec.Paused);
+        Assert.Equal(RolloutPhase.Idle, Phase(held));
+        Assert.Empty(await bed.CanariesAsync());
+        var events = (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items;
+        Assert.Contains(events, e => e.Reason == "StrategyInvalid" && e.Type == "Warning");
+    }
+
+    [Fact]
+    public async Task A_missing_shared_strategy_is_named_with_the_fix()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", "{}").Replace("greylane.dev/enabled: \"true\"", "greylane.dev/enabled: \"true\"\n    greylane.dev/strategy-ref: nowhere", StringComparison.Ordinal));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        var held = await Eventually.UntilAsync(
+            () => bed.GetAsync("web"), d => Status(d).Message?.StartsWith("the strategy is invalid", StringComparison.Ordinal) == true, "the error in the status");
+        Assert.Contains("ConfigMap shop/nowhere with key strategy.yaml was not found; create it in the Deployment's namespace or remove the annotation", Status(held).Message, StringComparison.Ordinal);
+        Assert.Empty(await bed.CanariesAsync());
+    }
+}
