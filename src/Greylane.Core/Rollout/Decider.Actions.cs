@@ -12,6 +12,9 @@ internal sealed partial class Decider
     /// <summary>How often to look again at a deleted Deployment, whose cleanup no watch event announces.</summary>
     private static readonly TimeSpan DeletedPoll = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan UnwatchedPollMin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan UnwatchedPollMax = TimeSpan.FromSeconds(30);
+
     private Decision Finish(bool bounded)
     {
         var actions = new List<RolloutAction>();
@@ -36,7 +39,11 @@ internal sealed partial class Decider
                     actions.Add(new A.ScaleCanary(release, replicas));
                 }
 
-                if (current.Phase != StepScaling && guards.RoutingNeeded && !guards.RoutingInPlace)
+                if (current.TrafficWithdrawn && !facts.RoutingRestored)
+                {
+                    actions.Add(new A.RestoreRouting());
+                }
+                else if (current.Phase != StepScaling && guards.RoutingNeeded && !guards.RoutingInPlace)
                 {
                     actions.Add(new A.ApplyRouting(current.Step));
                     current = current with { RoutingTouched = true };
@@ -68,11 +75,32 @@ internal sealed partial class Decider
                     actions.AddRange(facts.Canaries
                         .Where(c => current.Phase != Initializing || c.Release != current.Release)
                         .Select(c => new A.DeleteCanary(c.Release)));
+
+                    // Only once the canaries are gone may the stable Service select every pod again.
+                    if (current.Phase != Initializing && facts.Canaries.Count == 0 && facts.StablePinned)
+                    {
+                        actions.Add(new A.UnpinStable());
+                    }
                 }
 
                 break;
-            case Promoting when facts.Paused:
-                actions.Add(new A.Unpause());
+            case Promoting:
+                if (current.TrafficWithdrawn && !facts.RoutingRestored)
+                {
+                    actions.Add(new A.RestoreRouting());
+                }
+
+                if (facts.Paused)
+                {
+                    // The Deployment's own rolling update replaces the pods the stable Service is pinned to: unpin first.
+                    if (facts.StablePinned)
+                    {
+                        actions.Add(new A.UnpinStable());
+                    }
+
+                    actions.Add(new A.Unpause());
+                }
+
                 break;
             case Completed when facts.Release is not null && facts.Release == current.Release:
                 actions.Add(new A.ClearRelease());
@@ -105,6 +133,23 @@ internal sealed partial class Decider
 
         return new Decision(current, actions);
     }
+
+    /// <summary>
+    /// The phase waits for routing objects or Services, which no watch reports on (nor does a write of them made by an
+    /// earlier leader, or by this one just before a crash): only looking again moves it on.
+    /// </summary>
+    private bool AwaitsUnwatched() => current.Phase switch
+    {
+        StepRouting => current.RoutedAt is null && guards.RoutingNeeded,
+        Initializing or Finalizing or Aborting => !facts.RoutingRestored || (current.Phase != Initializing && facts.StablePinned),
+        StepScaling or Promoting => current.TrafficWithdrawn && !facts.RoutingRestored || (current.Phase == Promoting && facts.StablePinned),
+        _ => false,
+    };
+
+    // Soon after the phase began (a write just made), then less often (routing refused until a person fixes it): a
+    // tenth of the wait so far, from 1 s to 30 s.
+    private TimeSpan UnwatchedPoll(DateTimeOffset since) =>
+        TimeSpan.FromTicks(Math.Clamp((now - since).Ticks / 10, UnwatchedPollMin.Ticks, UnwatchedPollMax.Ticks));
 
     private TimeSpan? Requeue(bool bounded)
     {
@@ -144,6 +189,11 @@ internal sealed partial class Decider
         if (facts.Deleted && current.Phase is not (Idle or Completed or RolledBack))
         {
             times.Add(now + DeletedPoll);
+        }
+
+        if (AwaitsUnwatched())
+        {
+            times.Add(now + UnwatchedPoll(current.Since ?? now));
         }
 
         // Whatever was due by now has fired in this decision; a past time left over would only spin the queue.

@@ -68,7 +68,18 @@ internal sealed partial class Decider
             .PermitIf(T.Initialized, StepScaling, () => guards.Initialized, "routing restored, grace over, older canaries gone");
 
         machine.Configure(StepScaling)
-            .PermitIf(T.CanaryReady, StepRouting, () => guards.CanaryReady, "available canary pods >= step replicas");
+            .PermitIf(T.CanaryReady, StepRouting, () => guards.CanaryReady, "available canary pods >= step replicas")
+            .InternalTransitionIf(T.CanaryLost, _ => guards.CanaryLost, t => Record(t, EventType.Warning), "available canary pods < what the routing in force needs");
+
+        // A canary that loses pods never keeps traffic: routing goes back to stable, and the step starts over once the
+        // canary is ready again (progressDeadline bounds the wait, then it rolls back with what the pods say).
+        foreach (var phase in (RolloutPhase[])[StepRouting, StepAnalyzing, StepPaused])
+        {
+            machine.Configure(phase).PermitIf(T.CanaryLost, StepScaling, () => guards.CanaryLost, "available canary pods < step replicas while routed");
+        }
+
+        machine.Configure(Promoting)
+            .InternalTransitionIf(T.CanaryLost, _ => guards.CanaryLost, t => Record(t, EventType.Warning), "available canary pods < its replicas while routed");
 
         machine.Configure(StepRouting)
             .InternalTransitionIf(T.RoutingApplied, _ => guards.RoutingAppliedNow, t => Record(t, EventType.Normal), "step routing in place")

@@ -20,6 +20,10 @@ internal sealed partial class Decider
             T.DeploymentDeleted => "Deployment deleted: restoring routing",
             T.Initialized => $"{step}: scaling the canary to {Replicas()} pod(s)",
             T.CanaryReady => $"{step}: canary ready {Available()}/{Replicas()}",
+            T.CanaryLost => $"{step}: the canary lost pods ({Available()} available{(facts.CanaryProblem is { } why ? $": {why}" : "")}): "
+                + (current.Phase == Promoting
+                    ? "traffic is back on stable while the Deployment finishes its rollout"
+                    : $"traffic is back on stable until it is ready again, then the step's routing and analysis start over (rolled back if not ready within {StepView.Format(strategy.ProgressDeadline)})"),
             T.RoutingApplied => $"{step}: routing in place, waiting {StepView.Format(strategy.Traffic.GracePeriod)} grace period",
             T.GraceElapsed => current.Metrics.Count == 0 ? $"{step}: no analysis" : $"{step}: measuring {string.Join(", ", current.Metrics.Select(m => m.Name))}",
             T.StepPassed => $"{step}: analysis passed ({Counters(before)}); {Pause()}",
@@ -53,7 +57,7 @@ internal sealed partial class Decider
     {
         Initializing or Finalizing or Aborting => !facts.RoutingRestored ? "routing restored"
             : facts.Canaries.Count > 0 ? $"canary deleted ({facts.Canaries.Count} left)" : "grace period",
-        StepScaling => $"canary ready {Available()}/{Replicas()}" + (facts.CanaryProblem is { } problem ? $" ({problem})" : ""),
+        StepScaling => (s.TrafficWithdrawn ? "the canary to recover: " : "") + $"canary ready {Available()}/{Replicas()}" + (facts.CanaryProblem is { } problem ? $" ({problem})" : ""),
         StepRouting => s.RoutedAt is null ? "routing in place" : "grace period",
         StepAnalyzing => $"analysis ({Counters(s)})",
         Promoting => "the Deployment's rolling update to complete",

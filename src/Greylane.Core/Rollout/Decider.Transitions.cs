@@ -25,9 +25,10 @@ internal sealed partial class Decider
     {
         current = t.Trigger switch
         {
-            T.RoutingApplied => current with { RoutedAt = now },
+            T.RoutingApplied => current with { RoutedAt = now, RoutedPods = StepView.Of(strategy, current.Step).Replicas.Resolve(facts.DesiredReplicas) },
             T.RoutingRestored => current with { RestoredAt = now },
             T.Pause => current with { PausedByUser = true },
+            T.CanaryLost => current with { TrafficWithdrawn = true, RoutedPods = null },
 
             // Deadlines and timed pauses count again from the resume: the person took over the clock.
             T.Resume => current with { PausedByUser = false, Since = now },
@@ -53,6 +54,8 @@ internal sealed partial class Decider
         Initializing => s with
         {
             Step = 0,
+            TrafficWithdrawn = false,
+            RoutedPods = null,
             Release = facts.Release ?? s.Release,
             Stable = facts.Stable ?? s.Stable,
             RoutedAt = null,
@@ -65,6 +68,16 @@ internal sealed partial class Decider
         },
 
         // Initializing waited out the grace period after restoring routing, so the new release starts clean.
+        // A lost canary goes back to scaling the same step, with routing withdrawn until it is ready again.
+        StepScaling when t.Trigger == T.CanaryLost => s with
+        {
+            TrafficWithdrawn = true,
+            RoutedPods = null,
+            RoutedAt = null,
+            AnalysisSince = null,
+            Metrics = [],
+            Held = false,
+        },
         StepScaling => s with
         {
             Step = t.Trigger == T.Initialized ? 0 : s.Step + 1,
@@ -74,7 +87,7 @@ internal sealed partial class Decider
             Metrics = [],
             Held = false,
         },
-        StepRouting => s with { RoutedAt = null },
+        StepRouting => s with { RoutedAt = null, TrafficWithdrawn = false },
         StepAnalyzing when t.Source == StepRouting => s with
         {
             AnalysisSince = now,
@@ -84,14 +97,14 @@ internal sealed partial class Decider
         StepPaused => s with { Held = t.Trigger == T.MeasurementInconclusive },
         Promoting => s with { PausedByUser = false, Held = false },
         Finalizing or Aborting => s with { RestoredAt = null, PausedByUser = false, Held = false },
-        Completed or RolledBack => s with { RoutingTouched = false },
+        Completed or RolledBack => s with { RoutingTouched = false, TrafficWithdrawn = false, RoutedPods = null },
         _ => s,
     };
 
     private static EventType Severity(T trigger) => trigger switch
     {
         T.DeadlineExceeded or T.MeasurementFailed or T.MeasurementInconclusive or T.Abort or T.CanaryDeleted
-            or T.RevertedToStable or T.DeploymentDeleted => EventType.Warning,
+            or T.RevertedToStable or T.DeploymentDeleted or T.CanaryLost => EventType.Warning,
         _ => EventType.Normal,
     };
 }

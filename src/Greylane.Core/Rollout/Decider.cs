@@ -17,7 +17,7 @@ internal sealed partial class Decider
 
     private static readonly RolloutTrigger[] ObservedThen =
     [
-        RolloutTrigger.MeasurementFailed, RolloutTrigger.MeasurementInconclusive, RolloutTrigger.DeadlineExceeded,
+        RolloutTrigger.CanaryLost, RolloutTrigger.MeasurementFailed, RolloutTrigger.MeasurementInconclusive, RolloutTrigger.DeadlineExceeded,
         RolloutTrigger.RoutingRestored, RolloutTrigger.Initialized, RolloutTrigger.CanaryReady, RolloutTrigger.RoutingApplied,
         RolloutTrigger.GraceElapsed, RolloutTrigger.StepPassed, RolloutTrigger.MeasurementPassed, RolloutTrigger.PauseElapsed,
         RolloutTrigger.PromotionRolledOut, RolloutTrigger.Finalized, RolloutTrigger.CanaryDeleted,
@@ -111,6 +111,7 @@ internal sealed partial class Decider
         RolloutTrigger.RoutingRestored => guards.RestoredNow,
         RolloutTrigger.Initialized => guards.Initialized,
         RolloutTrigger.CanaryReady => guards.CanaryReady,
+        RolloutTrigger.CanaryLost => guards.CanaryLost,
         RolloutTrigger.RoutingApplied => guards.RoutingAppliedNow,
         RolloutTrigger.GraceElapsed => guards.GraceElapsed,
         RolloutTrigger.StepPassed => guards.StepPassed,

@@ -20,6 +20,7 @@ internal sealed record Guards
     public bool RestoredNow { get; init; }
     public bool Initialized { get; init; }
     public bool CanaryReady { get; init; }
+    public bool CanaryLost { get; init; }
     public bool RoutingNeeded { get; init; }
     public bool RoutingInPlace { get; init; }
     public bool RoutingAppliedNow { get; init; }
@@ -72,6 +73,7 @@ internal sealed record Guards
             RestoredNow = drain && facts.RoutingRestored && current.RestoredAt is null,
             Initialized = progress && cleanupGraceDone && facts.Canaries.All(c => c.Release == current.Release),
             CanaryReady = progress && canary is not null && canary.AvailableReplicas >= step.Replicas.Resolve(facts.DesiredReplicas),
+            CanaryLost = !facts.Deleted && (canary?.AvailableReplicas ?? 0) < TrafficNeeds(strategy, current, facts),
             RoutingNeeded = routingNeeded,
             RoutingInPlace = routingInPlace,
             RoutingAppliedNow = progress && routingInPlace && current.RoutedAt is null,
@@ -84,8 +86,39 @@ internal sealed record Guards
             PauseOver = progress && !current.Held && !step.Pause.IsManual && now >= current.Since + step.Pause.Duration,
             RolledOut = facts.RolloutComplete,
             CleanupGraceDone = cleanupGraceDone,
-            CleanedUp = cleanupGraceDone && facts.Canaries.Count == 0,
+            CleanedUp = cleanupGraceDone && facts.Canaries.Count == 0 && !facts.StablePinned,
             DeadlineExceeded = progress && IsBounded(current.Phase) && now >= DeadlineStart(current) + strategy.ProgressDeadline,
+        };
+    }
+
+    /// <summary>
+    /// How many available canary pods the routing in force needs (0 when it sends the canary nothing): the step's size, but
+    /// never more than the routing was put in place for (a Deployment scaled up mid-step raises a size in percent, and
+    /// its new canary pods starting are no loss), and while the next step scales, the smaller of the two steps' sizes.
+    /// A person's pause does not suspend this: traffic to missing pods is an outage.
+    /// </summary>
+    private static int TrafficNeeds(RolloutStrategy strategy, RolloutStatus status, Observation facts)
+    {
+        if (status.TrafficWithdrawn || status.Release is null)
+        {
+            return 0;
+        }
+
+        var size = StepView.Of(strategy, status.Step).Replicas.Resolve(facts.DesiredReplicas);
+        var routedBefore = status.Step > 0 && StepView.Of(strategy, status.Step - 1).ChangesRouting;
+        var routedNow = StepView.Of(strategy, status.Step).ChangesRouting;
+        var stepNeeds = Math.Min(size, status.RoutedPods ?? size);
+        return status.Phase switch
+        {
+            RolloutPhase.StepScaling when routedBefore =>
+                Math.Min(size, status.RoutedPods ?? StepView.Of(strategy, status.Step - 1).Replicas.Resolve(facts.DesiredReplicas)),
+            RolloutPhase.StepRouting when routedNow || routedBefore => stepNeeds,
+            RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused when routedNow => stepNeeds,
+
+            // Promotion keeps the last routing until Finalizing restores it.
+            RolloutPhase.Promoting when !facts.RoutingRestored =>
+                status.RoutedPods ?? facts.Canaries.FirstOrDefault(c => c.Release == status.Release)?.Replicas ?? 1,
+            _ => 0,
         };
     }
 

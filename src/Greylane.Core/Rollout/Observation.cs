@@ -40,6 +40,9 @@ public sealed record Observation
     /// <summary>Every routing object is back to its saved original (true when Greylane changed nothing).</summary>
     public bool RoutingRestored { get; init; } = true;
 
+    /// <summary>In host mode: the stable Service is still pinned to the stable pods (it carries Greylane's origin annotation).</summary>
+    public bool StablePinned { get; init; }
+
     /// <summary>Why the canary's pods are not ready, as the pods say (e.g. <c>ImagePullBackOff</c>), for the deadline message.</summary>
     public string? CanaryProblem { get; init; }
 

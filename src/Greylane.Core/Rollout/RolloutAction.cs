@@ -25,6 +25,12 @@ public abstract record RolloutAction
     /// <summary>Put every routing object back to its saved original.</summary>
     public sealed record RestoreRouting : RolloutAction;
 
+    /// <summary>
+    /// In host mode, let the stable Service select every pod again (it was pinned to the stable pods): once the canaries are
+    /// gone at the end of a release, and just before the Deployment's own rolling update at promotion.
+    /// </summary>
+    public sealed record UnpinStable : RolloutAction;
+
     /// <summary>Measure these metrics once each, then requeue with the results as <see cref="Observation.Measurements"/>.</summary>
     public sealed record Measure(IReadOnlyList<string> Metrics) : RolloutAction
     {

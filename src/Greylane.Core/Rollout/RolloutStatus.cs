@@ -33,6 +33,18 @@ public sealed record RolloutStatus
     /// <summary>Routing was changed during this release, so restoring it needs the grace period.</summary>
     public bool RoutingTouched { get; init; }
 
+    /// <summary>
+    /// The canary lost pods while routing sent it traffic, so routing went back to the original (stable) until the canary
+    /// is ready again; the step's routing and analysis then start over.
+    /// </summary>
+    public bool TrafficWithdrawn { get; init; }
+
+    /// <summary>
+    /// How many canary pods the routing in force was put in place for (the step's size then). Fewer available pods is a
+    /// loss; a later scale-up of the Deployment, which raises a step's size in percent, is not.
+    /// </summary>
+    public int? RoutedPods { get; init; }
+
     /// <summary>In <see cref="RolloutPhase.StepRouting"/>: when the step's routing was seen in place.</summary>
     public DateTimeOffset? RoutedAt { get; init; }
 

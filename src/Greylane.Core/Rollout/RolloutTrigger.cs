@@ -21,6 +21,12 @@ public enum RolloutTrigger
     /// <summary>The canary has at least the step's number of available pods.</summary>
     CanaryReady,
 
+    /// <summary>
+    /// The canary has fewer available pods than the routing in force sends traffic for: routing goes back to stable until
+    /// the canary is ready again.
+    /// </summary>
+    CanaryLost,
+
     /// <summary>The step's routing is in place (the grace period starts).</summary>
     RoutingApplied,
 

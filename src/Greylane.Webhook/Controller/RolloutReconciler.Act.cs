@@ -17,7 +17,6 @@ internal sealed partial class RolloutReconciler
         DeploymentDocument deployment, RoutedRelease release, RolloutStatus status, IReadOnlyList<RolloutAction> actions, bool live, CancellationToken cancellationToken)
     {
         TimeSpan? requeue = null;
-        var canaryDeleted = false;
         foreach (var action in actions)
         {
             switch (action)
@@ -44,12 +43,10 @@ internal sealed partial class RolloutReconciler
                     await MeasureAsync(deployment, release, measure, cancellationToken);
                     requeue = TimeSpan.Zero;
                     break;
+                case UnpinStable:
+                    await router.UnpinStableAsync(release, cancellationToken);
+                    break;
                 case Unpause when live:
-                    if (status.Phase == RolloutPhase.Promoting)
-                    {
-                        await router.UnpinStableAsync(release, cancellationToken);
-                    }
-
                     await PatchSpecAsync(deployment, paused: false, cancellationToken);
                     break;
                 case Repause when live:
@@ -57,7 +54,6 @@ internal sealed partial class RolloutReconciler
                     break;
                 case DeleteCanary delete:
                     await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
-                    canaryDeleted = true;
                     break;
                 case ClearRelease when live:
                     await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject
@@ -69,12 +65,6 @@ internal sealed partial class RolloutReconciler
                     requeue = requeue is { } earlier && earlier < after.Delay ? earlier : after.Delay;
                     break;
             }
-        }
-
-        if (canaryDeleted)
-        {
-            // Only now may the stable Service select every pod again: the canaries' pods are on their way out.
-            await router.UnpinStableAsync(release, cancellationToken);
         }
 
         LogReconciled(logger, deployment.Key, status.Phase, status.Step + 1, status.Message ?? "");

@@ -34,6 +34,7 @@ internal sealed partial class RolloutReconciler
             Canaries = canaries,
             RoutingApplied = routing.Applied,
             RoutingRestored = routing.Restored,
+            StablePinned = routing.StablePinned,
             CanaryProblem = await CanaryProblemAsync(deployment, status, canaries, cancellationToken),
             RolloutComplete = deployment.RolloutComplete,
             Measurements = inbox.Peek(deployment.Key),
@@ -54,10 +55,14 @@ internal sealed partial class RolloutReconciler
                 rs.Status?.AvailableReplicas ?? 0))];
     }
 
-    /// <summary>While a step waits for its canary, what its pods say is wrong (for the message if the deadline passes).</summary>
+    /// <summary>
+    /// When the canary has fewer available pods than it should, what its pods say is wrong: for the message of a step
+    /// that waits for it past its deadline, and of a step whose routing is withdrawn because the canary lost pods.
+    /// </summary>
     private async Task<string?> CanaryProblemAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<CanaryObservation> canaries, CancellationToken cancellationToken)
     {
-        if (status.Phase != RolloutPhase.StepScaling || status.Release is not { } release
+        if (status.Phase is not (RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused or RolloutPhase.Promoting)
+            || status.Release is not { } release
             || canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.AvailableReplicas >= canary.Replicas)
         {
             return null;

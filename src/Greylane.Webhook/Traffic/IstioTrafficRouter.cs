@@ -33,9 +33,10 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
         }
 
         var restored = IsRestored(world);
+        var pinned = IsPinned(world);
         if (world.Errors.Count > 0)
         {
-            return new RoutingState(false, restored, world.Errors, []);
+            return new RoutingState(false, restored, world.Errors, [], pinned);
         }
 
         var work = await new StepWorkBuilder(_api).BuildAsync(release, StepAt(release.Strategy, step), world, cancellationToken).ConfigureAwait(false);
@@ -43,7 +44,8 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
             work.Errors.Count == 0 && work.Pending.Count == 0,
             restored,
             work.Errors,
-            [.. work.Pending.SelectMany(p => p.Missing)]);
+            [.. work.Pending.SelectMany(p => p.Missing)],
+            pinned);
     }
 
     /// <inheritdoc/>
@@ -149,11 +151,12 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
         for (var attempt = 1; ; attempt++)
         {
             var world = await new RoutingReader(_api).ReadAsync(release, cancellationToken).ConfigureAwait(false);
-            if (world.Target is null || world.Objects.Service is not { } service || service["metadata"]?["annotations"]?[Greylane.Core.GreylaneKeys.Origin] is null)
+            if (world.Target is null || !IsPinned(world))
             {
                 return RoutingOutcome.Nothing;
             }
 
+            var service = world.Objects.Service!;
             var restored = ServiceRestore.Restore(service);
             try
             {
@@ -178,6 +181,10 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<Ist
     // A host-mode pin on the stable Service is not routing to restore: it keeps stable traffic off the canary pods for
     // as long as they live, so it goes with them (UnpinStableAsync, after the canary is deleted or before promotion).
     private static TrafficObjects WithoutPin(TrafficObjects objects) => objects with { Service = null };
+
+    // Greylane saves the origin of the stable Service only when it pins it (host mode).
+    private static bool IsPinned(RoutingWorld world) =>
+        world.Objects.Service?["metadata"]?["annotations"]?[Greylane.Core.GreylaneKeys.Origin] is not null;
 
     private static bool IsRestored(RoutingWorld world)
     {

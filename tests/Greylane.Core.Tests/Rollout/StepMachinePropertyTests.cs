@@ -98,6 +98,9 @@ public sealed class StepMachinePropertyTests
             case < 82:
                 world.Now += TimeSpan.FromMinutes(random.Next(5, 30));
                 break;
+            case < 86:
+                world.LosePods();
+                break;
             default:
                 break;
         }
@@ -141,7 +144,11 @@ public sealed class StepMachinePropertyTests
             CheckSupersede(status, decision, context);
             CheckDeadline(status, decision, strategy, context);
 
+            var empty = world.RoutesToAnEmptyCanary;
             world.Apply(facts, decision, json);
+
+            // A canary seen without pods never keeps traffic past the decision that saw it.
+            Assert.False(empty && world.RoutesToAnEmptyCanary && !facts.Deleted, $"{context}: routing still sends traffic to a canary with no available pod");
             return decision;
         }
 

@@ -128,7 +128,7 @@ public sealed class StepMachineTests
 
         var decision = StepMachine.Decide(Held.WithCanary(1, 1).WithCommand("abort") with { RoutingRestored = false }, status, Strategies.Seed, T0);
 
-        Assert.Equal(["ClearCommand", "RestoreRouting", "RequeueAfter(600s)"], ActionText.Show(decision.Actions));
+        Assert.Equal(["ClearCommand", "RestoreRouting", "RequeueAfter(1s)"], ActionText.Show(decision.Actions));
         Assert.Equal(RolloutStatusJson.Write(status), RolloutStatusJson.Write(decision.Status));
     }
 
@@ -140,7 +140,7 @@ public sealed class StepMachineTests
         var decision = StepMachine.Decide(Held.WithCanary(2, 2).WithCommand("abort") with { Paused = false, RoutingRestored = false }, In(phase, 1) with { RoutingTouched = true }, Strategies.Seed, T0);
 
         Assert.Equal(Aborting, decision.Status.Phase);
-        Assert.Equal(["ClearCommand", "Emit(Abort)", "Repause", "RestoreRouting", "RequeueAfter(600s)"], ActionText.Show(decision.Actions));
+        Assert.Equal(["ClearCommand", "Emit(Abort)", "Repause", "RestoreRouting", "RequeueAfter(1s)"], ActionText.Show(decision.Actions));
         Assert.Contains("revert the template", decision.Status.Message, StringComparison.Ordinal);
     }
 
@@ -197,7 +197,7 @@ public sealed class StepMachineTests
 
         Assert.Equal(Aborting, decision.Status.Phase);
         Assert.Equal(T0.AddMinutes(10), decision.Status.Since);
-        Assert.Equal(["Emit(DeadlineExceeded)", "RestoreRouting", "RequeueAfter(600s)"], ActionText.Show(decision.Actions));
+        Assert.Equal(["Emit(DeadlineExceeded)", "RestoreRouting", "RequeueAfter(1s)"], ActionText.Show(decision.Actions));
         Assert.Contains("waiting for routing restored after 10m", decision.Status.Message, StringComparison.Ordinal);
     }
 

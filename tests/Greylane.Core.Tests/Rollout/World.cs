@@ -102,6 +102,8 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
             case A.RestoreRouting:
                 RoutingStep = null;
                 break;
+            case A.UnpinStable:
+                break;
             case A.DeleteCanary delete:
                 Assert.True(RoutingStep is null, $"deleted canary {delete.Release} while routing step {RoutingStep} may still send it traffic");
                 canaries.Remove(delete.Release);
@@ -141,6 +143,19 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
             RolloutDone = true;
         }
     }
+
+    /// <summary>Canary pods go unready or are deleted (a node drained, a crash loop): some or all of them.</summary>
+    public void LosePods()
+    {
+        foreach (var (release, canary) in canaries.ToList())
+        {
+            canaries[release] = canary with { AvailableReplicas = random.Next(0, Math.Max(1, canary.AvailableReplicas)) };
+        }
+    }
+
+    /// <summary>Whether routing sends traffic to a canary of the current release that has no available pod.</summary>
+    public bool RoutesToAnEmptyCanary =>
+        RoutingStep is not null && (Release is null || !canaries.TryGetValue(Release, out var canary) || canary.AvailableReplicas == 0);
 
     /// <summary>A person ships a newer template: the webhook holds it as a new release.</summary>
     public void ShipNewTemplate()
