@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Controller;
 
@@ -12,7 +13,7 @@ namespace Greylane.Webhook.Controller;
 /// as raw JSON so that the template hash is computed over exactly what the API server stores (a typed round trip
 /// could reformat quantities or drop fields and change the hash).
 /// </summary>
-internal sealed class ClusterClient(IKubernetes kube)
+internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
 {
     /// <summary>The Deployment as stored, or null when it does not exist.</summary>
     public async Task<JsonObject?> GetDeploymentAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -28,17 +29,21 @@ internal sealed class ClusterClient(IKubernetes kube)
         }
     }
 
-    /// <summary>A JSON merge patch of the Deployment; returns false on 409 (the resourceVersion in the patch was stale).</summary>
-    public async Task<bool> PatchDeploymentAsync(string @namespace, string name, JsonObject mergePatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// A JSON merge patch of the Deployment; returns the resourceVersion it now has, or null on 409 (the resourceVersion in
+    /// the patch was stale).
+    /// </summary>
+    public async Task<string?> PatchDeploymentAsync(string @namespace, string name, JsonObject mergePatch, CancellationToken cancellationToken)
     {
+        fence.EnsureOpen($"patch Deployment {@namespace}/{name}");
         try
         {
-            await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
-            return true;
+            var patched = await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+            return patched.Metadata.ResourceVersion ?? "";
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            return false;
+            return null;
         }
     }
 
@@ -82,6 +87,7 @@ internal sealed class ClusterClient(IKubernetes kube)
     public async Task CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
     {
         var typed = KubernetesJson.Deserialize<V1ReplicaSet>(replicaSet.ToJsonString());
+        fence.EnsureOpen($"create ReplicaSet {typed.Metadata.NamespaceProperty}/{typed.Metadata.Name}");
         try
         {
             await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
@@ -91,13 +97,17 @@ internal sealed class ClusterClient(IKubernetes kube)
         }
     }
 
-    public Task ScaleReplicaSetAsync(string @namespace, string name, int replicas, CancellationToken cancellationToken) =>
-        kube.AppsV1.PatchNamespacedReplicaSetAsync(
+    public Task ScaleReplicaSetAsync(string @namespace, string name, int replicas, CancellationToken cancellationToken)
+    {
+        fence.EnsureOpen($"scale ReplicaSet {@namespace}/{name}");
+        return kube.AppsV1.PatchNamespacedReplicaSetAsync(
             new V1Patch(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+    }
 
     /// <summary>Deletes the ReplicaSet and, in the background, its pods; absent is fine.</summary>
     public async Task DeleteReplicaSetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
+        fence.EnsureOpen($"delete ReplicaSet {@namespace}/{name}");
         try
         {
             await kube.AppsV1.DeleteNamespacedReplicaSetAsync(name, @namespace, propagationPolicy: "Background", cancellationToken: cancellationToken);
@@ -107,6 +117,9 @@ internal sealed class ClusterClient(IKubernetes kube)
         }
     }
 
-    public Task CreateEventAsync(Corev1Event @event, CancellationToken cancellationToken) =>
-        kube.CoreV1.CreateNamespacedEventAsync(@event, @event.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+    public Task CreateEventAsync(Corev1Event @event, CancellationToken cancellationToken)
+    {
+        fence.EnsureOpen($"create Event in {@event.Metadata.NamespaceProperty}");
+        return kube.CoreV1.CreateNamespacedEventAsync(@event, @event.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using Greylane.Webhook.Analysis;
+using Greylane.Webhook.Controller.Leadership;
 using Greylane.Webhook.Traffic;
 using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,6 +29,8 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.AddPrometheusAnalysis(configuration);
         services.TryAddSingleton<ITrafficRouter, IstioTrafficRouter>();
+        services.TryAddSingleton<LeaderFence>();
+        services.TryAddSingleton<LeaseElector>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<MeasurementInbox>();
         services.TryAddSingleton<ControllerMetrics>();

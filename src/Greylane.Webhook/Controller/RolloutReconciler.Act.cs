@@ -13,9 +13,15 @@ namespace Greylane.Webhook.Controller;
 /// <content>Running the actions of a decision, after its status is stored. Each is idempotent.</content>
 internal sealed partial class RolloutReconciler
 {
+    /// <summary>
+    /// Runs the actions in order. <paramref name="version"/> is the Deployment's resourceVersion after the status write
+    /// (null for a Deployment that is gone): every later write of the Deployment carries it, so that it lands only if
+    /// nobody (a new leader, a person) wrote the Deployment since this decision; a 409 sends the key back to the queue.
+    /// </summary>
     private async Task<ReconcileResult> RunAsync(
-        DeploymentDocument deployment, RoutedRelease release, RolloutStatus status, IReadOnlyList<RolloutAction> actions, bool live, CancellationToken cancellationToken)
+        DeploymentDocument deployment, RoutedRelease release, RolloutStatus status, IReadOnlyList<RolloutAction> actions, string? version, CancellationToken cancellationToken)
     {
+        var live = version is not null;
         TimeSpan? requeue = null;
         foreach (var action in actions)
         {
@@ -47,16 +53,16 @@ internal sealed partial class RolloutReconciler
                     await router.UnpinStableAsync(release, cancellationToken);
                     break;
                 case Unpause when live:
-                    await PatchSpecAsync(deployment, paused: false, cancellationToken);
+                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject { ["spec"] = new JsonObject { ["paused"] = false } }, cancellationToken);
                     break;
                 case Repause when live:
-                    await PatchSpecAsync(deployment, paused: true, cancellationToken);
+                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject { ["spec"] = new JsonObject { ["paused"] = true } }, cancellationToken);
                     break;
                 case DeleteCanary delete:
                     await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
                     break;
                 case ClearRelease when live:
-                    await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject
+                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject
                     {
                         ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [GreylaneKeys.Release] = null, [GreylaneKeys.Stable] = null } },
                     }, cancellationToken);
@@ -64,6 +70,12 @@ internal sealed partial class RolloutReconciler
                 case RequeueAfter after:
                     requeue = requeue is { } earlier && earlier < after.Delay ? earlier : after.Delay;
                     break;
+            }
+
+            if (live && version is null)
+            {
+                LogConflict(logger, deployment.Key);
+                return ReconcileResult.Conflicted;
             }
         }
 
@@ -118,8 +130,13 @@ internal sealed partial class RolloutReconciler
         return selecting.Count == 1 ? selecting[0]["metadata"]!["name"]!.GetValue<string>() : deployment.Name;
     }
 
-    private Task PatchSpecAsync(DeploymentDocument deployment, bool paused, CancellationToken cancellationToken) =>
-        cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, new JsonObject { ["spec"] = new JsonObject { ["paused"] = paused } }, cancellationToken);
+    // The merge patch carries the resourceVersion the decision was made on (or its own last write's).
+    private Task<string?> PatchDeploymentAsync(DeploymentDocument deployment, string version, JsonObject patch, CancellationToken cancellationToken)
+    {
+        patch["metadata"] ??= new JsonObject();
+        patch["metadata"]!["resourceVersion"] = version;
+        return cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
+    }
 
     private async Task MeasureAsync(DeploymentDocument deployment, RoutedRelease release, Measure measure, CancellationToken cancellationToken)
     {

@@ -87,9 +87,11 @@ internal sealed partial class RolloutReconciler(
 
         var clearCommand = decision.Actions.Any(a => a is RolloutAction.ClearCommand);
         var written = RolloutStatusJson.Write(next);
+        var version = deployment.ResourceVersion;
         if (written != deployment.Annotation(GreylaneKeys.Status) || clearCommand)
         {
-            if (!await PersistAsync(deployment, written, clearCommand, cancellationToken))
+            version = await PersistAsync(deployment, written, clearCommand, cancellationToken);
+            if (version is null)
             {
                 LogConflict(logger, deployment.Key);
                 return ReconcileResult.Conflicted;
@@ -109,7 +111,7 @@ internal sealed partial class RolloutReconciler(
         }
 
         var release = new RoutedRelease(deployment.Typed(), strategy, next.Release ?? "", next.Stable);
-        return await RunAsync(deployment, release, next, decision.Actions, live: true, cancellationToken);
+        return await RunAsync(deployment, release, next, decision.Actions, version, cancellationToken);
     }
 
     private async Task<ReconcileResult> ReconcileGoneAsync(string key, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
@@ -133,7 +135,7 @@ internal sealed partial class RolloutReconciler(
         var decision = StepMachine.Decide(facts with { Deleted = true }, status, strategy, time);
         _gone[key] = decision.Status;
         var release = new RoutedRelease(lastSeen.Typed(), strategy, decision.Status.Release ?? "", decision.Status.Stable);
-        var result = await RunAsync(lastSeen, release, decision.Status, decision.Actions, live: false, cancellationToken);
+        var result = await RunAsync(lastSeen, release, decision.Status, decision.Actions, version: null, cancellationToken);
         if (result.RequeueAfter is null)
         {
             Forget(key);
@@ -166,7 +168,7 @@ internal sealed partial class RolloutReconciler(
         return true;
     }
 
-    private async Task<bool> PersistAsync(DeploymentDocument deployment, string status, bool clearCommand, CancellationToken cancellationToken)
+    private async Task<string?> PersistAsync(DeploymentDocument deployment, string status, bool clearCommand, CancellationToken cancellationToken)
     {
         var annotations = new JsonObject { [GreylaneKeys.Status] = status };
         if (clearCommand)
@@ -203,7 +205,7 @@ internal sealed partial class RolloutReconciler(
         var message = $"the strategy is invalid, nothing moves until it is fixed: {string.Join("; ", errors)}";
         if (status.Message != message)
         {
-            if (!await PersistAsync(deployment, RolloutStatusJson.Write(status with { Message = message }), clearCommand: false, cancellationToken))
+            if (await PersistAsync(deployment, RolloutStatusJson.Write(status with { Message = message }), clearCommand: false, cancellationToken) is null)
             {
                 return ReconcileResult.Conflicted;
             }

@@ -3,6 +3,7 @@ using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 using k8s;
 using k8s.Autorest;
+using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Traffic;
 
@@ -10,12 +11,12 @@ namespace Greylane.Webhook.Traffic;
 /// <see cref="ITrafficRouter"/> over Istio: reads the live objects, lets the Core transforms decide, and writes with the
 /// resourceVersion it read; a 409 (or an object gone meanwhile) re-reads and recomputes, a bounded number of times.
 /// </summary>
-internal sealed partial class IstioTrafficRouter(IKubernetes client, ILogger<IstioTrafficRouter> logger) : ITrafficRouter
+internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence fence, ILogger<IstioTrafficRouter> logger) : ITrafficRouter
 {
     /// <summary>Read-decide-write rounds before a conflict is left to the controller's queue.</summary>
     internal const int MaxAttempts = 8;
 
-    private readonly RoutingApi _api = new(client);
+    private readonly RoutingApi _api = new(client, fence);
 
     /// <inheritdoc/>
     public async Task<RoutingState> CheckAsync(RoutedRelease release, int step, CancellationToken cancellationToken)

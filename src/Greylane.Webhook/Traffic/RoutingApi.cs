@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Traffic;
 
@@ -10,7 +11,7 @@ namespace Greylane.Webhook.Traffic;
 /// The Kubernetes calls of the router, on objects as <see cref="JsonObject"/> (what the Core transforms take), always in
 /// one namespace. Writes carry the resourceVersion that was read, so a concurrent change answers 409.
 /// </summary>
-internal sealed class RoutingApi(IKubernetes client)
+internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
 {
     /// <summary>Every object of an Istio kind in <paramref name="namespace"/>, or null when the API does not serve the kind.</summary>
     public async Task<IReadOnlyList<JsonObject>?> ListAsync(IstioKind kind, string @namespace, CancellationToken ct)
@@ -90,6 +91,7 @@ internal sealed class RoutingApi(IKubernetes client)
     public async Task ReplaceAsync(JsonObject obj, string @namespace, CancellationToken ct)
     {
         var name = Name(obj);
+        fence.EnsureOpen($"update {Kind(obj)} {@namespace}/{name}");
         if (IstioKind.Of(Kind(obj)) is { } kind)
         {
             await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(
@@ -104,6 +106,7 @@ internal sealed class RoutingApi(IKubernetes client)
     /// <summary>Creates <paramref name="obj"/> (409 when it exists meanwhile).</summary>
     public async Task CreateAsync(JsonObject obj, string @namespace, CancellationToken ct)
     {
+        fence.EnsureOpen($"create {Kind(obj)} {@namespace}/{Name(obj)}");
         if (IstioKind.Of(Kind(obj)) is { } kind)
         {
             await client.CustomObjects.CreateNamespacedCustomObjectAsync(
@@ -118,6 +121,7 @@ internal sealed class RoutingApi(IKubernetes client)
     /// <summary>Deletes a Service if it still has <paramref name="uid"/>; false when it was gone already.</summary>
     public async Task<bool> DeleteServiceAsync(string @namespace, string name, string? uid, CancellationToken ct)
     {
+        fence.EnsureOpen($"delete Service {@namespace}/{name}");
         try
         {
             var options = new V1DeleteOptions { Preconditions = uid is null ? null : new V1Preconditions { Uid = uid } };

@@ -171,7 +171,7 @@ internal sealed class ControllerReplica(string identity, IHost host) : IAsyncDis
 
     public IServiceProvider Services => host.Services;
 
-    /// <summary>Stops the replica as a crash would look to the others: its work ends, its lease is not handed over.</summary>
+    /// <summary>Stops the replica gracefully, as on SIGTERM: its work ends, then it hands its lease over.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_stopped)

@@ -1,3 +1,4 @@
+using k8s;
 using Greylane.Core.Rollout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,28 @@ public sealed class LeaderElectionTests
         await bed.Sandbox.ApplyManifestsAsync("apiVersion: v1\nkind: Namespace\nmetadata: {name: greylane-late}");
 
         await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.StepPaused, "the release taken up by the new leader");
+    }
+
+    [Fact]
+    public async Task A_leader_stopped_gracefully_hands_its_lease_over_and_the_other_replica_takes_the_release_on()
+    {
+        await using var bed = await ControllerBed.StartAsync();
+        var a = await bed.StartControllerAsync("replica-a");
+        await bed.DeployAsync("web", OneStep);
+        await bed.ReleaseToPauseAsync("web");
+        var b = await bed.StartControllerAsync("replica-b");
+
+        await a.DisposeAsync();
+
+        var lease = await bed.Client.CoordinationV1.ReadNamespacedLeaseAsync("greylane-controller", "greylane-system");
+        Assert.NotEqual("replica-a", lease.Spec.HolderIdentity);
+        await Eventually.UntilAsync(
+            () => bed.Client.CoordinationV1.ReadNamespacedLeaseAsync("greylane-controller", "greylane-system"),
+            l => l.Spec.HolderIdentity == "replica-b",
+            "replica-b leads");
+        await bed.CommandAsync("web", "promote");
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted by replica-b");
+        GC.KeepAlive(b);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Rollout;
+using Greylane.Webhook.Tests.Support;
 using Greylane.Webhook.Tests.Controller;
 using Greylane.Webhook.Tests.Manifests;
 using Greylane.Webhook.Traffic;
@@ -31,7 +32,7 @@ public sealed class CanaryLossTests
         await bed.Sandbox.ApplyIstioCrdsAsync();
         await bed.Sandbox.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(RepositoryRoot.Combine("manifests", "samples", "seed", f)))));
         await bed.StartControllerAsync(leaderElection: false);
-        var api = new RoutingApi(bed.Client);
+        var api = new RoutingApi(bed.Client, Fences.Open());
         await Eventually.UntilAsync(() => Get(bed), d => d.Status?.AvailableReplicas == 1, "mocka-base available");
         await bed.Client.AppsV1.PatchNamespacedDeploymentAsync(
             new V1Patch(new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["greylane.dev/strategy"] = AllTrafficToOnePod } } }.ToJsonString(), V1Patch.PatchType.MergePatch),

@@ -4,6 +4,7 @@ using Greylane.Core;
 using Greylane.Core.Release;
 using Greylane.Core.Strategy;
 using Greylane.Sandbox;
+using Greylane.Webhook.Tests.Support;
 using Greylane.Webhook.Tests.Manifests;
 using Greylane.Webhook.Traffic;
 using k8s;
@@ -30,7 +31,7 @@ internal sealed class RoutingSandbox : IAsyncDisposable
         _dir = dir;
         _config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.WriteKubeconfig(Path.Combine(dir, "kubeconfig")));
         Client = NewClient();
-        Api = new RoutingApi(Client);
+        Api = new RoutingApi(Client, Fences.Open());
     }
 
     /// <summary>A plain client: what a person or a GitOps tool uses.</summary>
@@ -58,7 +59,7 @@ internal sealed class RoutingSandbox : IAsyncDisposable
 
     /// <summary>A router whose requests pass through <paramref name="handlers"/>.</summary>
     public IstioTrafficRouter Router(params DelegatingHandler[] handlers) =>
-        new(NewClient(handlers), NullLogger<IstioTrafficRouter>.Instance);
+        new(NewClient(handlers), Fences.Open(), NullLogger<IstioTrafficRouter>.Instance);
 
     /// <summary>
     /// The release of <paramref name="deployment"/> as the controller would pass it: the strategy of its annotation (or

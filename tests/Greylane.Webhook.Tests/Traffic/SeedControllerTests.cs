@@ -1,5 +1,6 @@
 using Greylane.Core.Rollout;
 using Greylane.Webhook.Controller;
+using Greylane.Webhook.Tests.Support;
 using Greylane.Webhook.Tests.Controller;
 using Greylane.Webhook.Tests.Manifests;
 using Greylane.Webhook.Traffic;
@@ -23,7 +24,7 @@ public sealed class SeedControllerTests
         await bed.Sandbox.ApplyIstioCrdsAsync();
         await bed.Sandbox.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(RepositoryRoot.Combine("manifests", "samples", "seed", f)))));
         await bed.StartControllerAsync(leaderElection: false);
-        var api = new RoutingApi(bed.Client);
+        var api = new RoutingApi(bed.Client, Fences.Open());
         var originals = new Dictionary<string, System.Text.Json.Nodes.JsonObject>();
         foreach (var s in new[] { "mocka", "mockb" })
         {
