@@ -29,6 +29,11 @@ internal sealed partial class Decider
             return new Decision(current, actions);
         }
 
+        if (current.Phase is Idle or Completed or RolledBack)
+        {
+            AtRest(actions);
+        }
+
         var step = StepView.Of(strategy, current.Step);
         switch (current.Phase)
         {
@@ -143,6 +148,7 @@ internal sealed partial class Decider
         StepRouting => current.RoutedAt is null && guards.RoutingNeeded,
         Initializing or Finalizing or Aborting => !facts.RoutingRestored || (current.Phase != Initializing && facts.StablePinned),
         StepScaling or Promoting => current.TrafficWithdrawn && !facts.RoutingRestored || (current.Phase == Promoting && facts.StablePinned),
+        Idle or Completed or RolledBack => !facts.RoutingRestored || facts.StablePinned,
         _ => false,
     };
 
@@ -150,6 +156,28 @@ internal sealed partial class Decider
     // tenth of the wait so far, from 1 s to 30 s.
     private TimeSpan UnwatchedPoll(DateTimeOffset since) =>
         TimeSpan.FromTicks(Math.Clamp((now - since).Ticks / 10, UnwatchedPollMin.Ticks, UnwatchedPollMax.Ticks));
+
+    /// <summary>
+    /// A release that is over leaves original routing and no canary. What a leader that lost its lease mid-write (or a
+    /// person) left behind is taken out in the usual order: routing, then canaries, then the stable Service's pin.
+    /// </summary>
+    private void AtRest(List<RolloutAction> actions)
+    {
+        if (!facts.RoutingRestored)
+        {
+            actions.Add(new A.Emit("LeftoverRouting", $"no release is in progress ({current.Phase}), yet routing still carries Greylane's changes: restoring the original routing", EventType.Warning));
+            actions.Add(new A.RestoreRouting());
+        }
+        else if (facts.Canaries.Count > 0)
+        {
+            actions.Add(new A.Emit("LeftoverCanary", $"no release is in progress ({current.Phase}), yet canary ReplicaSet(s) of {string.Join(", ", facts.Canaries.Select(c => c.Release))} exist: deleting them", EventType.Warning));
+            actions.AddRange(facts.Canaries.Select(c => new A.DeleteCanary(c.Release)));
+        }
+        else if (facts.StablePinned)
+        {
+            actions.Add(new A.UnpinStable());
+        }
+    }
 
     private TimeSpan? Requeue(bool bounded)
     {

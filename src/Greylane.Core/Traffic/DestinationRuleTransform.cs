@@ -14,7 +14,7 @@ public static class DestinationRuleTransform
     {
         try
         {
-            var desired = OriginAnnotation.Ensure(live);
+            var desired = OriginAnnotation.Ensure(live, target);
             desired["spec"] = Build(live, target, stableSubsets);
             return TrafficResult.Ok(desired);
         }

@@ -57,7 +57,7 @@ public static class HostModeServices
         try
         {
             RoutingObjects.RequireNamespace(live, target);
-            var desired = OriginAnnotation.Ensure(live);
+            var desired = OriginAnnotation.Ensure(live, target);
             desired["spec"] = Pinned(live, stablePodTemplateHash);
             return TrafficResult.Ok(desired);
         }

@@ -16,7 +16,7 @@ public static class VirtualServiceTransform
         try
         {
             var (spec, notes) = Build(live, step, target, mode);
-            var desired = OriginAnnotation.Ensure(live);
+            var desired = OriginAnnotation.Ensure(live, target);
             desired["spec"] = spec;
             return TrafficResult.Ok(desired, notes);
         }

@@ -37,6 +37,7 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton(s => new EventRecorder(
             s.GetRequiredService<ClusterClient>(), s.GetRequiredService<TimeProvider>(), options.Identity, s.GetRequiredService<ILogger<EventRecorder>>()));
         services.TryAddSingleton<RolloutReconciler>();
+        services.TryAddSingleton<RoutingSweep>();
         services.TryAddSingleton<RolloutController>();
         services.AddHostedService<ControllerService>();
         return services;

@@ -12,6 +12,7 @@ namespace Greylane.Webhook.Controller;
 internal sealed partial class RolloutController(
     IKubernetes kube,
     RolloutReconciler reconciler,
+    RoutingSweep sweep,
     ControllerMetrics metrics,
     ControllerOptions options,
     TimeProvider time,
@@ -19,10 +20,16 @@ internal sealed partial class RolloutController(
 {
     private const int WatchTimeoutSeconds = 300;
 
+    /// <summary>How often the leader looks again for leftovers after its first pass.</summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(10);
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new ReconcileQueue(time, metrics.QueueDepth);
         var tombstones = new ConcurrentDictionary<string, V1Deployment>(StringComparer.Ordinal);
+
+        // Keys to reconcile past the quiet check: a canary moved (at rest there should be none) or the sweep found leftovers.
+        var recheck = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
         var deployments = new ResourceInformer<V1Deployment, V1DeploymentList>(
             "Deployment",
@@ -50,7 +57,7 @@ internal sealed partial class RolloutController(
             ct => kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct),
             (rv, onError, ct) => kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
-            (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue),
+            (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue, recheck),
             time,
             logger);
         var pods = new ResourceInformer<V1Pod, V1PodList>(
@@ -65,7 +72,7 @@ internal sealed partial class RolloutController(
                 var owner = meta.OwnerReferences?.FirstOrDefault(o => o.Kind == "ReplicaSet");
                 if (owner is not null && replicaSets.Get($"{meta.NamespaceProperty}/{owner.Name}") is { } rs)
                 {
-                    EnqueueOwner(rs.Metadata, queue);
+                    EnqueueOwner(rs.Metadata, queue, recheck);
                 }
             },
             time,
@@ -76,7 +83,8 @@ internal sealed partial class RolloutController(
         try
         {
             await Task.WhenAll(deployments.Synced, replicaSets.Synced, pods.Synced).WaitAsync(cancellationToken);
-            var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, deployments, tombstones, cancellationToken)).ToList();
+            var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, deployments, tombstones, recheck, cancellationToken)).ToList();
+            workers.Add(SweepAsync(key => deployments.Get(key) is not null, queue, recheck, cancellationToken));
             await Task.WhenAll(workers);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -89,11 +97,39 @@ internal sealed partial class RolloutController(
         }
     }
 
-    private static void EnqueueOwner(V1ObjectMeta meta, ReconcileQueue queue)
+    private static void EnqueueOwner(V1ObjectMeta meta, ReconcileQueue queue, ConcurrentDictionary<string, bool> recheck)
     {
         foreach (var owner in meta.OwnerReferences?.Where(o => o.Kind == "Deployment") ?? [])
         {
-            queue.Add($"{meta.NamespaceProperty}/{owner.Name}");
+            var key = $"{meta.NamespaceProperty}/{owner.Name}";
+            recheck[key] = true;
+            queue.Add(key);
+        }
+    }
+
+    /// <summary>The leader's first pass, then one every <see cref="SweepInterval"/>: leftovers of releases that are over.</summary>
+    private async Task SweepAsync(Func<string, bool> optedIn, ReconcileQueue queue, ConcurrentDictionary<string, bool> recheck, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var key in await sweep.SweepAsync(optedIn, cancellationToken))
+                {
+                    recheck[key] = true;
+                    queue.Add(key);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogSweepFailed(logger, e, SweepInterval);
+            }
+
+            await Task.Delay(SweepInterval, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
@@ -101,6 +137,7 @@ internal sealed partial class RolloutController(
         ReconcileQueue queue,
         ResourceInformer<V1Deployment, V1DeploymentList> deployments,
         ConcurrentDictionary<string, V1Deployment> tombstones,
+        ConcurrentDictionary<string, bool> recheck,
         CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
@@ -115,11 +152,12 @@ internal sealed partial class RolloutController(
                 return;
             }
 
+            var force = recheck.TryRemove(key, out _);
             try
             {
                 var lastSeen = tombstones.TryGetValue(key, out var gone) ? DeploymentDocument.From(gone) : null;
                 var cached = deployments.Get(key) is { } copy ? DeploymentDocument.From(copy) : null;
-                var result = await reconciler.ReconcileAsync(key, cached, lastSeen, cancellationToken);
+                var result = await reconciler.ReconcileAsync(key, cached, lastSeen, force, cancellationToken);
                 queue.Forget(key);
                 if (result.Conflict)
                 {
@@ -140,6 +178,11 @@ internal sealed partial class RolloutController(
             }
             catch (Exception e)
             {
+                if (force)
+                {
+                    recheck[key] = true;
+                }
+
                 metrics.Failed();
                 var backoff = queue.AddFailed(key);
                 LogReconcileFailed(logger, e, key, backoff);
@@ -156,6 +199,9 @@ internal sealed partial class RolloutController(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "controller {Identity}: stopped acting")]
     private static partial void LogStopped(ILogger logger, string identity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the sweep for leftover routing failed; trying again in {Interval}")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Deployment}: reconcile failed; retrying in {Backoff}")]
     private static partial void LogReconcileFailed(ILogger logger, Exception exception, string deployment, TimeSpan backoff);

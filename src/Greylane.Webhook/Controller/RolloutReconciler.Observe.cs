@@ -77,8 +77,10 @@ internal sealed partial class RolloutReconciler
     /// </summary>
     private async Task<bool> ReassertAsync(DeploymentDocument deployment, RoutedRelease routed, RolloutStatus status, RoutingState routing, CancellationToken cancellationToken)
     {
+        // Also while a person paused the release: the status is the truth, and a write a deposed leader made before it
+        // noticed is undone by its successor's first pass.
         if (routing.Applied || routing.Errors.Count > 0 || !status.RoutingTouched || deployment.Deleting
-            || status.Phase is not (RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused) || status.PausedByUser)
+            || status.Phase is not (RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused))
         {
             return false;
         }

@@ -30,16 +30,17 @@ internal sealed partial class RolloutReconciler(
 
     /// <summary>
     /// Reconciles <paramref name="key"/> (<c>namespace/name</c>). <paramref name="cached"/> is the informer's copy: when it
-    /// is quiet, nothing is read (a start with 10,000 idle Deployments costs no GET each); <paramref name="lastSeen"/> is
-    /// the last copy of a Deployment that is gone.
+    /// is quiet, nothing is read (a start with 10,000 idle Deployments costs no GET each) unless <paramref name="recheck"/>
+    /// asks to look for leftovers (a canary moved, or the sweep found routing Greylane changed); <paramref name="lastSeen"/>
+    /// is the last copy of a Deployment that is gone.
     /// </summary>
-    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? cached, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? cached, DeploymentDocument? lastSeen, bool recheck, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             // The cache is at least as new as the event that queued the key, so a quiet copy is a quiet Deployment.
-            if (cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)), out var quiet))
+            if (!recheck && cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)), out var quiet))
             {
                 return quiet;
             }
@@ -52,7 +53,7 @@ internal sealed partial class RolloutReconciler(
             }
 
             _gone.TryRemove(key, out _);
-            return await ReconcileLiveAsync(new DeploymentDocument(deployment), cancellationToken);
+            return await ReconcileLiveAsync(new DeploymentDocument(deployment), recheck, cancellationToken);
         }
         finally
         {
@@ -60,10 +61,10 @@ internal sealed partial class RolloutReconciler(
         }
     }
 
-    private async Task<ReconcileResult> ReconcileLiveAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
+    private async Task<ReconcileResult> ReconcileLiveAsync(DeploymentDocument deployment, bool recheck, CancellationToken cancellationToken)
     {
         var status = RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status));
-        if (IsQuiet(deployment, status, out var quiet))
+        if (!recheck && IsQuiet(deployment, status, out var quiet))
         {
             return quiet;
         }

@@ -46,6 +46,27 @@ internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
         }
     }
 
+    /// <summary>Every object of an Istio kind in every namespace, or null when the API does not serve the kind.</summary>
+    public async Task<IReadOnlyList<JsonObject>?> ListEverywhereAsync(IstioKind kind, CancellationToken ct)
+    {
+        try
+        {
+            var list = await client.CustomObjects.ListClusterCustomObjectAsync(IstioKind.Group, kind.Version, kind.Plural, cancellationToken: ct).ConfigureAwait(false);
+            return [.. (ToJson(list)["items"] as JsonArray ?? []).OfType<JsonObject>().Select(o => Typed(o, kind.ApiVersion, kind.Kind))];
+        }
+        catch (HttpOperationException e) when (IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every Service in every namespace.</summary>
+    public async Task<IReadOnlyList<JsonObject>> ListServicesEverywhereAsync(CancellationToken ct)
+    {
+        var list = await client.CoreV1.ListServiceForAllNamespacesAsync(cancellationToken: ct).ConfigureAwait(false);
+        return [.. list.Items.Select(s => Typed(ToJson(s), "v1", "Service"))];
+    }
+
     public async Task<IReadOnlyList<JsonObject>> ListServicesAsync(string @namespace, CancellationToken ct)
     {
         var list = await client.CoreV1.ListNamespacedServiceAsync(@namespace, cancellationToken: ct).ConfigureAwait(false);

@@ -93,6 +93,12 @@ public sealed class TransitionTableTests
             new(Held.WithCanary(1, 1) with { RoutingApplied = true }, In(StepRouting) with { RoutingTouched = true }, Seed, T0.AddMinutes(3), StepRouting, ["Emit(RoutingApplied)", "RequeueAfter(3s)"]),
         ["routing refused for long is looked at again less often"] =
             new(Held.WithCanary(1, 1), In(StepRouting) with { RoutingTouched = true }, Seed, T0.AddMinutes(5), StepRouting, ["ApplyRouting(0)", "RequeueAfter(30s)"]),
+        ["routing left changed at rest is restored first"] =
+            new(Held.WithCanary(1, 1) with { Release = null, RoutingRestored = false }, In(RolledBack) with { ReleaseCleared = true }, Seed, T0, RolledBack, ["Emit(LeftoverRouting)", "RestoreRouting", "RequeueAfter(1s)"]),
+        ["a canary left at rest is deleted once routing is original"] =
+            new(Held.WithCanary(1, 1) with { Release = null }, In(Completed) with { ReleaseCleared = true }, Seed, T0, Completed, ["Emit(LeftoverCanary)", "DeleteCanary(r1)"]),
+        ["a stable Service left pinned at rest is unpinned"] =
+            new(Held with { Release = null, StablePinned = true }, In(Completed) with { ReleaseCleared = true }, Seed, T0, Completed, ["UnpinStable", "RequeueAfter(1s)"]),
         ["abort with nothing in progress touches nothing"] =
             new(new Observation().WithCommand("abort"), RolloutStatus.Idle, Seed, T0, Idle, ["ClearCommand", "Emit(CommandIgnored)"]),
         ["abort mid-step rolls back"] =

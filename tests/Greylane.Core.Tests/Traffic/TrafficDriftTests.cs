@@ -65,10 +65,10 @@ public sealed class TrafficDriftTests
         var pinned = Objects.Desired(HostModeServices.PinnedStableService(service, target, "abc"));
 
         Assert.Contains(
-            TrafficDrift.Check(OriginAnnotation.Ensure(Objects.DestinationRule("mocka")), dr).Missing,
+            TrafficDrift.Check(OriginAnnotation.Ensure(Objects.DestinationRule("mocka"), target), dr).Missing,
             m => m.Contains("spec.subsets lacks `canary`", StringComparison.Ordinal));
         Assert.Contains(
-            TrafficDrift.Check(OriginAnnotation.Ensure(service), pinned).Missing,
+            TrafficDrift.Check(OriginAnnotation.Ensure(service, target), pinned).Missing,
             m => m.Contains("spec.selector is not as Greylane set it", StringComparison.Ordinal));
         Assert.True(TrafficDrift.Check(pinned, pinned).InPlace);
     }
