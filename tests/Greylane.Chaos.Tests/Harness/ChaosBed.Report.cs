@@ -29,7 +29,7 @@ internal sealed partial class ChaosBed
     public string Report(Exception? failure)
     {
         var text = new StringBuilder();
-        text.AppendLine("==== chaos scenario failed ====");
+        text.AppendLine(Findings.Count == 0 && failure is null ? "==== chaos scenario report ====" : "==== chaos scenario failed ====");
         if (failure is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"error: {failure.GetType().Name}: {failure.Message}");

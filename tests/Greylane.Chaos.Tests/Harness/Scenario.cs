@@ -33,7 +33,8 @@ internal static class Scenario
         {
             if (failure is null && bed.Findings.Count == 0)
             {
-                output.WriteLine(bed.Summary());
+                // GREYLANE_CHAOS_REPORT=1 prints the whole report of passing scenarios too (timeline, logs).
+                output.WriteLine(Environment.GetEnvironmentVariable("GREYLANE_CHAOS_REPORT") == "1" ? bed.Report(null) : bed.Summary());
                 bed.DeleteDirectory();
                 return;
             }
