@@ -27,7 +27,7 @@ public sealed class FrozenLeaderTests(ITestOutputHelper output)
             "StepPaused" => (ReleasePlan.Default, ChaosRule.StatusWrite("StepPaused", 1), "Completed"),
             _ => (ReleasePlan.Default.WithManualPause(1), ChaosRule.StatusWrite("Aborting"), "RolledBack"),
         };
-        return Scenario.RunAsync(output, plan, leaderElection: true, TimeSpan.FromSeconds(150), async (bed, ct) =>
+        return Scenario.RunAsync(output, plan, leaderElection: true, TimeSpan.FromSeconds(180), async (bed, ct) =>
         {
             var old = await bed.StartControllerAsync(p => p.Arm(new ChaosRule($"freeze after {phase} is stored", trigger, ChaosAction.Stop)), ct);
             await bed.WaitForLeaderAsync(old, ct);

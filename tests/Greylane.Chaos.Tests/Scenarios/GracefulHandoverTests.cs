@@ -13,7 +13,7 @@ public sealed class GracefulHandoverTests(ITestOutputHelper output)
 {
     [Fact]
     public Task A_leader_stopped_gracefully_mid_release_hands_over_and_the_release_completes() =>
-        Scenario.RunAsync(output, ReleasePlan.Default.WithManualPause(1), leaderElection: true, TimeSpan.FromSeconds(120), async (bed, ct) =>
+        Scenario.RunAsync(output, ReleasePlan.Default.WithManualPause(1), leaderElection: true, TimeSpan.FromSeconds(150), async (bed, ct) =>
         {
             var leader = await bed.StartControllerAsync(arm: null, ct);
             await bed.WaitForLeaderAsync(leader, ct);

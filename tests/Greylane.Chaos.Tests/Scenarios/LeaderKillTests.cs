@@ -13,7 +13,7 @@ public sealed class LeaderKillTests(ITestOutputHelper output)
 
     [Fact]
     public Task A_release_whose_leader_is_killed_in_every_phase_completes_under_its_successors() =>
-        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: true, TimeSpan.FromSeconds(200), async (bed, ct) =>
+        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: true, TimeSpan.FromSeconds(300), async (bed, ct) =>
         {
             var book = CutBook.EveryPhase();
             await using var fleet = new ControllerFleet(bed, 2, proxy => proxy.Arm(new ChaosRule("kill the leader after a status write", e => e.Status is { } s && book.Claim(s))));
@@ -21,7 +21,7 @@ public sealed class LeaderKillTests(ITestOutputHelper output)
 
             await bed.ShipAsync("web:v2");
 
-            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(150));
+            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(240));
             output.WriteLine($"leader killed after the status writes of: {string.Join(", ", book.Cut)} ({fleet.Restarts} replacements)");
             foreach (var point in MustBeCut.Except(book.Cut))
             {

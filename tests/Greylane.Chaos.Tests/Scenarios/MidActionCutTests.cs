@@ -12,7 +12,7 @@ public sealed class MidActionCutTests(ITestOutputHelper output)
 {
     [Fact]
     public Task A_release_cut_between_its_routing_writes_completes_with_the_original_routing() =>
-        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: false, TimeSpan.FromSeconds(180), async (bed, ct) =>
+        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: false, TimeSpan.FromSeconds(240), async (bed, ct) =>
         {
             var book = new CutBook(s => s is { Phase: "StepRouting", Routed: false } or { Phase: "Finalizing", Restored: false } ? $"{s.Phase}#{s.Step}" : null);
             var rules = new List<ChaosRule>();
@@ -37,7 +37,7 @@ public sealed class MidActionCutTests(ITestOutputHelper output)
 
             await bed.ShipAsync("web:v2");
 
-            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(150));
+            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(200));
             var fired = rules.Where(r => r.Fired).Select(r => r.Name).ToList();
             output.WriteLine($"cuts: {string.Join("; ", fired)}");
             foreach (var point in Points(bed.Plan).Where(p => !fired.Any(f => f.EndsWith(p, StringComparison.Ordinal))))

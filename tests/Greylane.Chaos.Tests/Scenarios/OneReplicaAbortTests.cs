@@ -11,7 +11,7 @@ public sealed class OneReplicaAbortTests(ITestOutputHelper output)
 {
     [Fact]
     public Task An_abort_whose_controller_is_killed_after_storing_it_and_again_mid_restore_rolls_back_to_the_original_routing() =>
-        Scenario.RunAsync(output, ReleasePlan.Default.WithManualPause(1), leaderElection: false, TimeSpan.FromSeconds(150), async (bed, ct) =>
+        Scenario.RunAsync(output, ReleasePlan.Default.WithManualPause(1), leaderElection: false, TimeSpan.FromSeconds(180), async (bed, ct) =>
         {
             var afterAborting = new ChaosRule("kill after Aborting is stored", ChaosRule.StatusWrite("Aborting"));
             var midRestore = new ChaosRule("kill after the first restore write", e => e.IsRoutingWrite);
@@ -34,7 +34,7 @@ public sealed class OneReplicaAbortTests(ITestOutputHelper output)
 
             await bed.CommandAsync("abort");
 
-            await bed.ConvergeAsync("RolledBack", ct, TimeSpan.FromSeconds(90));
+            await bed.ConvergeAsync("RolledBack", ct, TimeSpan.FromSeconds(120));
             foreach (var rule in new[] { afterAborting, midRestore }.Where(r => !r.Fired))
             {
                 bed.Findings.Add("harness", $"rule '{rule.Name}' never fired");

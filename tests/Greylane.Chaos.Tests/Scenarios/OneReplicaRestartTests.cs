@@ -13,7 +13,7 @@ public sealed class OneReplicaRestartTests(ITestOutputHelper output)
 
     [Fact]
     public Task A_release_whose_controller_is_killed_after_every_status_write_completes_with_the_original_routing() =>
-        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: false, TimeSpan.FromSeconds(240), async (bed, ct) =>
+        Scenario.RunAsync(output, ReleasePlan.Default, leaderElection: false, TimeSpan.FromSeconds(360), async (bed, ct) =>
         {
             var book = CutBook.EveryPhaseAndStep();
             await using var fleet = new ControllerFleet(bed, 1, proxy => proxy.Arm(new ChaosRule("kill after a status write", e => e.Status is { } s && book.Claim(s))));
@@ -21,7 +21,7 @@ public sealed class OneReplicaRestartTests(ITestOutputHelper output)
 
             await bed.ShipAsync("web:v2");
 
-            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(180));
+            await bed.ConvergeAsync("Completed", ct, TimeSpan.FromSeconds(300));
             output.WriteLine($"cut after the status writes of: {string.Join(", ", book.Cut)} ({fleet.Restarts} restarts)");
             foreach (var point in MustBeCut.Except(book.Cut))
             {
