@@ -1,0 +1,9 @@
+namespace Greylane.Chaos.Tests.Harness;
+
+/// <summary>What a chaos rule may do to the process behind a proxy.</summary>
+internal interface IChaosTarget
+{
+    void Kill(string why);
+
+    void Stop(string why);
+}
