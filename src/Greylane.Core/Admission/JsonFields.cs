@@ -84,13 +84,27 @@ public sealed class JsonFields(string where)
     /// <summary>How a value reads in a message: <c>a string ("3")</c>, <c>a number (1.5)</c>, <c>an array</c>.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"a string ({Short(value.GetRawText())})",
-        JsonValueKind.Number => $"a number ({Short(value.GetRawText())})",
+        JsonValueKind.String => $"a string ({Raw(value)})",
+        JsonValueKind.Number => $"a number ({Raw(value)})",
         JsonValueKind.True or JsonValueKind.False => $"a boolean ({value.GetRawText()})",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
+
+    // The text as written, cut short; a string that is not Unicode text (the webhook answers those first) is not shown.
+    private static string Raw(JsonElement value)
+    {
+        try
+        {
+            var raw = value.GetRawText();
+            return raw.Length <= 40 ? raw : string.Concat(raw.AsSpan(0, 39), "…");
+        }
+        catch (InvalidOperationException)
+        {
+            return "not Unicode text";
+        }
+    }
 
     // The last segment of a dotted path (nested names stay in the path only).
     private JsonElement? Field(JsonElement parent, string path, bool required)
@@ -122,6 +136,4 @@ public sealed class JsonFields(string where)
 
     private void Fail(string path, JsonElement value, string expected) =>
         Problem ??= $"{where}.{path} is {Describe(value)}; expected {expected}";
-
-    private static string Short(string raw) => raw.Length <= 40 ? raw : string.Concat(raw.AsSpan(0, 39), "…");
 }
