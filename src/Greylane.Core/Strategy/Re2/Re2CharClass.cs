@@ -100,8 +100,9 @@ internal sealed class Re2CharClass
 
     private static (int Rune, int[] Others)[] BuildCaseVariants()
     {
+        // Every cased letter lies below U+1FFFF (the last are Adlam's, U+1E900–U+1E943).
         var orbits = new Dictionary<int, List<int>>();
-        for (var rune = 0; rune <= MaxRune; rune++)
+        for (var rune = 0; rune <= 0x1FFFF; rune++)
         {
             if (!Rune.IsValid(rune))
             {
