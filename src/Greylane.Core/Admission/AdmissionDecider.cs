@@ -19,15 +19,15 @@ public static class AdmissionDecider
         var optedIn = DeploymentView.IsOptedIn(input.NewObject);
         if (input.NewObject is not { } newObject)
         {
-            return optedIn ? CannotJudge("request.object is missing") : AdmissionDecision.Allow;
+            return DeploymentView.IsOptedIn(input.OldObject) ? CannotJudge("request.object is missing") : AdmissionDecision.Allow;
         }
 
-        var deployment = DeploymentView.Read(newObject, null, out var problem);
+        var deployment = DeploymentView.Read(newObject, "request.object", null, out var problem);
         DeploymentView? stored = null;
         if (deployment is not null && input.Operation == AdmissionOperation.Update)
         {
             stored = input.OldObject is { } oldObject
-                ? DeploymentView.Read(oldObject, deployment.Namespace, out problem)
+                ? DeploymentView.Read(oldObject, "request.oldObject", deployment.Namespace, out problem)
                 : null;
             problem ??= stored is null ? "request.oldObject is missing on an UPDATE" : null;
         }

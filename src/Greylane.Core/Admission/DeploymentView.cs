@@ -46,82 +46,44 @@ internal sealed class DeploymentView
         && o.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
         && Lookup(metadata.TryGetProperty("annotations", out var a) ? a : null, GreylaneKeys.Enabled) == "true";
 
-    /// <summary>The view, or null with <paramref name="problem"/> saying which field is missing or malformed.</summary>
-    public static DeploymentView? Read(JsonElement obj, string? requestNamespace, out string? problem)
+    /// <summary>
+    /// The view of <paramref name="obj"/> (found at <paramref name="where"/>, e.g. <c>request.object</c>), or null with
+    /// <paramref name="problem"/> naming the field that is missing or of the wrong type, and the type expected.
+    /// </summary>
+    public static DeploymentView? Read(JsonElement obj, string where, string? requestNamespace, out string? problem)
     {
-        problem = null;
         if (obj.ValueKind != JsonValueKind.Object)
         {
-            problem = "the object is not a JSON object";
+            problem = $"{where} is {JsonFields.Describe(obj)}; expected a Deployment object";
             return null;
         }
 
-        if (!obj.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        var fields = new JsonFields(where);
+        var metadata = fields.Object(obj, "metadata", required: true);
+        var spec = fields.Object(obj, "spec", required: true);
+        var template = spec is { } s ? fields.Object(s, "spec.template", required: true) : null;
+        JsonElement? annotations = null, labels = null;
+        string? name = null, generateName = null, ns = null;
+        if (metadata is { } m)
         {
-            problem = "metadata is missing";
-            return null;
+            annotations = fields.StringMap(m, "metadata.annotations");
+            labels = fields.StringMap(m, "metadata.labels");
+            name = fields.Text(m, "metadata.name");
+            generateName = fields.Text(m, "metadata.generateName");
+            ns = fields.Text(m, "metadata.namespace");
         }
 
-        if (!obj.TryGetProperty("spec", out var spec) || spec.ValueKind != JsonValueKind.Object)
-        {
-            problem = "spec is missing";
-            return null;
-        }
-
-        if (!spec.TryGetProperty("template", out var template) || template.ValueKind != JsonValueKind.Object)
-        {
-            problem = "spec.template is missing";
-            return null;
-        }
-
-        var annotations = StringMap(metadata, "annotations", ref problem);
-        var labels = StringMap(metadata, "labels", ref problem);
-        var paused = spec.TryGetProperty("paused", out var p) && p.ValueKind == JsonValueKind.True;
-        var replicas = 1;
-        if (spec.TryGetProperty("replicas", out var r) && r.ValueKind != JsonValueKind.Null && !r.TryGetInt32(out replicas))
-        {
-            problem = "spec.replicas is not an integer";
-        }
-
-        if (problem is not null)
-        {
-            return null;
-        }
-
-        var name = Text(metadata, "name") ?? Text(metadata, "generateName") ?? "";
-        var ns = Text(metadata, "namespace") ?? requestNamespace ?? "";
-        return new DeploymentView(ns, name, annotations, labels, paused, replicas, template);
-    }
-
-    private static JsonElement? StringMap(JsonElement metadata, string field, ref string? problem)
-    {
-        if (!metadata.TryGetProperty(field, out var map) || map.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (map.ValueKind != JsonValueKind.Object)
-        {
-            problem ??= $"metadata.{field} is not a map";
-            return null;
-        }
-
-        foreach (var entry in map.EnumerateObject())
-        {
-            if (entry.Value.ValueKind != JsonValueKind.String)
-            {
-                problem ??= $"metadata.{field}[{entry.Name}] is not a string";
-            }
-        }
-
-        return map;
+        // The API server defaults an absent spec.replicas to 1 before admission.
+        var replicas = spec is { } r ? fields.Int32(r, "spec.replicas") ?? 1 : 1;
+        var paused = spec is { } p && fields.Flag(p, "spec.paused");
+        problem = fields.Problem;
+        return problem is null
+            ? new DeploymentView(ns ?? requestNamespace ?? "", name ?? generateName ?? "", annotations, labels, paused, replicas, template!.Value)
+            : null;
     }
 
     private static string? Lookup(JsonElement? map, string key) =>
         map is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    private static string? Text(JsonElement obj, string field) =>
-        obj.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Greylane.Core.Serialization;
 
@@ -16,14 +15,17 @@ public static class YamlJson
     /// <summary>The first document of <paramref name="yaml"/> (null for an empty one). Throws <see cref="YamlException"/> with a line and column on bad syntax.</summary>
     public static JsonNode? Parse(string yaml) => ParseAll(yaml).FirstOrDefault();
 
-    /// <summary>Every document of a multi-document stream (<c>---</c>), empty ones skipped.</summary>
-    public static IReadOnlyList<JsonNode?> ParseAll(string yaml)
+    /// <summary>Every document of a multi-document stream (<c>---</c>), empty ones skipped, within <see cref="YamlReadOptions.Manifests"/>.</summary>
+    public static IReadOnlyList<JsonNode?> ParseAll(string yaml) => ParseAll(yaml, YamlReadOptions.Manifests);
+
+    /// <summary>
+    /// Every document of <paramref name="yaml"/> within <paramref name="options"/>. Whatever the input, the only exception
+    /// is a <see cref="YamlException"/> (a <see cref="YamlLimitException"/> for a bound) with the line and column.
+    /// </summary>
+    public static IReadOnlyList<JsonNode?> ParseAll(string yaml, YamlReadOptions options)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return [.. stream.Documents
-            .Where(d => d.RootNode is not YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain or ScalarStyle.Any })
-            .Select(d => Convert(d.RootNode))];
+        ArgumentNullException.ThrowIfNull(options);
+        return new YamlTreeBuilder(yaml, options).Build();
     }
 
     /// <summary>Block-style YAML for a JSON value, keys in their given order; strings that would read back as something else are quoted.</summary>
@@ -34,31 +36,11 @@ public static class YamlJson
         return text.ToString();
     }
 
-    private static JsonNode? Convert(YamlNode node) => node switch
+    /// <summary>A scalar as Kubernetes reads it: quoted, block and <c>!!str</c> scalars are strings; plain ones follow the core schema.</summary>
+    internal static JsonNode? ScalarValue(string value, ScalarStyle style, TagName tag)
     {
-        YamlMappingNode map => ConvertMapping(map),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(Convert)]),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => throw new YamlException(node.Start, node.End, "aliases are not supported here; write the value out"),
-    };
-
-    private static JsonObject ConvertMapping(YamlMappingNode map)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in map.Children)
-        {
-            var name = key is YamlScalarNode { Value: { } k } ? k : throw new YamlException(key.Start, key.End, "mapping keys must be plain strings");
-            obj[name] = Convert(value);
-        }
-
-        return obj;
-    }
-
-    private static JsonNode? ConvertScalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value ?? "";
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
-            || (scalar.Tag is { IsEmpty: false, IsNonSpecific: false } tag && tag.Value == "tag:yaml.org,2002:str"))
+        if (style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
+            || (tag is { IsEmpty: false, IsNonSpecific: false } && tag.Value == "tag:yaml.org,2002:str"))
         {
             return JsonValue.Create(value);
         }

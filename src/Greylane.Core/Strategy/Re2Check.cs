@@ -1,110 +1,56 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using Greylane.Core.Strategy.Re2;
 
 namespace Greylane.Core.Strategy;
 
 /// <summary>
-/// Whether a pattern will work as an Envoy (RE2) regular expression. .NET's parser stands in for RE2's, after
-/// refusing the .NET-only constructs RE2 lacks (lookaround, backreferences, atomic groups, conditionals).
+/// Whether a pattern will work as a regular expression in an Istio VirtualService: istiod validates it (length, Go's
+/// RE2-syntax parser) and Envoy compiles it with RE2 and a program-size limit. The pattern is parsed by RE2's rules
+/// (<see cref="Re2Parser"/>), constructs of other engines are named, and the program size is estimated as RE2 compiles it.
 /// </summary>
 internal static class Re2Check
 {
-    private static readonly (string Construct, string Name)[] Unsupported =
-    [
-        ("(?=", "lookahead"), ("(?!", "lookahead"), ("(?<=", "lookbehind"), ("(?<!", "lookbehind"),
-        ("(?>", "atomic groups"), ("(?(", "conditionals"),
-    ];
+    /// <summary>istiod refuses a VirtualService regular expression longer than this many bytes.</summary>
+    public const int MaxBytes = 1024;
+
+    /// <summary>Istio sets Envoy's <c>re2.max_program_size.error_level</c> to this (Envoy's own default is 100).</summary>
+    public const int MaxProgramSize = 32768;
+
+    // The program of any pattern holds a failure, a match and the unanchored ".*?" prefix.
+    private const int ProgramBase = 4;
 
     /// <summary>Why <paramref name="pattern"/> is not a usable RE2 pattern, or null.</summary>
-    public static string? Problem(string pattern)
+    public static string? Problem(string pattern) => Describe(Find(pattern));
+
+    /// <summary>The first problem of <paramref name="pattern"/>, or null.</summary>
+    public static Re2Problem? Find(string pattern)
     {
-        var scan = UnsupportedConstruct(pattern);
-        if (scan is not null)
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(pattern);
+        if (bytes > MaxBytes)
         {
-            return $"uses {scan}, which Istio's RE2 engine does not support; rewrite the pattern without it";
+            return new Re2Problem(Re2ProblemKind.TooLong, $"{bytes} bytes", 0);
         }
 
         try
         {
-            // RE2 spells named groups (?P<name>…); .NET only knows (?<name>…).
-            _ = new Regex(pattern.Replace("(?P<", "(?<", StringComparison.Ordinal), RegexOptions.None, TimeSpan.FromSeconds(1));
-            return null;
+            var size = Re2Parser.Parse(pattern);
+            var instructions = size.Instructions + ProgramBase;
+            return instructions > MaxProgramSize ? new Re2Problem(Re2ProblemKind.TooLarge, $"{instructions}", 0) : null;
         }
-        catch (RegexParseException e)
+        catch (Re2ProblemException e)
         {
-            return $"is not a valid regular expression ({Words(e.Error.ToString())} at offset {e.Offset}); fix the pattern (RE2 syntax)";
+            return e.Problem;
         }
     }
 
-    private static string? UnsupportedConstruct(string pattern)
+    private static string? Describe(Re2Problem? problem) => problem switch
     {
-        var inClass = false;
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            var c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                var next = pattern[i + 1];
-                if (!inClass && next is >= '1' and <= '9')
-                {
-                    return $"a backreference \"\\{next}\"";
-                }
-
-                if (!inClass && next is 'G' or 'Z')
-                {
-                    return $"the anchor \"\\{next}\"";
-                }
-
-                if (!inClass && next == 'k' && i + 2 < pattern.Length && pattern[i + 2] == '<')
-                {
-                    return "a backreference \"\\k<\"";
-                }
-
-                i++;
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
-                continue;
-            }
-
-            if (c == '[')
-            {
-                inClass = true;
-                // A ']' right after '[' or '[^' is a literal, not the end of the class.
-                i += pattern.AsSpan(i + 1).StartsWith("^]") ? 2 : pattern.AsSpan(i + 1).StartsWith("]") ? 1 : 0;
-
-                continue;
-            }
-
-            foreach (var (construct, name) in Unsupported)
-            {
-                if (pattern.AsSpan(i).StartsWith(construct, StringComparison.Ordinal))
-                {
-                    return $"{name} \"{construct}\"";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    // "InsufficientClosingParentheses" → "insufficient closing parentheses".
-    private static string Words(string name)
-    {
-        var text = new StringBuilder();
-        foreach (var c in name)
-        {
-            if (char.IsUpper(c) && text.Length > 0)
-            {
-                text.Append(' ');
-            }
-
-            text.Append(char.ToLowerInvariant(c));
-        }
-
-        return text.ToString();
-    }
+        null => null,
+        { Kind: Re2ProblemKind.Invalid } => $"is not a valid regular expression ({problem.Detail} at offset {problem.Offset}); {problem.Fix ?? "fix the pattern (RE2 syntax)"}",
+        { Kind: Re2ProblemKind.Unsupported } =>
+            $"uses {problem.Detail} at offset {problem.Offset}, which {problem.Why ?? "Istio's RE2 engine does not support"}; {problem.Fix ?? "rewrite the pattern without it"}",
+        { Kind: Re2ProblemKind.TooLong } =>
+            $"is {problem.Detail} long; istiod refuses VirtualService regular expressions over {MaxBytes} bytes; shorten the pattern",
+        _ => $"compiles to an RE2 program of about {problem.Detail} instructions; Envoy under Istio refuses programs over {MaxProgramSize} "
+            + "(re2.max_program_size.error_level); use fewer or smaller repetitions, or smaller classes than \\pL",
+    };
 }

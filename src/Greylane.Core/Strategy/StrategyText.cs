@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Greylane.Core.Serialization;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace Greylane.Core.Strategy;
 
@@ -11,6 +10,9 @@ internal static partial class StrategyText
 {
     /// <summary>Deeper than any strategy needs (about eight levels), shallow enough for any thread's stack.</summary>
     public const int MaxDepth = 64;
+
+    // Aliases are refused outright: a strategy is short enough to write out, and nothing can expand.
+    private static readonly YamlReadOptions ReadOptions = new(MaxDepth, AllowAliases: false);
 
     /// <summary>The mapping in <paramref name="text"/>; null when the text is absent, empty, or broken (then an error names <paramref name="source"/>).</summary>
     public static JsonObject? Parse(string? text, string source, ICollection<StrategyError> errors)
@@ -23,13 +25,15 @@ internal static partial class StrategyText
         IReadOnlyList<JsonNode?> documents;
         try
         {
-            if (ShapeProblem(text) is { } problem)
-            {
-                errors.Add(new StrategyError(source, problem));
-                return null;
-            }
-
-            documents = YamlJson.ParseAll(text);
+            documents = YamlJson.ParseAll(text, ReadOptions);
+        }
+        catch (YamlLimitException e)
+        {
+            var at = $"at line {e.Start.Line}, column {e.Start.Column}";
+            errors.Add(new StrategyError(source, e.Limit == YamlLimit.Depth
+                ? $"nests deeper than {MaxDepth} levels {at}; a strategy needs only a few levels"
+                : $"uses a YAML alias {at}; write the value out instead"));
+            return null;
         }
         catch (YamlException e)
         {
@@ -55,31 +59,6 @@ internal static partial class StrategyText
                 errors.Add(new StrategyError(source, $"expected a mapping with fields {string.Join(", ", StrategyFields.Root)}; got {FieldReader.Describe(root)}"));
                 return null;
         }
-    }
-
-    // YamlDotNet builds its node tree recursively, so a deeply nested annotation (256 KiB nest 100 000 levels deep) would
-    // overflow the stack and take the whole process down, and it expands aliases, so a few lines of nested aliases
-    // ("billion laughs") would grow into billions of nodes. Its event parser keeps its own stack, so it looks first.
-    private static string? ShapeProblem(string text)
-    {
-        var parser = new Parser(new StringReader(text));
-        var depth = 0;
-        while (parser.MoveNext())
-        {
-            var at = parser.Current!.Start;
-            switch (parser.Current)
-            {
-                case AnchorAlias:
-                    return $"uses a YAML alias at line {at.Line}, column {at.Column}; write the value out instead";
-                case MappingStart or SequenceStart when ++depth > MaxDepth:
-                    return $"nests deeper than {MaxDepth} levels at line {at.Line}, column {at.Column}; a strategy needs only a few levels";
-                case MappingEnd or SequenceEnd:
-                    depth--;
-                    break;
-            }
-        }
-
-        return null;
     }
 
     // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (Line: 1, Col: 3, Idx: 2): "; the error already says where.

@@ -45,6 +45,15 @@ internal static class AdmissionEndpoint
         {
             return TooLarge();
         }
+        catch (BadHttpRequestException e)
+        {
+            return HandlerResult.Rejected(e.StatusCode, $"the request could not be read: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The handler answers every review itself; this guard is for what nobody foresaw (it logs an error).
+            return handler.Failed(e);
+        }
     }
 
     // The body stays in the pipe's own buffers until it is complete (Kestrel stops it at MaxRequestBodySize), so a

@@ -15,4 +15,7 @@ internal sealed partial class AdmissionHandler
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Error, Message = "Admission {Uid} for {Namespace}/{Name} could not be judged")]
     private partial void LogDecisionFailed(Exception exception, string uid, string? @namespace, string? name);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "An admission request could not be handled")]
+    private partial void LogHandlingFailed(Exception exception);
 }

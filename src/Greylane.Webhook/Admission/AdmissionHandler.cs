@@ -7,6 +7,11 @@ namespace Greylane.Webhook.Admission;
 /// <summary>Turns an AdmissionReview body into the answer: reads it, asks <see cref="AdmissionDecider"/>, writes the review back.</summary>
 internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
 {
+    /// <summary>The start of every answer that comes from a guard instead of a decision; the fuzz test expects to see none.</summary>
+    public const string CouldNotJudge = "greylane failed to judge this review";
+
+    private const string MemberNameIn = ReviewText.MemberNameIn;
+
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 128 };
 
     public HandlerResult Handle(ReadOnlySequence<byte> body)
@@ -23,13 +28,21 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
 
         using (document)
         {
+            var invalid = ReviewText.FirstInvalid(body, ParseOptions.MaxDepth);
+            if (invalid is not null && !IsInsideObjects(invalid))
+            {
+                // The review itself is not text: answered like any review that cannot be read. An unreadable uid
+                // cannot be echoed, and a review answered with another uid is a failed call to the API server anyway.
+                return HandlerResult.Rejected(400, $"{invalid} {ReviewText.Problem}");
+            }
+
             var request = AdmissionReviewReader.Read(document.RootElement, out var problem);
             if (request is null)
             {
                 return HandlerResult.Rejected(400, problem!);
             }
 
-            var decision = Decide(request);
+            var decision = invalid is null ? Decide(request) : AdmissionDecision.Deny(400, $"{invalid} {ReviewText.Problem}");
             var label = decision switch
             {
                 { Allowed: false } => AdmissionDecisionLabels.Denied,
@@ -43,17 +56,38 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
         }
     }
 
+    /// <summary>
+    /// The last-resort answer when handling a review threw anyway: logged as an error (a bug to fix), answered 400 with
+    /// a message rather than an empty 500, so the API server's failurePolicy applies and the person sees why.
+    /// </summary>
+    public HandlerResult Failed(Exception exception)
+    {
+        LogHandlingFailed(exception);
+        return HandlerResult.Rejected(400, $"{CouldNotJudge} ({exception.GetType().Name}: {exception.Message}); see the webhook log");
+    }
+
+    // Strings that are not text inside the objects are the Deployment's problem, answered inside the review.
+    private static bool IsInsideObjects(string path)
+    {
+        var at = path.StartsWith(MemberNameIn, StringComparison.Ordinal) ? path[MemberNameIn.Length..] : path;
+        return Within(at, "request.object") || Within(at, "request.oldObject");
+    }
+
+    private static bool Within(string path, string prefix) =>
+        path.StartsWith(prefix, StringComparison.Ordinal) && (path.Length == prefix.Length || path[prefix.Length] is '.' or '[');
+
     private AdmissionDecision Decide(AdmissionRequest request)
     {
         try
         {
             return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun));
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A bug or an input shape nobody foresaw: refuse rather than let an unjudged release through.
+            // A bug or an input shape nobody foresaw: refuse rather than let an unjudged release through, as bad input
+            // (400), and log it as the error it is.
             LogDecisionFailed(e, request.Uid, request.Namespace, request.Name);
-            return AdmissionDecision.Deny(500, $"greylane failed to judge this Deployment ({e.GetType().Name}: {e.Message}); see the webhook log for uid {request.Uid}");
+            return AdmissionDecision.Deny(400, $"{CouldNotJudge} ({e.GetType().Name}: {e.Message}); see the webhook log for uid {request.Uid}");
         }
     }
 

@@ -39,15 +39,17 @@ public sealed class MatchRejectionTests
     }
 
     [Theory]
-    [InlineData("(", "\"(\" is not a valid regular expression (insufficient closing parentheses at offset 1); fix the pattern (RE2 syntax)")]
-    [InlineData("[a-", "\"[a-\" is not a valid regular expression (unterminated bracket at offset 3); fix the pattern (RE2 syntax)")]
-    [InlineData("a**", "\"a**\" is not a valid regular expression (nested quantifiers not parenthesized at offset 3); fix the pattern (RE2 syntax)")]
-    [InlineData("(?=a)b", "\"(?=a)b\" uses lookahead \"(?=\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
-    [InlineData("(?<!a)b", "\"(?<!a)b\" uses lookbehind \"(?<!\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
-    [InlineData("(?>a)", "\"(?>a)\" uses atomic groups \"(?>\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
-    [InlineData("(a)\\1", "\"(a)\\\\1\" uses a backreference \"\\1\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
-    [InlineData("a\\Z", "\"a\\\\Z\" uses the anchor \"\\Z\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
-    [InlineData("(?<x>a)\\k<x>", "\"(?<x>a)\\\\k<x>\" uses a backreference \"\\k<\", which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("(", "\"(\" is not a valid regular expression (missing ) for the group opened at offset 0); fix the pattern (RE2 syntax)")]
+    [InlineData("[a-", "\"[a-\" is not a valid regular expression (missing ] for the class opened at offset 0); fix the pattern (RE2 syntax)")]
+    [InlineData("a**", "\"a**\" is not a valid regular expression (bad repetition operator \"**\" at offset 1); fix the pattern (RE2 syntax)")]
+    [InlineData("(?=a)b", "\"(?=a)b\" uses lookahead \"(?=\" at offset 0, which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("(?<!a)b", "\"(?<!a)b\" uses lookbehind \"(?<!\" at offset 0, which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("(?>a)", "\"(?>a)\" uses an atomic group \"(?>\" at offset 0, which Istio's RE2 engine does not support; write (?:…) instead: RE2 never backtracks")]
+    [InlineData("(a)\\1", "\"(a)\\\\1\" uses a backreference \"\\1\" at offset 3, which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("a\\Z", "\"a\\\\Z\" uses the anchor \"\\Z\" at offset 1, which Istio's RE2 engine does not support; use \\z or $ instead")]
+    [InlineData("(?<x>a)\\k<x>", "\"(?<x>a)\\\\k<x>\" uses a named backreference \"\\k<\" at offset 7, which Istio's RE2 engine does not support; rewrite the pattern without it")]
+    [InlineData("\\p{IsGreek}+", "\"\\\\p{IsGreek}+\" uses the .NET Unicode block \"\\p{IsGreek}\" at offset 0, which Istio's RE2 engine does not support; write \\p{Greek} for the Greek script")]
+    [InlineData("a{100000}", "\"a{100000}\" is not a valid regular expression (invalid repetition size \"{100000}\" at offset 1); repeat at most 1000 times (RE2's limit), with the smaller count first")]
     public void A_regular_expression_must_compile_as_re2(string pattern, string problem)
     {
         var yaml = $"steps: [{{matches: [{{headers: [{{name: x, type: RegularExpression, value: '{pattern}'}}]}}]}}]";

@@ -8,6 +8,8 @@ public sealed class StrategyAdmissionTests
     public static TheoryData<string, string, string> InvalidStrategies => new()
     {
         { "steps: [ {replicas: 1", "strategy", "YAML" },
+        { "\t\t: x", "strategy: not valid YAML or JSON at line 1, column 1", "a tab indents this line" },
+        { "!<> steps", "strategy: not valid YAML or JSON at line 1, column 1", "tag value must not be empty" },
         { "stepz: []", "stepz", "" },
         { "steps: [{replicas: 1, weight: 150}]", "steps[0].weight", "100" },
         { "steps: [{replicas: 150%}]", "steps[0].replicas", "100" },

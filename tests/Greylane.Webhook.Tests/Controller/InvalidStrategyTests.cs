@@ -55,4 +55,32 @@ public sealed class InvalidStrategyTests
         Assert.Contains("ConfigMap shop/nowhere with key strategy.yaml was not found; create it in the Deployment's namespace or remove the annotation", Status(held).Message, StringComparison.Ordinal);
         Assert.Empty(await bed.CanariesAsync());
     }
+
+    [Fact]
+    public async Task A_shared_strategy_the_yaml_parser_cannot_read_is_reported_not_thrown()
+    {
+        // YamlDotNet once answered "\t\t: x" with an ArgumentException: the reconcile threw on every attempt and
+        // backed off forever with no status and no Event.
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.Sandbox.ApplyManifestsAsync("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: lane, namespace: shop}
+            data:
+              strategy.yaml: "\t\t: x"
+            """);
+        await bed.StartControllerAsync();
+        await bed.CreateAsync(Deployment("web", "{}").Replace("greylane.dev/enabled: \"true\"", "greylane.dev/enabled: \"true\"\n    greylane.dev/strategy-ref: lane", StringComparison.Ordinal));
+        await Eventually.UntilAsync(() => bed.GetAsync("web"), d => d.Status?.AvailableReplicas == 2, "web available");
+
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        var held = await Eventually.UntilAsync(
+            () => bed.GetAsync("web"), d => Status(d).Message?.StartsWith("the strategy is invalid", StringComparison.Ordinal) == true, "the error in the status");
+        Assert.Contains("strategy-ref: not valid YAML or JSON at line 1, column 1: a tab indents this line (YAML indents with spaces only); fix the syntax there", Status(held).Message, StringComparison.Ordinal);
+        Assert.True(held.Spec.Paused);
+        Assert.Empty(await bed.CanariesAsync());
+        var events = (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items;
+        Assert.Contains(events, e => e.Reason == "StrategyInvalid" && e.Type == "Warning" && e.Message.Contains("a tab indents this line", StringComparison.Ordinal));
+    }
 }

@@ -142,6 +142,8 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         { "missing uid", Without("uid"), "request.uid is missing" },
         { "wrong kind", WithKind("{\"group\":\"\",\"version\":\"v1\",\"kind\":\"Pod\"}"), "apps/v1 Deployment only" },
         { "unknown operation", WithOperation("PATCH"), "request.operation 'PATCH'" },
+        { "lone surrogate in the uid", Fixture.Text("release").Replace("\"uid\":\"", "\"uid\":\"\\ud800", StringComparison.Ordinal), "request.uid is not Unicode text" },
+        { "lone surrogate in the operation", Fixture.Text("release").Replace("\"operation\":\"UPDATE\"", "\"operation\":\"UPDATE\\udc00\"", StringComparison.Ordinal), "request.operation is not Unicode text" },
     };
 
     [Theory]
@@ -153,6 +155,20 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {response.StatusCode} {text}");
         Assert.Contains(reason, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_a_400_with_a_message_not_an_empty_500()
+    {
+        var text = Fixture.Text("release");
+        var at = text.IndexOf("\"name\":\"", StringComparison.Ordinal) + 8;
+        using var content = new ByteArrayContent([.. Encoding.UTF8.GetBytes(text[..at]), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(text[at..])]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await client.PostAsync("/mutate/deployments", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("request.name is not Unicode text", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

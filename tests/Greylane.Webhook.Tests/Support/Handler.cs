@@ -11,7 +11,9 @@ internal static class Handler
 {
     private static readonly AdmissionHandler Instance = new(NullLogger<AdmissionHandler>.Instance);
 
-    public static HandlerResult Raw(string body) => Instance.Handle(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(body)));
+    public static HandlerResult Raw(string body) => Raw(Encoding.UTF8.GetBytes(body));
+
+    public static HandlerResult Raw(byte[] body) => Instance.Handle(new ReadOnlySequence<byte>(body));
 
     public static ReviewAnswer Answer(JsonObject review)
     {
