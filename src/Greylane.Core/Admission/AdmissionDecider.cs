@@ -82,6 +82,8 @@ public static class AdmissionDecider
             {
                 return AdmissionDecision.Deny(400, check.Error);
             }
+
+            WarnTrafficShare(deployment, check, plan);
         }
 
         if (stored is null)
@@ -115,9 +117,24 @@ public static class AdmissionDecider
             plan.Warn(release.Superseded is { } previous
                 ? $"greylane: release {release.Hash} of {deployment.FullName} supersedes {previous}, held for canary ({check.Plan})"
                 : $"greylane: release {release.Hash} of {deployment.FullName} held for canary ({check.Plan})");
+            if (!strategyChanged)
+            {
+                WarnTrafficShare(deployment, check, plan);
+            }
         }
 
         return plan.ToDecision();
+    }
+
+    private static void WarnTrafficShare(DeploymentView deployment, StrategyCheck check, PatchPlan plan)
+    {
+        if (check.Strategy is { } strategy)
+        {
+            foreach (var warning in TrafficShare.Warnings(strategy, deployment.Replicas, deployment.FullName))
+            {
+                plan.Warn(warning);
+            }
+        }
     }
 
     private static StartedRelease? DecideWithoutRelease(DeploymentView deployment, DeploymentView stored, string storedHash, string newHash, PatchPlan plan)

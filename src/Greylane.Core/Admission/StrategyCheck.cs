@@ -3,7 +3,7 @@ using Greylane.Core.Strategy;
 namespace Greylane.Core.Admission;
 
 /// <summary>Validates the strategy annotations of an opted-in Deployment and describes its plan for the release warning.</summary>
-internal sealed record StrategyCheck(string? Error, string Plan)
+internal sealed record StrategyCheck(string? Error, string Plan, RolloutStrategy? Strategy = null)
 {
     public static StrategyCheck Of(DeploymentView deployment)
     {
@@ -18,7 +18,7 @@ internal sealed record StrategyCheck(string? Error, string Plan)
         if (result.IsValid)
         {
             var steps = result.Strategy!.Steps.Count;
-            return new(null, steps == 1 ? "1 step" : $"{steps} steps");
+            return new(null, steps == 1 ? "1 step" : $"{steps} steps", result.Strategy);
         }
 
         return Invalid(deployment, result.Errors);

@@ -76,6 +76,37 @@ public sealed class AdmissionDeciderTests
         Assert.DoesNotContain(decision.Patch, p => p.Path == "/spec/paused");
     }
 
+    [Fact]
+    public void A_release_whose_step_sends_all_traffic_to_one_pod_of_five_is_held_with_a_warning()
+    {
+        var strategy = Enabled + ",\"greylane.dev/strategy\":\"steps: [{replicas: 1, weight: 100, pause: manual}]\"";
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, Deployment("1", strategy, replicas: 4), Deployment("2", strategy, replicas: 4)));
+
+        Assert.Contains("greylane: step 1 of n/a sends 100% of traffic to 1 of 5 pods: stable pods idle", decision.Warnings);
+    }
+
+    [Fact]
+    public void Applying_a_strategy_whose_weights_outrun_the_canary_warns_once_per_such_step()
+    {
+        var strategy = Enabled + ",\"greylane.dev/strategy\":\"steps: [{replicas: 1, weight: 20}, {replicas: 1, weight: 50}, {replicas: 50%, weight: 30}]\"";
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Create, null, Deployment("1", strategy, replicas: 4)));
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(["greylane: step 2 of n/a sends 50% of traffic to 1 of 5 pods: 4x a stable pod's load each"], decision.Warnings);
+    }
+
+    [Fact]
+    public void A_canary_with_its_share_of_the_pods_gets_no_traffic_warning()
+    {
+        var strategy = Enabled + ",\"greylane.dev/strategy\":\"steps: [{replicas: 1, weight: 20}, {replicas: 100%, weight: 50}]\"";
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Create, null, Deployment("1", strategy, replicas: 4)));
+
+        Assert.Empty(decision.Warnings);
+    }
+
     private const string Enabled = "\"greylane.dev/enabled\":\"true\"";
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
