@@ -12,8 +12,13 @@ internal sealed partial class PromQLParser
     // Lowest to highest, as Prometheus declares them; ^ is right-associative, unary signs bind like *.
     private const int PowPrecedence = 6;
 
+    // The parser recurses once per nesting level; a bound keeps a hostile query from overflowing the stack, which
+    // would end the process rather than refuse the query. No real query nests this deep.
+    private const int MaxDepth = 200;
+
     private readonly IReadOnlyList<Token> tokens;
     private int index;
+    private int depth;
 
     private PromQLParser(string text) => tokens = Lexer.Tokenize(text);
 
@@ -55,6 +60,11 @@ internal sealed partial class PromQLParser
 
     private Expr Expression(int minPrecedence)
     {
+        if (++depth > MaxDepth)
+        {
+            throw new PromQLException(new PromQLError(Peek().Start, $"the query nests deeper than {MaxDepth} levels", "write it with less nesting"));
+        }
+
         var left = Unary();
         while (BinaryOperator(Peek()) is { } op && Precedence(op) >= minPrecedence)
         {
@@ -73,6 +83,7 @@ internal sealed partial class PromQLParser
             left = new BinaryExpr(op, left, right, new TextSpan(left.Span.Start, right.Span.End)) { ReturnBool = returnBool, Matching = matching };
         }
 
+        depth--;
         return left;
     }
 

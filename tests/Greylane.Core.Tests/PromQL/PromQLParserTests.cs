@@ -100,6 +100,28 @@ public sealed class PromQLParserTests
         Assert.Equal(message, error.Message);
     }
 
+    [Fact]
+    public void Nesting_as_deep_as_real_queries_go_is_parsed()
+    {
+        var query = new string('(', 150) + "up" + new string(')', 150) + string.Concat(Enumerable.Repeat(" ^ -up", 40));
+
+        Assert.Single(ExprTree.Selectors(PromQLParser.Parse(query)).Take(1));
+    }
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("-", "")]
+    [InlineData("sum(", ")")]
+    [InlineData("x ^ ", "")]
+    public void Hostile_nesting_is_refused_without_exhausting_the_stack(string open, string close)
+    {
+        var query = string.Concat(Enumerable.Repeat(open, 100_000)) + "up" + string.Concat(Enumerable.Repeat(close, 100_000));
+
+        var error = Assert.Throws<PromQLException>(() => PromQLParser.Parse(query));
+
+        Assert.StartsWith("the query nests deeper than 200 levels", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Shape(Expr expr) => expr switch
     {
         BinaryExpr b => $"({Shape(b.Left)} {b.Operator} {Shape(b.Right)})",
