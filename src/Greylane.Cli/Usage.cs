@@ -23,6 +23,9 @@ internal static class Usage
           -w, --watch            re-print on every change until Ctrl-C (status)
           --timeout DURATION     how long a command waits for the controller (default 30s; e.g. 10s, 2m)
           -f, --filename PATH    a manifest file (several YAML documents allowed) or a directory (plan)
+          --prometheus-tenancy on|off      the controller's setting (plan): on, the default, shows each query kept in
+                                           its Deployment's namespace and refuses one that reads another; off, as written
+          --prometheus-tenancy-label NAME  the label that holds the namespace in Prometheus (plan; default namespace)
 
         Exit codes: 0 ok; 1 a problem the message explains (bad input, not found, not opted in, command does not apply);
         2 the controller did not act on a command within --timeout.

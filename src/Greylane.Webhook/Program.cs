@@ -1,3 +1,4 @@
+using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Hosting;
 
 try
@@ -8,5 +9,14 @@ try
 catch (WebhookOptionsException e)
 {
     await Console.Error.WriteLineAsync($"greylane-webhook: {e.Message}");
+    return 2;
+}
+catch (PrometheusOptionsException e)
+{
+    foreach (var line in e.Message.Split('\n'))
+    {
+        await Console.Error.WriteLineAsync($"greylane-webhook: {line}");
+    }
+
     return 2;
 }

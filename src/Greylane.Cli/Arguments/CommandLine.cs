@@ -15,6 +15,8 @@ internal static class CommandLine
         ["--timeout"] = "timeout",
         ["-f"] = "filename",
         ["--filename"] = "filename",
+        ["--prometheus-tenancy"] = "prometheus-tenancy",
+        ["--prometheus-tenancy-label"] = "prometheus-tenancy-label",
     };
 
     private static readonly Dictionary<string, string> SwitchFlags = new(StringComparer.Ordinal)
@@ -112,6 +114,8 @@ internal static class CommandLine
         "timeout" => "30s",
         "filename" => "deployment.yaml",
         "context" => "my-cluster",
+        "prometheus-tenancy" => "off",
+        "prometheus-tenancy-label" => "kubernetes_namespace",
         _ => "~/.kube/config",
     };
 }

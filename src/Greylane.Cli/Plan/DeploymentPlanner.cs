@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Cli.Status;
 using Greylane.Core;
+using Greylane.Core.Analysis;
 using Greylane.Core.Release;
 using Greylane.Core.Strategy;
 
@@ -14,7 +15,7 @@ internal static class DeploymentPlanner
     /// <summary>Stands in for the hash of the template being replaced, which only the cluster knows.</summary>
     public const string StablePlaceholder = "<stable>";
 
-    public static void Plan(ManifestSet set, JsonObject deployment, PlanReport report)
+    public static void Plan(ManifestSet set, JsonObject deployment, PlanReport report, QueryTenancy tenancy)
     {
         var ns = set.NamespaceOf(deployment);
         var name = ManifestSet.Name(deployment);
@@ -26,7 +27,7 @@ internal static class DeploymentPlanner
             return;
         }
 
-        var strategy = ReadStrategy(set, ns, name, annotations, report);
+        var strategy = ReadStrategy(set, ns, name, annotations, report, new TenancyCheck(tenancy, ns, name));
         if (strategy is null)
         {
             report.Line();
@@ -41,6 +42,13 @@ internal static class DeploymentPlanner
         report.Line($"  release {release} (hash of the pod template); stable {StablePlaceholder} (the template it replaces, known on the cluster)");
         report.Line($"  replicas {replicas}; canary labels {Labels(strategy.CanaryLabels)}; progress deadline {GoDuration.Format(strategy.ProgressDeadline)}");
         report.Line($"  traffic: {routing.Summary}");
+        if (strategy.Analysis.Metrics.Count > 0)
+        {
+            report.Line(tenancy.Enabled
+                ? $"  queries: kept in namespace {ns} (label {tenancy.Label}), as the controller sends them with --prometheus-tenancy on"
+                : "  queries: sent as written, as the controller does with --prometheus-tenancy off");
+        }
+
         foreach (var note in routing.Notes)
         {
             report.Line($"  note: {note}");
@@ -54,13 +62,13 @@ internal static class DeploymentPlanner
             report.Line($"    canary: {canary} pod{(canary == 1 ? "" : "s")} (replicas: {step.Replicas} of {replicas})");
             report.Line($"    pause: {Pause(step.Pause)}");
             routing.Step(i, step, report);
-            PlanAnalysis.Step(step, strategy, routing.Context(strategy), report, $"Deployment {ns}/{name} step {i + 1}");
+            PlanAnalysis.Step(step, strategy, routing.Context(strategy, ns, name), tenancy, report, $"Deployment {ns}/{name} step {i + 1}");
         }
 
         report.Line().Line("  Then promotion: the Deployment rolls out the new template itself, routing returns to the originals, the canary is deleted.").Line();
     }
 
-    private static RolloutStrategy? ReadStrategy(ManifestSet set, string ns, string name, JsonObject? annotations, PlanReport report)
+    private static RolloutStrategy? ReadStrategy(ManifestSet set, string ns, string name, JsonObject? annotations, PlanReport report, TenancyCheck tenancy)
     {
         string? shared = null;
         if (ManifestSet.Text(annotations?[GreylaneKeys.StrategyRef]) is { Length: > 0 } reference)
@@ -75,7 +83,7 @@ internal static class DeploymentPlanner
             }
         }
 
-        var read = StrategyReader.Read(ManifestSet.Text(annotations?[GreylaneKeys.Strategy]), shared);
+        var read = StrategyReader.Read(ManifestSet.Text(annotations?[GreylaneKeys.Strategy]), shared, tenancy);
         if (!read.IsValid)
         {
             report.Line($"  strategy: invalid ({read.Errors.Count} problem{(read.Errors.Count == 1 ? "" : "s")})");

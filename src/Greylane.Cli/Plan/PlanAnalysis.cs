@@ -4,10 +4,10 @@ using Greylane.Core.Strategy;
 
 namespace Greylane.Cli.Plan;
 
-/// <summary>The metrics that gate a step, with their queries rendered as the controller will send them to Prometheus.</summary>
+/// <summary>The metrics that gate a step, with their queries rendered and scoped as the controller will send them to Prometheus.</summary>
 internal static class PlanAnalysis
 {
-    public static void Step(StepSpec step, RolloutStrategy strategy, AnalysisContext context, PlanReport report, string where)
+    public static void Step(StepSpec step, RolloutStrategy strategy, AnalysisContext context, QueryTenancy tenancy, PlanReport report, string where)
     {
         if (step.Analysis.Count == 0)
         {
@@ -29,10 +29,10 @@ internal static class PlanAnalysis
             var interval = GoDuration.Format(metric.Interval ?? strategy.Analysis.Interval);
             var delay = metric.InitialDelay > TimeSpan.Zero ? $", first after {GoDuration.Format(metric.InitialDelay)}" : "";
             report.Line($"      {name}: want {Bounds(metric)}; {metric.Count} pass{(metric.Count == 1 ? "" : "es")} needed, failure limit {metric.FailureLimit}, inconclusive limit {metric.InconclusiveLimit}; every {interval}{delay}");
-            var rendered = RenderedMetric.Render(metric, context);
+            var rendered = RenderedMetric.Render(metric, context, tenancy);
             if (rendered.Problem is { } problem)
             {
-                report.Line($"        query cannot be rendered: {problem}");
+                report.Line(rendered.OutsideTenancy ? $"        query would not be sent: {problem}" : $"        query cannot be rendered: {problem}");
                 report.Errors.Add($"{where}: metric {name}: {problem}");
                 continue;
             }

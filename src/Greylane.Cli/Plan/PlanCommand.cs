@@ -1,4 +1,5 @@
 using Greylane.Cli.Arguments;
+using Greylane.Core.Analysis;
 
 namespace Greylane.Cli.Plan;
 
@@ -19,10 +20,11 @@ internal static class PlanCommand
             throw new CliException("no Deployment in the given files; pass the Deployment's manifest with -f");
         }
 
+        var tenancy = Tenancy(args);
         var report = new PlanReport();
         foreach (var deployment in deployments)
         {
-            DeploymentPlanner.Plan(set, deployment, report);
+            DeploymentPlanner.Plan(set, deployment, report, tenancy);
         }
 
         await console.Out.WriteAsync(report.Text.ToString());
@@ -32,5 +34,20 @@ internal static class PlanCommand
         }
 
         return report.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.UserError;
+    }
+
+    // The CLI has no operator settings: these flags say which the controller runs with, on by default as there.
+    private static QueryTenancy Tenancy(ParsedArgs args)
+    {
+        var enabled = (args.Option("prometheus-tenancy") ?? "on").ToLowerInvariant() switch
+        {
+            "on" => true,
+            "off" => false,
+            var other => throw new CliException($"--prometheus-tenancy '{other}' is not on or off; write the controller's setting: on (the default) or off"),
+        };
+        var label = args.Option("prometheus-tenancy-label") ?? QueryTenancy.DefaultLabel;
+        return QueryTenancy.LabelProblem(label) is { } problem
+            ? throw new CliException($"--prometheus-tenancy-label {problem}")
+            : new QueryTenancy(enabled, label);
     }
 }

@@ -84,9 +84,12 @@ internal sealed class PlanRouting
         return new PlanRouting(set, target, objects, pods, service, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, strategy.Traffic.Lane);
     }
 
-    /// <summary>What the queries' <c>{{service}}</c>, <c>{{release}}</c> and <c>{{stable}}</c> stand for in this plan.</summary>
-    public AnalysisContext Context(RolloutStrategy strategy) =>
-        new(target?.Namespace ?? "", target?.Deployment ?? "", service, pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval);
+    /// <summary>
+    /// What the queries' variables stand for in this plan; the namespace and name come from the Deployment itself, so
+    /// they (and tenancy scoping) are right also when routing is not previewed.
+    /// </summary>
+    public AnalysisContext Context(RolloutStrategy strategy, string ns, string deployment) =>
+        new(ns, deployment, service, pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval);
 
     public void Step(int index, StepSpec step, PlanReport report)
     {

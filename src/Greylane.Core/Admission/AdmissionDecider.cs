@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using Greylane.Core.Release;
 
 namespace Greylane.Core.Admission;
@@ -42,7 +43,7 @@ public static class AdmissionDecider
         var state = ReleaseState.Of(stored);
         var plan = new PatchPlan(deployment!);
         return optedIn
-            ? DecideOptedIn(deployment!, stored, state, plan)
+            ? DecideOptedIn(deployment!, stored, state, plan, input.Tenancy)
             : DecideNotOptedIn(deployment!, state, plan);
     }
 
@@ -65,7 +66,7 @@ public static class AdmissionDecider
         return plan.ToDecision();
     }
 
-    private static AdmissionDecision DecideOptedIn(DeploymentView deployment, DeploymentView? stored, ReleaseState state, PatchPlan plan)
+    private static AdmissionDecision DecideOptedIn(DeploymentView deployment, DeploymentView? stored, ReleaseState state, PatchPlan plan, QueryTenancy tenancy)
     {
         plan.EnsureLabel(GreylaneKeys.Managed, "true");
         // Validated when it can have changed; an unchanged strategy that an older Greylane accepted must not block
@@ -77,7 +78,7 @@ public static class AdmissionDecider
         StrategyCheck? check = null;
         if (strategyChanged)
         {
-            check = StrategyCheckCache.Of(deployment);
+            check = StrategyCheckCache.Of(deployment, tenancy);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);
@@ -108,7 +109,7 @@ public static class AdmissionDecider
         };
         if (started is { } release)
         {
-            check ??= StrategyCheckCache.Of(deployment);
+            check ??= StrategyCheckCache.Of(deployment, tenancy);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);

@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
 namespace Greylane.Core.Admission;
@@ -5,16 +6,18 @@ namespace Greylane.Core.Admission;
 /// <summary>Validates the strategy annotations of an opted-in Deployment and describes its plan for the release warning.</summary>
 internal sealed record StrategyCheck(string? Error, string Plan, RolloutStrategy? Strategy = null)
 {
-    public static StrategyCheck Of(DeploymentView deployment)
+    /// <summary>The check of <paramref name="deployment"/>'s strategy, its queries judged against <paramref name="tenancy"/>.</summary>
+    public static StrategyCheck Of(DeploymentView deployment, QueryTenancy tenancy)
     {
+        var check = new TenancyCheck(tenancy, deployment.Namespace, deployment.Name);
         var inline = deployment.Annotation(GreylaneKeys.Strategy);
         var reference = deployment.Annotation(GreylaneKeys.StrategyRef);
         if (!string.IsNullOrWhiteSpace(reference))
         {
-            return WithReference(deployment, inline, reference);
+            return WithReference(deployment, inline, reference, check);
         }
 
-        var result = StrategyReader.Read(inline);
+        var result = StrategyReader.Read(inline, tenancy: check);
         if (result.IsValid)
         {
             var steps = result.Strategy!.Steps.Count;
@@ -27,9 +30,9 @@ internal sealed record StrategyCheck(string? Error, string Plan, RolloutStrategy
     // The webhook makes no API calls, so it cannot read the referenced ConfigMap. The inline part is checked for
     // everything no shared strategy could fix (syntax, unknown fields, impossible values); what the ConfigMap may
     // still supply (steps' metrics, a lane header) is left to the controller, which validates the merged strategy.
-    private static StrategyCheck WithReference(DeploymentView deployment, string? inline, string reference)
+    private static StrategyCheck WithReference(DeploymentView deployment, string? inline, string reference, TenancyCheck check)
     {
-        var errors = StrategyReader.CheckPartial(inline);
+        var errors = StrategyReader.CheckPartial(inline, check);
         return errors.Count > 0 ? Invalid(deployment, errors) : new(null, $"strategy from ConfigMap {reference}");
     }
 

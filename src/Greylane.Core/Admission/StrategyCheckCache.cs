@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Greylane.Core.Analysis;
 
 namespace Greylane.Core.Admission;
 
@@ -10,11 +11,11 @@ namespace Greylane.Core.Admission;
 internal static class StrategyCheckCache
 {
     private const int Capacity = 512;
-    private static readonly ConcurrentDictionary<(string? Inline, string? Reference, string Name), StrategyCheck> Checks = new();
+    private static readonly ConcurrentDictionary<(string? Inline, string? Reference, string Name, QueryTenancy Tenancy), StrategyCheck> Checks = new();
 
-    public static StrategyCheck Of(DeploymentView deployment)
+    public static StrategyCheck Of(DeploymentView deployment, QueryTenancy tenancy)
     {
-        var key = (deployment.Annotation(GreylaneKeys.Strategy), deployment.Annotation(GreylaneKeys.StrategyRef), deployment.FullName);
+        var key = (deployment.Annotation(GreylaneKeys.Strategy), deployment.Annotation(GreylaneKeys.StrategyRef), deployment.FullName, tenancy);
         if (Checks.TryGetValue(key, out var check))
         {
             return check;
@@ -25,6 +26,6 @@ internal static class StrategyCheckCache
             Checks.Clear();
         }
 
-        return Checks[key] = StrategyCheck.Of(deployment);
+        return Checks[key] = StrategyCheck.Of(deployment, tenancy);
     }
 }

@@ -27,6 +27,12 @@ public enum InconclusiveReason
     /// <summary>The query template could not be rendered for this release; measuring again cannot help.</summary>
     InvalidTemplate,
 
+    /// <summary>
+    /// Greylane refused to send the query: it reads another namespace than the Deployment's, or it cannot be parsed to be
+    /// kept in it (<see cref="QueryTenancy"/>); measuring again cannot help.
+    /// </summary>
+    OutsideTenancy,
+
     /// <summary>Prometheus answered with another error (timeout, execution, internal, unavailable…).</summary>
     PrometheusError,
 

@@ -64,6 +64,13 @@ public static class MeasurementEvaluator
         return new MetricMeasurement(metric.Name, MeasurementVerdict.Inconclusive, null, $"the query cannot be rendered: {problem}", InconclusiveReason.InvalidTemplate, time);
     }
 
+    /// <summary>An inconclusive measurement for a metric whose query tenancy refused: it was not sent to Prometheus.</summary>
+    public static MetricMeasurement OutsideTenancy(MetricSpec metric, string problem, DateTimeOffset time)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return new MetricMeasurement(metric.Name, MeasurementVerdict.Inconclusive, null, $"the query was not sent to Prometheus: {problem}", InconclusiveReason.OutsideTenancy, time);
+    }
+
     /// <summary>Pass within [<paramref name="min"/>, <paramref name="max"/>], bounds inclusive; an absent bound does not limit.</summary>
     internal static (MeasurementVerdict Verdict, string Message) Judge(double value, double? min, double? max)
     {

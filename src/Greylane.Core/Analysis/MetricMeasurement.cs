@@ -13,8 +13,8 @@ public sealed record MetricMeasurement(
     DateTimeOffset Time)
 {
     /// <summary>
-    /// The query itself is wrong (Prometheus said <c>bad_data</c>, or the template cannot be rendered): no later
-    /// measurement can do better, so the release should be held at once with <see cref="Message"/>.
+    /// The query itself is wrong (Prometheus said <c>bad_data</c>, the template cannot be rendered, or tenancy refused
+    /// it): no later measurement can do better, so the release should be held at once with <see cref="Message"/>.
     /// </summary>
-    public bool QueryRejected => Reason is InconclusiveReason.QueryRejected or InconclusiveReason.InvalidTemplate;
+    public bool QueryRejected => Reason is InconclusiveReason.QueryRejected or InconclusiveReason.InvalidTemplate or InconclusiveReason.OutsideTenancy;
 }

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Greylane.Core.PromQL;
 using Greylane.Core.Strategy;
 
 namespace Greylane.Core.Analysis;
 
 /// <summary>
-/// Metric query templates: <c>{{namespace}}</c>-style variables filled in with values escaped for PromQL
-/// double-quoted label matchers, so a value can never end the string it sits in.
+/// Metric query templates: <c>{{namespace}}</c>-style variables filled in with values escaped for the PromQL string
+/// they sit in (and regex-escaped in regex matchers), so a value can never end its string or widen its match.
 /// </summary>
 public static partial class QueryTemplate
 {
@@ -29,31 +30,50 @@ public static partial class QueryTemplate
     }
 
     /// <summary>
-    /// <paramref name="query"/> with every variable replaced by its escaped value.
+    /// <paramref name="query"/> with every variable replaced by its escaped value. Inside the string of a regex matcher
+    /// (<c>=~</c>, <c>!~</c>) the value is regex-escaped first (RE2 syntax), so <c>app.v2</c> matches only itself.
     /// Throws <see cref="ArgumentException"/> naming a variable that <paramref name="variables"/> lacks.
     /// </summary>
-    public static string Render(string query, IReadOnlyDictionary<string, string> variables)
+    public static string Render(string query, IReadOnlyDictionary<string, string> variables) => Render(query, variables, null);
+
+    /// <summary><see cref="Render(string, IReadOnlyDictionary{string, string})"/>, recording where each value went in <paramref name="map"/>.</summary>
+    internal static string Render(string query, IReadOnlyDictionary<string, string> variables, TemplateMap? map)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(variables);
-        return Variable().Replace(query, m => variables.TryGetValue(m.Groups[1].Value, out var value)
-            ? EscapeLabelValue(value)
-            : throw new ArgumentException($"the query uses {{{{{m.Groups[1].Value}}}}}, which has no value", nameof(variables)));
+        var strings = TemplateStrings.Of(query);
+        var shift = 0;
+        return Variable().Replace(query, m =>
+        {
+            var name = m.Groups[1].Value;
+            if (!variables.TryGetValue(name, out var value))
+            {
+                throw new ArgumentException($"the query uses {{{{{name}}}}}, which has no value", nameof(variables));
+            }
+
+            var rendered = strings.At(m.Index) is { } inString ? inString.Escape(value, name) : EscapeLabelValue(value);
+            map?.Add(m.Index, m.Index + m.Length, m.Index + shift, m.Index + shift + rendered.Length);
+            shift += rendered.Length - m.Length;
+            return rendered;
+        });
     }
 
     /// <summary>A value safe inside a PromQL double-quoted string: backslash, double quote and line breaks escaped.</summary>
-    public static string EscapeLabelValue(string value)
+    public static string EscapeLabelValue(string value) => PromQLString.Escape(value);
+
+    /// <summary><paramref name="value"/> matching only itself as an RE2 regular expression (Go's <c>regexp.QuoteMeta</c>).</summary>
+    public static string EscapeRegex(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         var text = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            text.Append(c switch
+            if (@"\.+*?()|[]{}^$".Contains(c, StringComparison.Ordinal))
             {
-                '\\' => @"\\",
-                '"' => "\\\"",
-                '\n' => @"\n",
-                '\r' => @"\r",
-                _ => c.ToString(),
-            });
+                text.Append('\\');
+            }
+
+            text.Append(c);
         }
 
         return text.ToString();

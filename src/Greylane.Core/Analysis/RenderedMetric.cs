@@ -2,25 +2,48 @@ using Greylane.Core.Strategy;
 
 namespace Greylane.Core.Analysis;
 
-/// <summary>A metric's queries rendered for one release, or the problem that kept them from rendering.</summary>
+/// <summary>
+/// A metric's queries rendered for one release and scoped to its namespace (as they are sent to Prometheus), or the
+/// problem that kept them from being sent. <see cref="OutsideTenancy"/> tells a refusal by tenancy scoping from a
+/// template that could not be rendered.
+/// </summary>
 public sealed record RenderedMetric(MetricSpec Metric, string? Query, string? SamplesQuery, string? Problem)
 {
-    /// <summary>The metric's query (and minSamples query) with every variable filled in and escaped.</summary>
-    public static RenderedMetric Render(MetricSpec metric, AnalysisContext context)
+    /// <summary>True when a query was refused by <see cref="QueryTenancy"/>: it names another namespace or cannot be parsed.</summary>
+    public bool OutsideTenancy { get; init; }
+
+    /// <summary>The metric's query (and minSamples query) with every variable filled in and escaped, then scoped by <paramref name="tenancy"/>.</summary>
+    public static RenderedMetric Render(MetricSpec metric, AnalysisContext context, QueryTenancy tenancy)
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(tenancy);
         var variables = context.VariablesFor(metric);
+        string query;
+        string? samples;
         try
         {
-            var query = QueryTemplate.Render(metric.Query, variables);
-            var samples = metric.MinSamples is { } minSamples ? QueryTemplate.Render(minSamples.Query, variables) : null;
-            return new RenderedMetric(metric, query, samples, null);
+            query = QueryTemplate.Render(metric.Query, variables);
+            samples = metric.MinSamples is { } minSamples ? QueryTemplate.Render(minSamples.Query, variables) : null;
         }
         catch (ArgumentException e)
         {
             // Validation refuses unknown variables at admission; a canary label missing here is the one way left.
             return new RenderedMetric(metric, null, null, e.Message.Split(" (Parameter", 2)[0]);
         }
+
+        var scoped = tenancy.Apply(query, context.Namespace, out var problem);
+        if (scoped is null)
+        {
+            return new RenderedMetric(metric, null, null, problem) { OutsideTenancy = true };
+        }
+
+        string? scopedSamples = null;
+        if (samples is not null && (scopedSamples = tenancy.Apply(samples, context.Namespace, out problem)) is null)
+        {
+            return new RenderedMetric(metric, null, null, $"minSamples query: {problem}") { OutsideTenancy = true };
+        }
+
+        return new RenderedMetric(metric, scoped, scopedSamples, null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Greylane.Core.Analysis;
 
 namespace Greylane.Core.Strategy;
 
@@ -8,9 +9,10 @@ namespace Greylane.Core.Strategy;
 /// Typed reads of a strategy's JSON that record every problem with its path and fix instead of stopping.
 /// Paths inside <paramref name="sharedPaths"/> came from the shared ConfigMap, so their errors name that source.
 /// When <paramref name="isPartial"/>, a shared strategy not at hand will complete this one, so fields that the
-/// merge could still supply are not required.
+/// merge could still supply are not required. With <paramref name="tenancy"/>, queries are also judged as tenancy
+/// scoping will send them.
 /// </summary>
-internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool isPartial = false)
+internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool isPartial = false, TenancyCheck? tenancy = null)
 {
     /// <summary>The source prefix of errors in values that came from the <c>strategy-ref</c> ConfigMap.</summary>
     public const string SharedSource = "strategy-ref";
@@ -23,6 +25,9 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool 
     public IReadOnlyList<StrategyError> Errors => errors;
 
     public bool IsPartial => isPartial;
+
+    /// <summary>How queries are judged for tenancy, or null when they are not (the controller's own reads).</summary>
+    public TenancyCheck? Tenancy => tenancy;
 
     public void Add(string path, string message)
     {

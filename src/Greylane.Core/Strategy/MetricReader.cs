@@ -103,6 +103,12 @@ internal static class MetricReader
             }
         }
 
+        if (valid && fields.Tenancy?.Problem(query, canaryLabels) is { } outside)
+        {
+            fields.Add(path, outside);
+            valid = false;
+        }
+
         return valid ? query : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Greylane.Core.Analysis;
 
 namespace Greylane.Core.Strategy;
 
@@ -7,9 +8,10 @@ public static class StrategyReader
 {
     /// <summary>
     /// Parse <paramref name="inline"/> over <paramref name="shared"/> (inline keys win); both absent → <see cref="RolloutStrategy.Default"/>.
-    /// Every problem is returned at once.
+    /// Every problem is returned at once. With <paramref name="tenancy"/>, a query that tenancy scoping would refuse
+    /// (another namespace, not PromQL) is a problem too.
     /// </summary>
-    public static StrategyReadResult Read(string? inline, string? shared = null)
+    public static StrategyReadResult Read(string? inline, string? shared = null, TenancyCheck? tenancy = null)
     {
         var syntaxErrors = new List<StrategyError>();
         var sharedRoot = StrategyText.Parse(shared, FieldReader.SharedSource, syntaxErrors);
@@ -26,7 +28,7 @@ public static class StrategyReader
 
         var sharedPaths = new List<string>();
         var root = StrategyMerge.Merge(sharedRoot, inlineRoot, sharedPaths);
-        var fields = new FieldReader(sharedPaths);
+        var fields = new FieldReader(sharedPaths, tenancy: tenancy);
         var strategy = Map(root, fields);
         return fields.Errors.Count == 0 ? new StrategyReadResult(strategy, []) : new StrategyReadResult(null, fields.Errors);
     }
@@ -35,9 +37,9 @@ public static class StrategyReader
     /// The problems of an inline strategy that a <c>greylane.dev/strategy-ref</c> ConfigMap, not at hand, will complete
     /// (the webhook never reads ConfigMaps): only those no shared strategy could fix. Fields the merge could still supply
     /// (a lane's header, the metrics a step names, the canary label a query names) are not required; everything present is
-    /// checked as <see cref="Read"/> checks it.
+    /// checked as <see cref="Read"/> checks it, queries against <paramref name="tenancy"/> included.
     /// </summary>
-    public static IReadOnlyList<StrategyError> CheckPartial(string? inline)
+    public static IReadOnlyList<StrategyError> CheckPartial(string? inline, TenancyCheck? tenancy = null)
     {
         var errors = new List<StrategyError>();
         var root = StrategyText.Parse(inline, FieldReader.InlineSource, errors);
@@ -46,7 +48,7 @@ public static class StrategyReader
             return errors;
         }
 
-        var fields = new FieldReader([], isPartial: true);
+        var fields = new FieldReader([], isPartial: true, tenancy);
         Map(root, fields);
         return fields.Errors;
     }

@@ -1,16 +1,24 @@
 using System.Buffers;
 using System.Text.Json;
 using Greylane.Core.Admission;
+using Greylane.Core.Analysis;
+using Greylane.Webhook.Analysis;
 
 namespace Greylane.Webhook.Admission;
 
-/// <summary>Turns an AdmissionReview body into the answer: reads it, asks <see cref="AdmissionDecider"/>, writes the review back.</summary>
-internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
+/// <summary>
+/// Turns an AdmissionReview body into the answer: reads it, asks <see cref="AdmissionDecider"/>, writes the review back.
+/// Strategy queries are judged with the tenancy of <paramref name="prometheus"/>, the options the analyzer uses (on when
+/// none are given).
+/// </summary>
+internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger, PrometheusOptions? prometheus = null)
 {
     /// <summary>The start of every answer that comes from a guard instead of a decision; the fuzz test expects to see none.</summary>
     public const string CouldNotJudge = "greylane failed to judge this review";
 
     private const string MemberNameIn = ReviewText.MemberNameIn;
+
+    private readonly QueryTenancy tenancy = prometheus?.Tenancy ?? QueryTenancy.On;
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 128 };
 
@@ -80,7 +88,7 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger)
     {
         try
         {
-            return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun));
+            return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun) { Tenancy = tenancy });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -9,15 +9,20 @@ public static class AnalysisServiceCollectionExtensions
     private const long MaxResponseBytes = 16 * 1024 * 1024;
 
     /// <summary>
-    /// Adds <see cref="IMetricAnalyzer"/> reading <c>--prometheus-url</c>, <c>--prometheus-timeout</c> and
-    /// <c>--prometheus-token-file</c> (or their <c>GREYLANE_PROMETHEUS_*</c> variables); throws
+    /// Adds <see cref="IMetricAnalyzer"/> with the registered <see cref="PrometheusOptions"/>, or, when none is, reading
+    /// them (<c>--prometheus-*</c> or their <c>GREYLANE_PROMETHEUS_*</c> variables); throws
     /// <see cref="PrometheusOptionsException"/> at once for a wrong setting.
     /// </summary>
     public static IServiceCollection AddPrometheusAnalysis(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = PrometheusOptions.From(configuration);
-        services.TryAddSingleton(options);
+
+        // The host reads the settings once for admission and the controller alike; read here only when it has not.
+        if (!services.Any(s => s.ServiceType == typeof(PrometheusOptions)))
+        {
+            services.AddSingleton(PrometheusOptions.From(configuration));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.TryAddSingleton<AnalysisMetrics>();

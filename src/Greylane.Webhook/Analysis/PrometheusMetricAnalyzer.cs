@@ -3,9 +3,13 @@ using Greylane.Core.Strategy;
 
 namespace Greylane.Webhook.Analysis;
 
-/// <summary>Renders each metric's queries for the release, asks Prometheus, judges the answers and records the metrics.</summary>
+/// <summary>
+/// Renders each metric's queries for the release, scopes them to its namespace, asks Prometheus, judges the answers and
+/// records the metrics. This is the one place queries are sent from, so every query (built-in ones to come included) is
+/// scoped here; a query tenancy refuses is never sent and is held like one Prometheus rejected.
+/// </summary>
 internal sealed partial class PrometheusMetricAnalyzer(
-    PrometheusClient client, AnalysisMetrics metrics, TimeProvider time, ILogger<PrometheusMetricAnalyzer> logger) : IMetricAnalyzer
+    PrometheusClient client, PrometheusOptions options, AnalysisMetrics metrics, TimeProvider time, ILogger<PrometheusMetricAnalyzer> logger) : IMetricAnalyzer
 {
     public async Task<IReadOnlyList<MetricMeasurement>> MeasureAsync(
         AnalysisContext context, IReadOnlyList<MetricSpec> metrics, CancellationToken cancellationToken)
@@ -20,11 +24,13 @@ internal sealed partial class PrometheusMetricAnalyzer(
 
     private async Task<MetricMeasurement> MeasureAsync(AnalysisContext context, MetricSpec metric, CancellationToken cancellationToken)
     {
-        var rendered = RenderedMetric.Render(metric, context);
+        var rendered = RenderedMetric.Render(metric, context, options.Tenancy);
         MetricMeasurement measurement;
         if (rendered.Problem is { } problem)
         {
-            measurement = MeasurementEvaluator.InvalidTemplate(metric, problem, time.GetUtcNow());
+            measurement = rendered.OutsideTenancy
+                ? MeasurementEvaluator.OutsideTenancy(metric, problem, time.GetUtcNow())
+                : MeasurementEvaluator.InvalidTemplate(metric, problem, time.GetUtcNow());
         }
         else
         {

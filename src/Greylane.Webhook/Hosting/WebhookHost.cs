@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using Greylane.Webhook.Admission;
+using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Controller;
 using Greylane.Webhook.Metrics;
 using Greylane.Webhook.Tls;
@@ -19,6 +20,9 @@ internal static class WebhookHost
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         var options = WebhookOptions.From(builder.Configuration);
+
+        // Read once: admission judges strategies with the same tenancy the controller's analyzer scopes queries with.
+        var prometheus = PrometheusOptions.From(builder.Configuration);
         if (builder.Configuration["urls"] is null)
         {
             builder.WebHost.UseUrls(WebhookOptions.DefaultUrl);
@@ -27,6 +31,7 @@ internal static class WebhookHost
         // Per-request framework logs would drown the admission log; decisions are logged by the handler.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(prometheus);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddGreylaneController(builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);

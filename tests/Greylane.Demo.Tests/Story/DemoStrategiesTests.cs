@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
@@ -26,8 +27,10 @@ public sealed class DemoStrategiesTests
     [Fact]
     public void The_test_strategies_are_valid()
     {
-        Assert.True(StrategyReader.Read(TestStrategies.Gated()).IsValid);
-        Assert.True(StrategyReader.Read(TestStrategies.Gated(query: TestStrategies.Malformed, inconclusiveLimit: 1)).IsValid);
+        // Judged as the demo's webhook judges them, tenancy on.
+        var tenancy = new TenancyCheck(QueryTenancy.On, DemoNames.Namespace, "mockb-base");
+        Assert.True(StrategyReader.Read(TestStrategies.Gated(), tenancy: tenancy).IsValid);
+        Assert.True(StrategyReader.Read(TestStrategies.Gated(query: TestStrategies.Malformed, inconclusiveLimit: 1), tenancy: tenancy).IsValid);
     }
 
     [Fact]

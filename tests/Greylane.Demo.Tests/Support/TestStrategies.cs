@@ -7,8 +7,11 @@ internal static class TestStrategies
     public const string SuccessRate =
         """sum(rate(http_requests_total{namespace="{{namespace}}",release="{{release}}",code!~"5.."}[5s])) / sum(rate(http_requests_total{namespace="{{namespace}}",release="{{release}}"}[5s]))""";
 
-    /// <summary>Not PromQL: a label matcher that is never closed.</summary>
-    public const string Malformed = """sum(rate(http_requests_total{release="{{release}}"[5s]))""";
+    /// <summary>
+    /// Valid syntax that Prometheus refuses (rate of an instant vector): tenancy scoping, which refuses what it cannot
+    /// parse before sending, sends this one, and Prometheus answers <c>bad_data</c>.
+    /// </summary>
+    public const string Malformed = """sum(rate(http_requests_total{release="{{release}}"}))""";
 
     public static string Gated(string query = SuccessRate, int count = 3, int failureLimit = 1, int inconclusiveLimit = 3) => $$"""
         canaryLabels:

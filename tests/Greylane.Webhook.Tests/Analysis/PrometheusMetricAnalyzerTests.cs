@@ -24,7 +24,7 @@ public sealed class PrometheusMetricAnalyzerTests
         var measurements = await services.Analyzer.MeasureAsync(Context, metrics, CancellationToken.None);
 
         Assert.Equal([("success-rate", MeasurementVerdict.Pass), ("too-good", MeasurementVerdict.Fail)], measurements.Select(m => (m.Metric, m.Verdict)));
-        Assert.All(server.Received, r => Assert.Equal("""sum(rate(ok{version="canary"}[30s]))""", r.Query));
+        Assert.All(server.Received, r => Assert.Equal("""sum(rate(ok{version="canary",namespace="e2e"}[30s]))""", r.Query));
         var exported = await services.ExportedMetricsAsync();
         Assert.Contains("""greylane_analysis_measurements_total{namespace="e2e",deployment="mocka-base",metric="success-rate",verdict="Pass"} 1""", exported, StringComparison.Ordinal);
         Assert.Contains("""greylane_analysis_measurements_total{namespace="e2e",deployment="mocka-base",metric="too-good",verdict="Fail"} 1""", exported, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class PrometheusMetricAnalyzerTests
         var measurement = Assert.Single(await services.Analyzer.MeasureAsync(Context, [metric], CancellationToken.None));
 
         Assert.Equal("only 3 samples, need 10", measurement.Message);
-        Assert.Contains("""count_total{ns="e2e"}""", server.Received.Select(r => r.Query));
+        Assert.Contains("""count_total{ns="e2e",namespace="e2e"}""", server.Received.Select(r => r.Query));
     }
 
     [Fact]

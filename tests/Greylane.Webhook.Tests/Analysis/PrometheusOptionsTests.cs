@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using Greylane.Webhook.Analysis;
 using Microsoft.Extensions.Configuration;
 
@@ -50,6 +51,39 @@ public sealed class PrometheusOptionsTests
         var error = Assert.Throws<PrometheusOptionsException>(() => PrometheusOptions.From(Configuration([flag, value], [])));
 
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tenancy_is_on_with_the_namespace_label_by_default()
+    {
+        Assert.Equal(QueryTenancy.On, PrometheusOptions.From(Configuration([], [])).Tenancy);
+    }
+
+    [Fact]
+    public void Tenancy_and_its_label_are_read_from_the_command_line_or_the_environment()
+    {
+        Assert.Equal(new QueryTenancy(false, "kubernetes_namespace"), PrometheusOptions.From(Configuration(["--prometheus-tenancy=off", "--prometheus-tenancy-label", "kubernetes_namespace"], [])).Tenancy);
+        Assert.Equal(new QueryTenancy(false, "ns"), PrometheusOptions.From(Configuration([], new() { ["GREYLANE_PROMETHEUS_TENANCY"] = "OFF", ["GREYLANE_PROMETHEUS_TENANCY_LABEL"] = "ns" })).Tenancy);
+        Assert.True(PrometheusOptions.From(Configuration(["--prometheus-tenancy", "on"], new() { ["GREYLANE_PROMETHEUS_TENANCY"] = "off" })).Tenancy.Enabled);
+    }
+
+    [Theory]
+    [InlineData("--prometheus-tenancy", "no", "--prometheus-tenancy 'no' is not on or off; write on (queries read only their Deployment's namespace, the default) or off (single-tenant clusters)")]
+    [InlineData("--prometheus-tenancy-label", "k8s.namespace", "--prometheus-tenancy-label 'k8s.namespace' is not a Prometheus label name; use letters, digits and '_', not starting with a digit, e.g. namespace or kubernetes_namespace")]
+    [InlineData("--prometheus-tenancy-label", "__name__", "--prometheus-tenancy-label '__name__' is reserved for Prometheus' own labels")]
+    public void A_wrong_tenancy_setting_is_named_with_its_fix(string flag, string value, string message)
+    {
+        var error = Assert.Throws<PrometheusOptionsException>(() => PrometheusOptions.From(Configuration([flag, value], [])));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_wrong_setting_is_named_at_once_one_per_line()
+    {
+        var error = Assert.Throws<PrometheusOptionsException>(() => PrometheusOptions.From(Configuration(["--prometheus-url", "x", "--prometheus-timeout", "soon", "--prometheus-tenancy", "maybe"], [])));
+
+        Assert.Equal(["--prometheus-url", "--prometheus-timeout", "--prometheus-tenancy"], error.Message.Split('\n').Select(l => l.Split(' ')[0]));
     }
 
     private static IConfiguration Configuration(string[] args, Dictionary<string, string?> environment) =>

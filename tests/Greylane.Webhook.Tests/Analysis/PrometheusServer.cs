@@ -23,20 +23,22 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<PrometheusServer> StartAsync(params Uri[] targets)
+    /// <summary>Starts Prometheus scraping <paramref name="targets"/>, each with its own target labels (a namespace, as Kubernetes discovery would give).</summary>
+    public static async Task<PrometheusServer> StartAsync(params ScrapeTarget[] targets)
     {
         var binary = Binary() ?? throw new InvalidOperationException(
             "prometheus is not installed, and these tests need the real one: run `bash .ci/install-deps` (it installs Debian's prometheus package)");
         var directory = Directory.CreateTempSubdirectory("greylane-prometheus-").FullName;
         var port = FreePort();
         var config = Path.Combine(directory, "prometheus.yml");
-        var targetList = string.Join(", ", targets.Select(t => $"'{t.Authority}'"));
+        var groups = targets.Length == 0
+            ? "\n      - targets: []"
+            : string.Concat(targets.Select(t => $"\n      - targets: ['{t.Url.Authority}']" + (t.Namespace is null ? "" : $"\n        labels: {{namespace: {t.Namespace}}}")));
         await File.WriteAllTextAsync(config, $"""
             global: {"{"}scrape_interval: 1s, evaluation_interval: 1s{"}"}
             scrape_configs:
               - job_name: samples
-                static_configs:
-                  - targets: [{targetList}]
+                static_configs:{groups}
             """);
         var start = new ProcessStartInfo(binary)
         {
@@ -145,3 +147,6 @@ internal sealed class PrometheusServer : IAsyncDisposable
         throw new TimeoutException();
     }
 }
+
+/// <summary>One scrape target, with the <c>namespace</c> target label when given.</summary>
+internal sealed record ScrapeTarget(Uri Url, string? Namespace = null);

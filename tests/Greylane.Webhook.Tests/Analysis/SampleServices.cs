@@ -8,7 +8,8 @@ namespace Greylane.Webhook.Tests.Analysis;
 
 /// <summary>
 /// A healthy sample service (version <c>healthy</c>) and one failing 30% of requests (version <c>faulty</c>), both under
-/// steady traffic, scraped every second by a real Prometheus.
+/// steady traffic in namespace <c>e2e</c>, and a third (version <c>other</c>, no traffic) in namespace <c>team2</c>,
+/// scraped every second by a real Prometheus that labels each target with its namespace as Kubernetes discovery would.
 /// </summary>
 public sealed class SampleServices : IAsyncLifetime
 {
@@ -22,7 +23,14 @@ public sealed class SampleServices : IAsyncLifetime
     {
         var healthy = await StartAsync("healthy", "0");
         var faulty = await StartAsync("faulty", "0.3");
-        Prometheus = await PrometheusServer.StartAsync(healthy, faulty);
+        var other = await StartAsync("other", "0");
+        using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            // One request: the sample creates its metrics on first use, and team2's series must exist to be hidden.
+            (await http.GetAsync(other)).Dispose();
+        }
+
+        Prometheus = await PrometheusServer.StartAsync(new ScrapeTarget(healthy, "e2e"), new ScrapeTarget(faulty, "e2e"), new ScrapeTarget(other, "team2"));
         traffic = SendTrafficAsync([healthy, faulty], stop.Token);
     }
 

@@ -51,7 +51,7 @@ public sealed class AnalysisContextTests
         var context = Assert.Single(analyzer.Contexts.Distinct());
         Assert.Equal("web-frontend", context.Service);
         Assert.Equal(Status(done).Release, context.Release);
-        Assert.Equal("up{service=\"web-frontend\",release=\"" + context.Release + "\"}", RenderedMetric.Render(Assert.Single(analyzer.Metrics.Distinct()), context).Query);
+        Assert.Equal("up{service=\"web-frontend\",release=\"" + context.Release + "\",namespace=\"shop\"}", RenderedMetric.Render(Assert.Single(analyzer.Metrics.Distinct()), context, QueryTenancy.On).Query);
     }
 
     /// <summary>A Prometheus that always answers 1: records what it was asked, so the test sees the rendered context.</summary>

@@ -140,6 +140,16 @@ public sealed class HelmChartTests
     }
 
     [Fact]
+    public async Task Tenancy_is_on_with_the_namespace_label_unless_the_values_say_otherwise()
+    {
+        var defaults = (await Args()).Where(a => a.StartsWith("--prometheus-tenancy", StringComparison.Ordinal));
+        var changed = (await Args("--set", "prometheus.tenancy.enabled=false,prometheus.tenancy.label=kubernetes_namespace")).Where(a => a.StartsWith("--prometheus-tenancy", StringComparison.Ordinal));
+
+        Assert.Equal(["--prometheus-tenancy=on", "--prometheus-tenancy-label=namespace"], defaults);
+        Assert.Equal(["--prometheus-tenancy=off", "--prometheus-tenancy-label=kubernetes_namespace"], changed);
+    }
+
+    [Fact]
     public async Task A_numeric_image_tag_from_set_is_accepted_as_a_tag()
     {
         var manifests = RenderedManifests.Parse(await GreylaneChart.TemplateAsync("--set", "image.tag=2"));
@@ -151,10 +161,15 @@ public sealed class HelmChartTests
     [InlineData("replicas=1", "replicas: Must be greater than or equal to 2")]
     [InlineData("certificates.mode=vault", "certificates.mode must be one of the following: \"secret\", \"cert-manager\"")]
     [InlineData("prometheus.url=prometheus:9090", "prometheus.url: Does not match pattern")]
+    [InlineData("prometheus.tenancy.label=k8s.namespace", "prometheus.tenancy.label: Does not match pattern")]
+    [InlineData("prometheus.tenancy.label=__name__", "prometheus.tenancy.label: Does not match pattern")]
     [InlineData("webhook.url=http://127.0.0.1:8443", "webhook.url: Does not match pattern")]
     [InlineData("certificates.secret.name=", "certificates.secret.name")]
     public async Task Wrong_values_are_refused_naming_the_value(string value, string message) =>
         Assert.Contains(message, await GreylaneChart.RefusalAsync("--set", value), StringComparison.Ordinal);
+
+    private static async Task<List<string>> Args(params string[] values) =>
+        [.. Pod(RenderedManifests.Parse(await GreylaneChart.TemplateAsync(values)))["containers"]![0]!["args"]!.AsArray().Select(a => ManifestJson.Text(a)!)];
 
     private static List<string> Grants(JsonObject role) =>
         [.. role["rules"]!.AsArray()

@@ -27,7 +27,7 @@ public sealed class KustomizeBuildTests
 
         Assert.Equal("greylane/greylane:latest", ManifestJson.Text(container["image"]));
         Assert.Equal(
-            "--tls-cert /etc/greylane/tls/tls.crt --tls-key /etc/greylane/tls/tls.key --urls https://0.0.0.0:8443 --leader-elect=true --prometheus-url http://prometheus.istio-system:9090",
+            "--tls-cert /etc/greylane/tls/tls.crt --tls-key /etc/greylane/tls/tls.key --urls https://0.0.0.0:8443 --leader-elect=true --prometheus-url http://prometheus.istio-system:9090 --prometheus-tenancy=on --prometheus-tenancy-label=namespace",
             string.Join(' ', container["args"]!.AsArray().Select(a => ManifestJson.Text(a))));
     }
 
