@@ -62,9 +62,6 @@ internal sealed class DeploymentDocument(JsonObject json)
     /// <summary>The typed object, for APIs that want one (the router, Events).</summary>
     public V1Deployment Typed() => _typed ??= KubernetesJson.Deserialize<V1Deployment>(Json.ToJsonString());
 
-    public static DeploymentDocument From(V1Deployment deployment) =>
-        new((JsonObject)JsonNode.Parse(KubernetesJson.Serialize(deployment))!);
-
     private string HashTemplate()
     {
         using var template = JsonDocument.Parse((Json["spec"]?["template"] ?? new JsonObject()).ToJsonString());

@@ -1,7 +1,6 @@
 using System.Net;
 using k8s;
 using k8s.Autorest;
-using k8s.Models;
 
 namespace Greylane.Webhook.Controller;
 
@@ -9,16 +8,16 @@ namespace Greylane.Webhook.Controller;
 /// Keeps a cache of one kind of object in step with the API: list, then watch from the list's resourceVersion
 /// (with bookmarks), list again on 410 Expired, reconnect with backoff after any other failure. Every change is
 /// reported to <c>changed</c> with the old and new object (either may be null), and a re-list reports what vanished.
+/// Items are typed objects or raw JSON (<see cref="InformerItem"/> says how to name them).
 /// </summary>
-internal sealed partial class ResourceInformer<TItem, TList>(
+internal sealed partial class ResourceInformer<TItem>(
     string kind,
-    Func<CancellationToken, Task<TList>> list,
+    Func<CancellationToken, Task<InformerList<TItem>>> list,
     Func<string?, Action<Exception>, CancellationToken, IAsyncEnumerable<(WatchEventType, TItem)>> watch,
     Action<TItem?, TItem?> changed,
     TimeProvider time,
     ILogger logger)
-    where TItem : class, IKubernetesObject<V1ObjectMeta>
-    where TList : class, IKubernetesObject<V1ListMeta>, IItems<TItem>
+    where TItem : class
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -31,8 +30,6 @@ internal sealed partial class ResourceInformer<TItem, TList>(
 
     /// <summary>How many times the informer listed (the first list and every re-list).</summary>
     public int Lists { get; private set; }
-
-    public static string KeyOf(V1ObjectMeta meta) => $"{meta.NamespaceProperty}/{meta.Name}";
 
     /// <summary>The cached object, if any.</summary>
     public TItem? Get(string key)
@@ -90,7 +87,7 @@ internal sealed partial class ResourceInformer<TItem, TList>(
     private async Task<string?> ListAsync(CancellationToken cancellationToken)
     {
         var listed = await list(cancellationToken);
-        var fresh = listed.Items.Where(i => i.Metadata?.Name is not null).ToDictionary(i => KeyOf(i.Metadata), StringComparer.Ordinal);
+        var fresh = listed.Items.Where(i => InformerItem.Key(i) is not null).ToDictionary(i => InformerItem.Key(i)!, StringComparer.Ordinal);
         List<(TItem? Old, TItem? New)> changes = [];
         lock (_gate)
         {
@@ -115,7 +112,7 @@ internal sealed partial class ResourceInformer<TItem, TList>(
         }
 
         _synced.TrySetResult();
-        return listed.Metadata?.ResourceVersion;
+        return listed.ResourceVersion;
     }
 
     /// <summary>Watches until the server ends the stream; returns the last resourceVersion seen.</summary>
@@ -136,7 +133,7 @@ internal sealed partial class ResourceInformer<TItem, TList>(
         {
             await foreach (var (type, item) in events)
             {
-                resourceVersion = item.Metadata?.ResourceVersion ?? resourceVersion;
+                resourceVersion = InformerItem.ResourceVersion(item) ?? resourceVersion;
                 Apply(type, item);
             }
         }
@@ -149,12 +146,11 @@ internal sealed partial class ResourceInformer<TItem, TList>(
 
     private void Apply(WatchEventType type, TItem item)
     {
-        if (type is WatchEventType.Bookmark or WatchEventType.Error || item.Metadata?.Name is null)
+        if (type is WatchEventType.Bookmark or WatchEventType.Error || InformerItem.Key(item) is not { } key)
         {
             return;
         }
 
-        var key = KeyOf(item.Metadata);
         TItem? old;
         lock (_gate)
         {

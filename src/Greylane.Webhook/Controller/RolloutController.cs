@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Greylane.Core;
 using k8s;
 using k8s.Models;
@@ -26,19 +27,18 @@ internal sealed partial class RolloutController(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new ReconcileQueue(time, metrics.QueueDepth);
-        var tombstones = new ConcurrentDictionary<string, V1Deployment>(StringComparer.Ordinal);
+        var tombstones = new ConcurrentDictionary<string, JsonObject>(StringComparer.Ordinal);
 
         // Keys to reconcile past the quiet check: a canary moved (at rest there should be none) or the sweep found leftovers.
         var recheck = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        var deployments = new ResourceInformer<V1Deployment, V1DeploymentList>(
+        var deployments = new ResourceInformer<JsonObject>(
             "Deployment",
-            ct => kube.AppsV1.ListDeploymentForAllNamespacesAsync(labelSelector: $"{GreylaneKeys.Managed}=true", cancellationToken: ct),
-            (rv, onError, ct) => kube.AppsV1.WatchListDeploymentForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: $"{GreylaneKeys.Managed}=true", resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            ct => DeploymentCache.ListAsync(kube, ct),
+            (rv, onError, ct) => DeploymentCache.WatchAsync(kube, rv, WatchTimeoutSeconds, onError, ct),
             (old, now) =>
             {
-                var key = ResourceInformer<V1Deployment, V1DeploymentList>.KeyOf((now ?? old)!.Metadata);
+                var key = InformerItem.Key((now ?? old)!)!;
                 if (now is null)
                 {
                     tombstones[key] = old!;
@@ -52,17 +52,17 @@ internal sealed partial class RolloutController(
             },
             time,
             logger);
-        var replicaSets = new ResourceInformer<V1ReplicaSet, V1ReplicaSetList>(
+        var replicaSets = new ResourceInformer<V1ReplicaSet>(
             "ReplicaSet",
-            ct => kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct),
+            async ct => Listed(await kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct)),
             (rv, onError, ct) => kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
             (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue, recheck),
             time,
             logger);
-        var pods = new ResourceInformer<V1Pod, V1PodList>(
+        var pods = new ResourceInformer<V1Pod>(
             "Pod",
-            ct => kube.CoreV1.ListPodForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct),
+            async ct => Listed(await kube.CoreV1.ListPodForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct)),
             (rv, onError, ct) => kube.CoreV1.WatchListPodForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
             (old, now) =>
@@ -96,6 +96,9 @@ internal sealed partial class RolloutController(
             LogStopped(logger, options.Identity);
         }
     }
+
+    private static InformerList<TItem> Listed<TItem>(IItems<TItem> list) where TItem : class =>
+        new([.. list.Items], (list as IMetadata<V1ListMeta>)?.Metadata?.ResourceVersion);
 
     private static void EnqueueOwner(V1ObjectMeta meta, ReconcileQueue queue, ConcurrentDictionary<string, bool> recheck)
     {
@@ -135,8 +138,8 @@ internal sealed partial class RolloutController(
 
     private async Task WorkAsync(
         ReconcileQueue queue,
-        ResourceInformer<V1Deployment, V1DeploymentList> deployments,
-        ConcurrentDictionary<string, V1Deployment> tombstones,
+        ResourceInformer<JsonObject> deployments,
+        ConcurrentDictionary<string, JsonObject> tombstones,
         ConcurrentDictionary<string, bool> recheck,
         CancellationToken cancellationToken)
     {
@@ -155,8 +158,8 @@ internal sealed partial class RolloutController(
             var force = recheck.TryRemove(key, out _);
             try
             {
-                var lastSeen = tombstones.TryGetValue(key, out var gone) ? DeploymentDocument.From(gone) : null;
-                var cached = deployments.Get(key) is { } copy ? DeploymentDocument.From(copy) : null;
+                var lastSeen = tombstones.TryGetValue(key, out var gone) ? new DeploymentDocument(gone) : null;
+                var cached = deployments.Get(key) is { } copy ? new DeploymentDocument(copy) : null;
                 var result = await reconciler.ReconcileAsync(key, cached, lastSeen, force, cancellationToken);
                 queue.Forget(key);
                 if (result.Conflict)

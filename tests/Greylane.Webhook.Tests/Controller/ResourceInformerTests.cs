@@ -12,11 +12,11 @@ public sealed class ResourceInformerTests
     [Fact]
     public async Task A_watch_that_expires_with_410_is_followed_by_a_fresh_list_that_reports_what_vanished()
     {
-        var lists = new Queue<V1DeploymentList>([List("10", "web", "api"), List("20", "web")]);
+        var lists = new Queue<InformerList<V1Deployment>>([List("10", "web", "api"), List("20", "web")]);
         var watchedFrom = new List<string?>();
         var changes = new List<string>();
         using var stop = new CancellationTokenSource();
-        var informer = new ResourceInformer<V1Deployment, V1DeploymentList>(
+        var informer = new ResourceInformer<V1Deployment>(
             "Deployment",
             _ => Task.FromResult(lists.Count > 0 ? lists.Dequeue() : List("20", "web")),
             (rv, onError, ct) => Watch(rv, onError, watchedFrom, stop, ct),
@@ -32,11 +32,8 @@ public sealed class ResourceInformerTests
         Assert.Equal(["web"], informer.Items().Select(d => d.Metadata.Name));
     }
 
-    private static V1DeploymentList List(string resourceVersion, params string[] names) => new()
-    {
-        Metadata = new V1ListMeta { ResourceVersion = resourceVersion },
-        Items = [.. names.Select(n => new V1Deployment { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "shop", ResourceVersion = resourceVersion } })],
-    };
+    private static InformerList<V1Deployment> List(string resourceVersion, params string[] names) =>
+        new([.. names.Select(n => new V1Deployment { Metadata = new V1ObjectMeta { Name = n, NamespaceProperty = "shop", ResourceVersion = resourceVersion } })], resourceVersion);
 
     private static async IAsyncEnumerable<(WatchEventType, V1Deployment)> Watch(
         string? resourceVersion, Action<Exception> onError, List<string?> watchedFrom, CancellationTokenSource stop, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -53,5 +50,32 @@ public sealed class ResourceInformerTests
 
         await stop.CancelAsync();
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    [Fact]
+    public void Raw_and_typed_items_are_named_alike()
+    {
+        var raw = System.Text.Json.Nodes.JsonNode.Parse("""{"metadata":{"name":"web","namespace":"shop","resourceVersion":"7"}}""")!.AsObject();
+        var typed = new V1Deployment { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "shop", ResourceVersion = "7" } };
+
+        Assert.Equal(("shop/web", "7"), (InformerItem.Key(raw), InformerItem.ResourceVersion(raw)));
+        Assert.Equal(("shop/web", "7"), (InformerItem.Key(typed), InformerItem.ResourceVersion(typed)));
+    }
+
+    [Fact]
+    public void The_cached_deployment_keeps_its_template_bytes_and_drops_what_the_controller_never_reads()
+    {
+        var raw = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"metadata":{"name":"web","managedFields":[{"manager":"helm"}],
+              "annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}","greylane.dev/enabled":"true"}},
+             "spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:v1","resources":{"limits":{"cpu":"500m"}}}]}}}}
+            """)!.AsObject();
+        var hash = new DeploymentDocument(raw.DeepClone().AsObject()).TemplateHash;
+
+        var lean = DeploymentCache.Lean(raw);
+
+        Assert.Null(lean["metadata"]!["managedFields"]);
+        Assert.Equal(["greylane.dev/enabled"], lean["metadata"]!["annotations"]!.AsObject().Select(a => a.Key));
+        Assert.Equal(hash, new DeploymentDocument(lean).TemplateHash);
     }
 }
