@@ -20,7 +20,7 @@ internal static class ReleaseReader
         var step = strategy is { Steps.Count: > 0 } ? strategy.Steps[Math.Clamp(status.Step, 0, strategy.Steps.Count - 1)] : null;
         var replicas = deployment.Spec.Replicas ?? 1;
         var canary = await CanaryReadyAsync(client, deployment, status.Release, ct);
-        var canaryDesired = canary.Desired ?? (step is not null && IsStepPhase(status.Phase) ? StrategyReader.ResolveReplicas(step, replicas) : 0);
+        var canaryDesired = canary.Desired ?? (step is not null && status.Phase.IsStep ? StrategyReader.ResolveReplicas(step, replicas) : 0);
         return new ReleaseView(
             ns,
             deployment.Metadata.Name,
@@ -34,9 +34,6 @@ internal static class ReleaseReader
             Deployments.Annotation(deployment, GreylaneKeys.Command),
             errors);
     }
-
-    public static bool IsStepPhase(RolloutPhase phase) =>
-        phase is RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused;
 
     private static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
     {

@@ -101,7 +101,7 @@ internal sealed partial class RolloutReconciler(
 
         inbox.Remove(deployment.Key, facts.Measurements);
         metrics.Phase(deployment.Namespace, deployment.Name, next);
-        if (next.Phase != status.Phase && next.Phase is RolloutPhase.Completed or RolloutPhase.RolledBack)
+        if (next.Phase != status.Phase && next.Phase.IsEnded)
         {
             metrics.Ended(next.Phase);
         }
@@ -124,7 +124,7 @@ internal sealed partial class RolloutReconciler(
         }
 
         var status = _gone.GetValueOrDefault(key) ?? RolloutStatusJson.Read(lastSeen.Annotation(GreylaneKeys.Status));
-        if (status.Phase is RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack)
+        if (status.Phase.IsAtRest)
         {
             Forget(key);
             return ReconcileResult.Idle;
@@ -160,7 +160,7 @@ internal sealed partial class RolloutReconciler(
         result = ReconcileResult.Idle;
         if (deployment.Annotation(GreylaneKeys.Release) is not null
             || deployment.Annotation(GreylaneKeys.Command) is not null
-            || status.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack))
+            || !status.Phase.IsAtRest)
         {
             return false;
         }
