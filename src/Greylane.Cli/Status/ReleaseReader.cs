@@ -37,22 +37,22 @@ internal static class ReleaseReader
 
     private static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
     {
-        string? shared = null;
-        if (Deployments.Annotation(deployment, GreylaneKeys.StrategyRef) is { Length: > 0 } reference)
-        {
-            try
-            {
-                var map = await client.CoreV1.ReadNamespacedConfigMapAsync(reference, deployment.Metadata.NamespaceProperty, cancellationToken: ct);
-                shared = map.Data is { } data && data.TryGetValue(GreylaneKeys.StrategyConfigMapKey, out var text) ? text : null;
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return (null, [$"{GreylaneKeys.StrategyRef}: ConfigMap {reference} not found in {deployment.Metadata.NamespaceProperty}; create it with key {GreylaneKeys.StrategyConfigMapKey}"]);
-            }
-        }
-
-        var read = StrategyReader.Read(Deployments.Annotation(deployment, GreylaneKeys.Strategy), shared);
+        var ns = deployment.Metadata.NamespaceProperty;
+        var read = await StrategySource.ReadAsync(ns, key => Deployments.Annotation(deployment, key), (name, token) => SharedStrategyAsync(client, ns, name, token), tenancy: null, ct);
         return (read.Strategy, [.. read.Errors.Select(e => e.ToString())]);
+    }
+
+    private static async Task<string?> SharedStrategyAsync(IKubernetes client, string ns, string name, CancellationToken ct)
+    {
+        try
+        {
+            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: ct);
+            return map.Data is { } data && data.TryGetValue(GreylaneKeys.StrategyConfigMapKey, out var text) ? text : null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     // Canary ReplicaSets carry greylane.dev/release and a (non-controller) owner reference to the Deployment.

@@ -185,21 +185,13 @@ internal sealed partial class RolloutReconciler(
         return await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
     }
 
-    private async Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
-    {
-        string? shared = null;
-        if (deployment.Annotation(GreylaneKeys.StrategyRef) is { } reference)
-        {
-            shared = await cluster.GetConfigMapValueAsync(deployment.Namespace, reference, GreylaneKeys.StrategyConfigMapKey, cancellationToken);
-            if (shared is null)
-            {
-                return new StrategyReadResult(null, [new StrategyError(GreylaneKeys.StrategyRef,
-                    $"ConfigMap {deployment.Namespace}/{reference} with key {GreylaneKeys.StrategyConfigMapKey} was not found; create it in the Deployment's namespace or remove the annotation")]);
-            }
-        }
-
-        return StrategyReader.Read(deployment.Annotation(GreylaneKeys.Strategy), shared);
-    }
+    private Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken) =>
+        StrategySource.ReadAsync(
+            deployment.Namespace,
+            deployment.Annotation,
+            (name, ct) => cluster.GetConfigMapValueAsync(deployment.Namespace, name, GreylaneKeys.StrategyConfigMapKey, ct),
+            tenancy: null,
+            cancellationToken);
 
     private async Task<ReconcileResult> ReportInvalidStrategyAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<StrategyError> errors, CancellationToken cancellationToken)
     {
