@@ -21,7 +21,7 @@ internal static class DeploymentPlanner
         var name = ManifestSet.Name(deployment);
         var annotations = deployment["metadata"]?["annotations"] as JsonObject;
         report.Line($"Deployment {ns}/{name}");
-        if (ManifestSet.Text(annotations?[GreylaneKeys.Enabled]) != "true")
+        if (!OptIn.IsEnabled(ManifestSet.Text(annotations?[GreylaneKeys.Enabled])))
         {
             report.Line($"  not opted in ({GreylaneKeys.Enabled} is not \"true\"): Greylane leaves its rollouts alone").Line();
             return;

@@ -73,7 +73,7 @@ public static class AdmissionDecider
         // Validated when it can have changed; an unchanged strategy that an older Greylane accepted must not block
         // the controller's own writes.
         var strategyChanged = stored is null
-            || stored.Annotation(GreylaneKeys.Enabled) != "true"
+            || !OptIn.IsEnabled(stored.Annotation(GreylaneKeys.Enabled))
             || stored.Annotation(GreylaneKeys.Strategy) != deployment.Annotation(GreylaneKeys.Strategy)
             || stored.Annotation(GreylaneKeys.StrategyRef) != deployment.Annotation(GreylaneKeys.StrategyRef);
         StrategyCheck? check = null;
