@@ -4,7 +4,10 @@ using k8s.Models;
 
 namespace Greylane.Webhook.Traffic;
 
-/// <summary>Reads what a release steers: its Service, VirtualServices, DestinationRule and canary Service, only in the Deployment's namespace.</summary>
+/// <summary>
+/// Reads what a release steers, only in the Deployment's namespace: the lists <see cref="RoutingDiscovery"/> chooses the
+/// Service, VirtualServices and DestinationRule from (the rule <c>plan</c> and <c>{{service}}</c> follow too), and the canary Service.
+/// </summary>
 internal sealed class RoutingReader(RoutingApi api)
 {
     public async Task<RoutingWorld> ReadAsync(RoutedRelease release, CancellationToken ct)
