@@ -7,7 +7,7 @@ internal static class CommandRules
 {
     /// <summary>Phases with a release in progress (promote, abort, pause and resume act only here).</summary>
     public static bool InProgress(RolloutPhase phase) =>
-        phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack);
+        !phase.IsAtRest;
 
     /// <summary>The annotation value for a verb (<c>promote --full</c> is <c>promote-full</c>).</summary>
     public static string Value(string verb, bool full) => verb == "promote" && full ? "promote-full" : verb;

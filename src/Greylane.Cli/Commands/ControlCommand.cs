@@ -153,7 +153,5 @@ internal static class ControlCommand
     }
 
     private static string Describe(RolloutStatus status) =>
-        status.Phase + (ReleaseStepPhase(status.Phase) ? $" (step {status.Step + 1})" : "") + (status.PausedByUser ? " (paused by user)" : "");
-
-    private static bool ReleaseStepPhase(RolloutPhase phase) => Status.ReleaseReader.IsStepPhase(phase);
+        status.Phase + (status.Phase.IsStep ? $" (step {status.Step + 1})" : "") + (status.PausedByUser ? " (paused by user)" : "");
 }

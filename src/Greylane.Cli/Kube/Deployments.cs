@@ -24,7 +24,7 @@ internal static class Deployments
     public static string? Annotation(V1Deployment deployment, string key) =>
         deployment.Metadata.Annotations is { } annotations && annotations.TryGetValue(key, out var value) ? value : null;
 
-    public static bool IsOptedIn(V1Deployment deployment) => Annotation(deployment, GreylaneKeys.Enabled) == "true";
+    public static bool IsOptedIn(V1Deployment deployment) => OptIn.IsEnabled(Annotation(deployment, GreylaneKeys.Enabled));
 
     public static void RequireOptedIn(V1Deployment deployment)
     {

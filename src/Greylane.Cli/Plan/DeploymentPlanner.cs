@@ -21,7 +21,7 @@ internal static class DeploymentPlanner
         var name = ManifestSet.Name(deployment);
         var annotations = deployment["metadata"]?["annotations"] as JsonObject;
         report.Line($"Deployment {ns}/{name}");
-        if (ManifestSet.Text(annotations?[GreylaneKeys.Enabled]) != "true")
+        if (!OptIn.IsEnabled(ManifestSet.Text(annotations?[GreylaneKeys.Enabled])))
         {
             report.Line($"  not opted in ({GreylaneKeys.Enabled} is not \"true\"): Greylane leaves its rollouts alone").Line();
             return;
@@ -54,6 +54,13 @@ internal static class DeploymentPlanner
             report.Line($"  note: {note}");
         }
 
+        foreach (var refusal in routing.Refusals)
+        {
+            report.Line($"  refused: {refusal}");
+            // The controller's messages about the Service already start with the Deployment.
+            report.Errors.Add(refusal.StartsWith($"Deployment {ns}/{name}: ", StringComparison.Ordinal) ? refusal : $"Deployment {ns}/{name}: {refusal}");
+        }
+
         for (var i = 0; i < strategy.Steps.Count; i++)
         {
             var step = strategy.Steps[i];
@@ -70,24 +77,21 @@ internal static class DeploymentPlanner
 
     private static RolloutStrategy? ReadStrategy(ManifestSet set, string ns, string name, JsonObject? annotations, PlanReport report, TenancyCheck tenancy)
     {
-        string? shared = null;
-        if (ManifestSet.Text(annotations?[GreylaneKeys.StrategyRef]) is { Length: > 0 } reference)
-        {
-            var map = set.Find("ConfigMap", ns, reference);
-            shared = ManifestSet.Text(map?["data"]?[GreylaneKeys.StrategyConfigMapKey]);
-            if (map is null)
-            {
-                report.Line($"  strategy: invalid");
-                report.Errors.Add($"Deployment {ns}/{name}: {GreylaneKeys.StrategyRef} names ConfigMap {reference}, which is not in the given files; pass its manifest with -f");
-                return null;
-            }
-        }
-
-        var read = StrategyReader.Read(ManifestSet.Text(annotations?[GreylaneKeys.Strategy]), shared, tenancy);
+        // plan sees only the given files: a ConfigMap missing there is refused as the controller refuses it, with a hint.
+        var read = StrategySource.Read(
+            ns,
+            key => ManifestSet.Text(annotations?[key]),
+            reference => ManifestSet.Text(set.Find("ConfigMap", ns, reference)?["data"]?[GreylaneKeys.StrategyConfigMapKey]),
+            tenancy);
         if (!read.IsValid)
         {
             report.Line($"  strategy: invalid ({read.Errors.Count} problem{(read.Errors.Count == 1 ? "" : "s")})");
             report.Errors.AddRange(read.Errors.Select(e => $"Deployment {ns}/{name}: {e.Field}: {e.Message}"));
+            if (read.Errors.Any(e => e.Field == GreylaneKeys.StrategyRef))
+            {
+                report.Line($"  note: plan reads the ConfigMap of {GreylaneKeys.StrategyRef} from the given files only; pass its manifest with -f");
+            }
+
             return null;
         }
 

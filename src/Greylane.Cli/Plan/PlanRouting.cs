@@ -9,8 +9,8 @@ using Greylane.Core.Traffic;
 namespace Greylane.Cli.Plan;
 
 /// <summary>
-/// The routing objects of one Deployment found in the given files (named by the strategy, else found by host, as the
-/// controller finds them), and each step's objects as <see cref="TrafficPlanner.Step"/> computes them, shown as diffs.
+/// The routing objects of one Deployment found in the given files by the controller's own rule
+/// (<see cref="RoutingDiscovery"/>), and each step's objects as <see cref="TrafficPlanner.Step"/> computes them, shown as diffs.
 /// </summary>
 internal sealed class PlanRouting
 {
@@ -19,9 +19,11 @@ internal sealed class PlanRouting
     private readonly TrafficObjects? objects;
     private readonly ReleasePods pods;
     private readonly string service;
+    private readonly string? noService;
     private readonly LaneSpec? lane;
 
-    private PlanRouting(ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string summary, IReadOnlyList<string> notes, LaneSpec? lane)
+    private PlanRouting(
+        ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string? noService, string summary, IReadOnlyList<string> notes, IReadOnlyList<string> refusals, LaneSpec? lane)
     {
         this.lane = lane;
         this.set = set;
@@ -29,40 +31,56 @@ internal sealed class PlanRouting
         this.objects = objects;
         this.pods = pods;
         this.service = service;
+        this.noService = noService;
         Summary = summary;
         Notes = notes;
+        Refusals = refusals;
     }
 
     public string Summary { get; }
 
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>What routing discovery refuses, in the controller's words (see <see cref="RoutingDiscovery"/>).</summary>
+    public IReadOnlyList<string> Refusals { get; }
+
     public static PlanRouting Prepare(ManifestSet set, string ns, string deployment, RolloutStrategy strategy, JsonObject template, string release)
     {
         var notes = new List<string>();
+        var refusals = new List<string>();
         var templateLabels = (template["metadata"]?["labels"] as JsonObject ?? [])
             .Where(l => ManifestSet.Text(l.Value) is not null)
             .ToDictionary(l => l.Key, l => ManifestSet.Text(l.Value)!, StringComparer.Ordinal);
         var pods = new ReleasePods(release, DeploymentPlanner.StablePlaceholder, Owner.Deployment(deployment, "<uid>"));
-        var service = strategy.Traffic.Service ?? DiscoverService(set, ns, templateLabels, notes);
-        if (service is null)
+        var found = RoutingDiscovery.Find(
+            strategy, ns, deployment, templateLabels, InNamespace(set, "Service", ns), InNamespace(set, "VirtualService", ns), InNamespace(set, "DestinationRule", ns));
+        Sort(found.Problems, strategy.SteersTraffic, refusals, notes);
+
+        // {{service}} follows the same choice; a Service only missing from the files stays a placeholder.
+        var serviceChoice = RoutingDiscovery.FindService(strategy, ns, deployment, templateLabels, InNamespace(set, "Service", ns));
+        var noService = serviceChoice.Problem is { Kind: not RoutingProblemKind.Missing } refused ? refused.Message : null;
+        if (found.Target is not { } target)
         {
-            return new PlanRouting(set, null, null, pods, "<service>", "no Service found for the pods; routing is not previewed (pass the Service's manifest with -f, or name it in traffic.service)", notes, strategy.Traffic.Lane);
+            var summary = found.Problems.Any(p => p.Kind == RoutingProblemKind.Missing)
+                ? "no Service found for the pods; routing is not previewed (pass the Service's manifest with -f, or name it in traffic.service)"
+                : Refused(strategy);
+            return new PlanRouting(set, null, null, pods, "<service>", noService, summary, notes, refusals, strategy.Traffic.Lane);
         }
 
-        var target = TrafficTarget.From(strategy, ns, deployment, service, templateLabels);
-        var virtualServices = Named(set, "VirtualService", ns, strategy.Traffic.Istio.VirtualServices, "traffic.istio.virtualServices", notes)
-            ?? [.. set.OfKind("VirtualService").Where(vs => set.NamespaceOf(vs) == ns && RoutingObjects.RoutesTo(vs, target))];
-        var destinationRule = strategy.Traffic.Istio.DestinationRule is { } drName
-            ? Named(set, "DestinationRule", ns, [drName], "traffic.istio.destinationRule", notes)?.FirstOrDefault()
-            : set.OfKind("DestinationRule").FirstOrDefault(dr => RoutingObjects.IsDestinationRuleFor(dr, target));
-        var serviceObject = set.Find("Service", ns, service);
+        var service = target.Service;
+        var virtualServices = found.Objects.VirtualServices;
+        var destinationRule = found.Objects.DestinationRule;
+        if (found.Problems.Any(p => p.Kind != RoutingProblemKind.Missing))
+        {
+            return new PlanRouting(set, target, null, pods, service, noService, $"Service {service}; {Refused(strategy)}", notes, refusals, strategy.Traffic.Lane);
+        }
+
         if (virtualServices.Count == 0)
         {
-            return new PlanRouting(set, target, null, pods, service, $"Service {service}; no VirtualService routing to it in the given files, so routing is not previewed (pass it with -f)", notes, strategy.Traffic.Lane);
+            return new PlanRouting(set, target, null, pods, service, noService, $"Service {service}; no VirtualService routing to it in the given files, so routing is not previewed (pass it with -f)", notes, refusals, strategy.Traffic.Lane);
         }
 
-        var objects = new TrafficObjects(virtualServices, destinationRule, serviceObject);
+        var objects = found.Objects;
         if (strategy.Steps.Any(s => s.ChangesRouting))
         {
             notes.Add($"the diffs leave out annotation {GreylaneKeys.Origin}, where Greylane saves each object's original spec before its first change");
@@ -81,7 +99,7 @@ internal sealed class PlanRouting
         var names = $"VirtualService {string.Join(", ", virtualServices.Select(ManifestSet.Name))}"
             + (destinationRule is null ? "" : $", DestinationRule {ManifestSet.Name(destinationRule)}");
         var laneText = strategy.Traffic.Lane is { } l ? $", lane {l.Header}={l.Value}" : "";
-        return new PlanRouting(set, target, objects, pods, service, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, strategy.Traffic.Lane);
+        return new PlanRouting(set, target, objects, pods, service, noService, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, refusals, strategy.Traffic.Lane);
     }
 
     /// <summary>
@@ -89,7 +107,10 @@ internal sealed class PlanRouting
     /// they (and tenancy scoping) are right also when routing is not previewed.
     /// </summary>
     public AnalysisContext Context(RolloutStrategy strategy, string ns, string deployment) =>
-        new(ns, deployment, service, pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval);
+        new(ns, deployment, service, pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval)
+        {
+            ServiceProblem = noService,
+        };
 
     public void Step(int index, StepSpec step, PlanReport report)
     {
@@ -149,41 +170,30 @@ internal sealed class PlanRouting
         return copy;
     }
 
-    private static List<JsonObject>? Named(ManifestSet set, string kind, string ns, IReadOnlyList<string> names, string field, List<string> notes)
-    {
-        if (names.Count == 0)
-        {
-            return null;
-        }
+    private static List<JsonObject> InNamespace(ManifestSet set, string kind, string ns) => [.. set.OfKind(kind).Where(o => set.NamespaceOf(o) == ns)];
 
-        var found = new List<JsonObject>();
-        foreach (var name in names)
+    // What the controller refuses, plan refuses (when the strategy makes the controller read routing at all); what is only
+    // missing from the given files may be on the cluster, so it is a note.
+    private static void Sort(IReadOnlyList<RoutingProblem> problems, bool steers, List<string> refusals, List<string> notes)
+    {
+        foreach (var problem in problems)
         {
-            if (set.Find(kind, ns, name) is { } obj)
+            if (problem.Kind == RoutingProblemKind.Missing)
             {
-                found.Add(obj);
+                notes.Add($"{problem.Message} (plan sees only the given files: if it is on the cluster, pass its manifest with -f to preview it)");
+            }
+            else if (steers)
+            {
+                refusals.Add(problem.Message);
             }
             else
             {
-                notes.Add($"{kind} {ns}/{name} (from {field}) is not in the given files; pass it with -f to preview it");
+                notes.Add($"{problem.Message} (no step changes routing, so the controller does not refuse it)");
             }
         }
-
-        return found;
     }
 
-    private static string? DiscoverService(ManifestSet set, string ns, IReadOnlyDictionary<string, string> templateLabels, List<string> notes)
-    {
-        var matching = set.OfKind("Service")
-            .Where(s => set.NamespaceOf(s) == ns && RoutingObjects.SelectsPods(s, templateLabels))
-            .Select(ManifestSet.Name)
-            .ToList();
-        if (matching.Count > 1)
-        {
-            notes.Add($"several Services select the pods ({string.Join(", ", matching)}); name one in traffic.service");
-            return null;
-        }
-
-        return matching.FirstOrDefault();
-    }
+    private static string Refused(RolloutStrategy strategy) => strategy.SteersTraffic
+        ? "routing refused as the controller refuses it (see the errors), so it is not previewed"
+        : "routing is not previewed";
 }

@@ -1,21 +1,13 @@
 using Greylane.Core.Strategy;
+using Greylane.Core.Traffic;
 
 namespace Greylane.Cli.Status;
 
 /// <summary>A request match as one short line: <c>header my-request-id=canary, query beta^=1, path ~/api/.*</c>.</summary>
 internal static class MatchText
 {
-    /// <summary>The matches a step sends to the canary: the lane's header first (when the step has matches), then the step's own.</summary>
-    public static IReadOnlyList<string> ForStep(StepSpec step, LaneSpec? lane)
-    {
-        var matches = step.Matches.Select(Format).ToList();
-        if (lane is not null && matches.Count > 0)
-        {
-            matches.Insert(0, $"header {lane.Header}={lane.Value}");
-        }
-
-        return [.. matches.Distinct(StringComparer.Ordinal)];
-    }
+    /// <summary>The matches a step sends to the canary, as routing puts them (<see cref="StepMatches.Of"/>).</summary>
+    public static IReadOnlyList<string> ForStep(StepSpec step, LaneSpec? lane) => [.. StepMatches.Of(step, lane).Select(Format)];
 
     public static string Format(MatchSpec match)
     {

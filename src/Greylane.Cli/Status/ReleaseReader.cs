@@ -20,7 +20,7 @@ internal static class ReleaseReader
         var step = strategy is { Steps.Count: > 0 } ? strategy.Steps[Math.Clamp(status.Step, 0, strategy.Steps.Count - 1)] : null;
         var replicas = deployment.Spec.Replicas ?? 1;
         var canary = await CanaryReadyAsync(client, deployment, status.Release, ct);
-        var canaryDesired = canary.Desired ?? (step is not null && IsStepPhase(status.Phase) ? StrategyReader.ResolveReplicas(step, replicas) : 0);
+        var canaryDesired = canary.Desired ?? (step is not null && status.Phase.IsStep ? StrategyReader.ResolveReplicas(step, replicas) : 0);
         return new ReleaseView(
             ns,
             deployment.Metadata.Name,
@@ -35,27 +35,24 @@ internal static class ReleaseReader
             errors);
     }
 
-    public static bool IsStepPhase(RolloutPhase phase) =>
-        phase is RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused;
-
     private static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
     {
-        string? shared = null;
-        if (Deployments.Annotation(deployment, GreylaneKeys.StrategyRef) is { Length: > 0 } reference)
-        {
-            try
-            {
-                var map = await client.CoreV1.ReadNamespacedConfigMapAsync(reference, deployment.Metadata.NamespaceProperty, cancellationToken: ct);
-                shared = map.Data is { } data && data.TryGetValue(GreylaneKeys.StrategyConfigMapKey, out var text) ? text : null;
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-            {
-                return (null, [$"{GreylaneKeys.StrategyRef}: ConfigMap {reference} not found in {deployment.Metadata.NamespaceProperty}; create it with key {GreylaneKeys.StrategyConfigMapKey}"]);
-            }
-        }
-
-        var read = StrategyReader.Read(Deployments.Annotation(deployment, GreylaneKeys.Strategy), shared);
+        var ns = deployment.Metadata.NamespaceProperty;
+        var read = await StrategySource.ReadAsync(ns, key => Deployments.Annotation(deployment, key), (name, token) => SharedStrategyAsync(client, ns, name, token), tenancy: null, ct);
         return (read.Strategy, [.. read.Errors.Select(e => e.ToString())]);
+    }
+
+    private static async Task<string?> SharedStrategyAsync(IKubernetes client, string ns, string name, CancellationToken ct)
+    {
+        try
+        {
+            var map = await client.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: ct);
+            return map.Data is { } data && data.TryGetValue(GreylaneKeys.StrategyConfigMapKey, out var text) ? text : null;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
     }
 
     // Canary ReplicaSets carry greylane.dev/release and a (non-controller) owner reference to the Deployment.

@@ -20,7 +20,7 @@ internal sealed record ReleaseView(
     public int StepNumber => Status.Phase switch
     {
         RolloutPhase.Idle => 0,
-        RolloutPhase.Promoting or RolloutPhase.Finalizing or RolloutPhase.Completed => Steps,
+        { IsPromoted: true } => Steps,
         _ => Math.Min(Status.Step + 1, Math.Max(Steps, 1)),
     };
 
@@ -28,7 +28,7 @@ internal sealed record ReleaseView(
     public int StepsDone => Status.Phase switch
     {
         RolloutPhase.Idle => 0,
-        RolloutPhase.Promoting or RolloutPhase.Finalizing or RolloutPhase.Completed => Steps,
+        { IsPromoted: true } => Steps,
         RolloutPhase.StepPaused when !Status.Held => Math.Min(Status.Step + 1, Steps),
         _ => Math.Min(Status.Step, Steps),
     };

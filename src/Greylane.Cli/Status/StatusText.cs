@@ -21,7 +21,7 @@ internal static class StatusText
         Line(text, "Step", $"{view.StepNumber}/{view.Steps} {ProgressBar.Of(view.StepsDone, view.Steps)}");
         Line(text, "Canary", $"{view.Canary} ready");
         Line(text, "Stable", $"{view.Stable} ready");
-        if (s.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack))
+        if (!s.Phase.IsAtRest)
         {
             Line(text, "Routing", view.Routing.ToString());
         }

@@ -1,5 +1,6 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Release;
+using Greylane.Core.Rollout;
 
 namespace Greylane.Core.Admission;
 
@@ -58,7 +59,7 @@ public static class AdmissionDecider
             plan.EnsureLabel(GreylaneKeys.Managed, "true");
             plan.Warn($"greylane: {deployment.FullName} opted out mid-release {state.Release}: unpaused; canary cleanup follows");
         }
-        else if (ReleasePhases.IsAtRest(ReleaseStatusView.Parse(deployment.Annotation(GreylaneKeys.Status)).Phase))
+        else if (RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status)).Phase.IsAtRest)
         {
             plan.RemoveLabel(GreylaneKeys.Managed);
         }
@@ -72,7 +73,7 @@ public static class AdmissionDecider
         // Validated when it can have changed; an unchanged strategy that an older Greylane accepted must not block
         // the controller's own writes.
         var strategyChanged = stored is null
-            || stored.Annotation(GreylaneKeys.Enabled) != "true"
+            || !OptIn.IsEnabled(stored.Annotation(GreylaneKeys.Enabled))
             || stored.Annotation(GreylaneKeys.Strategy) != deployment.Annotation(GreylaneKeys.Strategy)
             || stored.Annotation(GreylaneKeys.StrategyRef) != deployment.Annotation(GreylaneKeys.StrategyRef);
         StrategyCheck? check = null;
@@ -182,8 +183,8 @@ public static class AdmissionDecider
     private static void KeepHeld(DeploymentView deployment, ReleaseState state, PatchPlan plan)
     {
         var release = state.Release!;
-        var newPhase = ReleaseStatusView.Parse(deployment.Annotation(GreylaneKeys.Status)).PhaseOf(release);
-        if (newPhase == ReleasePhases.Completed)
+        var newPhase = RolloutStatusJson.Read(deployment.Annotation(GreylaneKeys.Status)).PhaseOf(release);
+        if (newPhase == RolloutPhase.Completed)
         {
             return; // the controller's own completion: it clears the release annotation in this update
         }
@@ -194,7 +195,8 @@ public static class AdmissionDecider
             plan.EnsureAnnotation(GreylaneKeys.Stable, stable);
         }
 
-        var handedBack = state.Phase is ReleasePhases.Promoting or ReleasePhases.Finalizing || ReleasePhases.IsHandedBack(newPhase);
+        // Promoting, Finalizing (stored or new) and Completed (new) mean the controller itself unpaused the Deployment.
+        var handedBack = state.Phase is { IsPromoted: true } || newPhase is { IsPromoted: true };
         if (deployment.Paused || handedBack)
         {
             return;

@@ -44,7 +44,7 @@ internal sealed class DeploymentView
     public static bool IsOptedIn(JsonElement? obj) =>
         obj is { ValueKind: JsonValueKind.Object } o
         && o.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object
-        && Lookup(metadata.TryGetProperty("annotations", out var a) ? a : null, GreylaneKeys.Enabled) == "true";
+        && OptIn.IsEnabled(Lookup(metadata.TryGetProperty("annotations", out var a) ? a : null, GreylaneKeys.Enabled));
 
     /// <summary>
     /// The view of <paramref name="obj"/> (found at <paramref name="where"/>, e.g. <c>request.object</c>), or null with

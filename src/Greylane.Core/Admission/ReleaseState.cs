@@ -1,7 +1,9 @@
+using Greylane.Core.Rollout;
+
 namespace Greylane.Core.Admission;
 
 /// <summary>Where the stored (old) Deployment stands, read from its annotations.</summary>
-internal sealed record ReleaseState(ReleaseStage Stage, string? Release, string? Stable, string? Phase)
+internal sealed record ReleaseState(ReleaseStage Stage, string? Release, string? Stable, RolloutPhase? Phase)
 {
     public static ReleaseState None { get; } = new(ReleaseStage.None, null, null, null);
 
@@ -16,11 +18,11 @@ internal sealed record ReleaseState(ReleaseStage Stage, string? Release, string?
             return None;
         }
 
-        var phase = ReleaseStatusView.Parse(stored.Annotation(GreylaneKeys.Status)).PhaseOf(release);
+        var phase = RolloutStatusJson.Read(stored.Annotation(GreylaneKeys.Status)).PhaseOf(release);
         var stage = phase switch
         {
-            ReleasePhases.Completed => ReleaseStage.None,
-            ReleasePhases.RolledBack => ReleaseStage.RolledBack,
+            RolloutPhase.Completed => ReleaseStage.None,
+            RolloutPhase.RolledBack => ReleaseStage.RolledBack,
             _ => ReleaseStage.InProgress,
         };
         return stage == ReleaseStage.None ? None : new(stage, release, stored.Annotation(GreylaneKeys.Stable), phase);

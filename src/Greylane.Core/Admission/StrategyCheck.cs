@@ -11,8 +11,7 @@ internal sealed record StrategyCheck(string? Error, string Plan, RolloutStrategy
     {
         var check = new TenancyCheck(tenancy, deployment.Namespace, deployment.Name);
         var inline = deployment.Annotation(GreylaneKeys.Strategy);
-        var reference = deployment.Annotation(GreylaneKeys.StrategyRef);
-        if (!string.IsNullOrWhiteSpace(reference))
+        if (StrategySource.Reference(deployment.Annotation(GreylaneKeys.StrategyRef)) is { } reference)
         {
             return WithReference(deployment, inline, reference, check);
         }

@@ -12,6 +12,12 @@ public sealed record AnalysisContext(
     IReadOnlyDictionary<string, string> CanaryLabels,
     TimeSpan Interval)
 {
+    /// <summary>
+    /// Why no Service could be chosen for <c>{{service}}</c> (routing discovery's message), or null. When set, a query
+    /// that uses <c>{{service}}</c> is refused with it instead of being sent with a guessed name.
+    /// </summary>
+    public string? ServiceProblem { get; init; }
+
     /// <summary>The variables of <paramref name="metric"/>'s queries: <c>{{interval}}</c> is the metric's own interval, else the analysis'.</summary>
     public IReadOnlyDictionary<string, string> VariablesFor(MetricSpec metric)
     {

@@ -18,6 +18,11 @@ public sealed record RenderedMetric(MetricSpec Metric, string? Query, string? Sa
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(tenancy);
+        if (context.ServiceProblem is { } noService && UsesService(metric))
+        {
+            return new RenderedMetric(metric, null, null, $"{{{{service}}}} has no value: {noService}");
+        }
+
         var variables = context.VariablesFor(metric);
         string query;
         string? samples;
@@ -46,4 +51,8 @@ public sealed record RenderedMetric(MetricSpec Metric, string? Query, string? Sa
 
         return new RenderedMetric(metric, scoped, scopedSamples, null);
     }
+
+    private static bool UsesService(MetricSpec metric) =>
+        QueryTemplate.Variables(metric.Query).Contains("service", StringComparer.Ordinal)
+        || (metric.MinSamples is { } samples && QueryTemplate.Variables(samples.Query).Contains("service", StringComparer.Ordinal));
 }

@@ -24,12 +24,12 @@ internal sealed partial class Decider
         }
 
         actions.AddRange(events);
-        if (facts.Deleted && current.Phase is Idle or Completed or RolledBack)
+        if (facts.Deleted && current.Phase.IsAtRest)
         {
             return new Decision(current, actions);
         }
 
-        if (current.Phase is Idle or Completed or RolledBack)
+        if (current.Phase.IsAtRest)
         {
             AtRest(actions);
         }
@@ -37,7 +37,7 @@ internal sealed partial class Decider
         var step = StepView.Of(strategy, current.Step);
         switch (current.Phase)
         {
-            case StepScaling or StepRouting or StepAnalyzing or StepPaused when current.Release is { } release:
+            case { IsStep: true } when current.Release is { } release:
                 var replicas = step.Replicas.Resolve(facts.DesiredReplicas);
                 if (facts.Canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.Replicas != replicas)
                 {
@@ -126,7 +126,7 @@ internal sealed partial class Decider
                 break;
         }
 
-        if (current.Phase is Idle or Completed or RolledBack && facts.Release is null && current.Release is not null)
+        if (current.Phase.IsAtRest && facts.Release is null && current.Release is not null)
         {
             current = current with { ReleaseCleared = true };
         }
@@ -148,7 +148,7 @@ internal sealed partial class Decider
         StepRouting => current.RoutedAt is null && guards.RoutingNeeded,
         Initializing or Finalizing or Aborting => !facts.RoutingRestored || (current.Phase != Initializing && facts.StablePinned),
         StepScaling or Promoting => current.TrafficWithdrawn && !facts.RoutingRestored || (current.Phase == Promoting && facts.StablePinned),
-        Idle or Completed or RolledBack => !facts.RoutingRestored || facts.StablePinned,
+        { IsAtRest: true } => !facts.RoutingRestored || facts.StablePinned,
         _ => false,
     };
 
@@ -214,7 +214,7 @@ internal sealed partial class Decider
             times.Add(since + step.Pause.Duration);
         }
 
-        if (facts.Deleted && current.Phase is not (Idle or Completed or RolledBack))
+        if (facts.Deleted && !current.Phase.IsAtRest)
         {
             times.Add(now + DeletedPoll);
         }

@@ -155,7 +155,7 @@ internal sealed partial class Decider
         (RolloutTrigger.Retry, RolloutPhase.RolledBack) => "the rolled-back template is no longer the Deployment's template",
         (RolloutTrigger.Retry, _) => "only a rolled-back release can be retried",
         (RolloutTrigger.Resume, _) => "nothing is paused or held",
-        (_, RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack) => "no release is in progress",
+        (_, { IsAtRest: true }) => "no release is in progress",
         _ => "it does not apply in this phase",
     };
 

@@ -2,7 +2,8 @@ namespace Greylane.Core.Rollout;
 
 /// <summary>
 /// The release status kept as JSON in <c>greylane.dev/status</c>: everything the step machine needs to stay
-/// level-triggered. The webhook reads only <see cref="Phase"/> (as the JSON string <c>"phase"</c>).
+/// level-triggered. The webhook reads it too, with the same <see cref="RolloutStatusJson.Read"/>, for
+/// <see cref="Phase"/> and <see cref="Release"/>.
 /// </summary>
 public sealed record RolloutStatus
 {
@@ -71,4 +72,10 @@ public sealed record RolloutStatus
 
     /// <summary>How many transitions <see cref="History"/> keeps.</summary>
     public const int HistoryLimit = 10;
+
+    /// <summary>
+    /// The phase as it applies to <paramref name="release"/>: null when the status is still about an earlier release (the
+    /// webhook starts a release before the controller has seen it), which says nothing about this one.
+    /// </summary>
+    public RolloutPhase? PhaseOf(string release) => Release is null || Release == release ? Phase : null;
 }

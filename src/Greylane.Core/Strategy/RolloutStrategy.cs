@@ -19,4 +19,10 @@ public sealed record RolloutStrategy(
         [new StepSpec(ReplicaCount.Of(1), Weight: null, Matches: [], PauseSpec.Manual, Analysis: [])],
         AnalysisSpec.None,
         TimeSpan.FromMinutes(10));
+
+    /// <summary>
+    /// True when some step changes routing or the lane is dyed. Otherwise Greylane never reads (nor refuses) the routing
+    /// objects: a Deployment opted in with the default strategy needs no Istio, no Service and no RBAC on Istio objects.
+    /// </summary>
+    public bool SteersTraffic => Steps.Any(s => s.ChangesRouting) || Traffic.Lane?.Dye is not null;
 }

@@ -6,18 +6,8 @@ namespace Greylane.Core.Traffic;
 /// <summary>Istio <c>HTTPMatchRequest</c>s for a step's matches.</summary>
 internal static class HttpMatches
 {
-    /// <summary>The matches a step routes to the canary: the lane's header first (when the step has matches), then the step's own, without repeats.</summary>
-    public static IReadOnlyList<JsonObject> ForStep(StepSpec step, LaneSpec? lane)
-    {
-        var matches = step.Matches.Select(From).ToList();
-        if (lane is not null && matches.Count > 0)
-        {
-            var laneMatch = From(new MatchSpec([new StringMatchSpec(lane.Header, lane.Value)], [], null));
-            matches = [laneMatch, .. matches.Where(m => !Json.Same(m, laneMatch))];
-        }
-
-        return matches;
-    }
+    /// <summary>The matches a step routes to the canary (<see cref="StepMatches.Of"/>) as Istio requests.</summary>
+    public static IReadOnlyList<JsonObject> ForStep(StepSpec step, LaneSpec? lane) => [.. StepMatches.Of(step, lane).Select(From)];
 
     /// <summary>One <c>HTTPMatchRequest</c>: all conditions of the match must hold.</summary>
     public static JsonObject From(MatchSpec match)

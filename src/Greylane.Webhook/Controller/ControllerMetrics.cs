@@ -56,7 +56,7 @@ internal sealed class ControllerMetrics
 
         phase.WithLabels(@namespace, deployment, current).Set(1);
 
-        var inProgress = status.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack);
+        var inProgress = !status.Phase.IsAtRest;
         step.WithLabels(@namespace, deployment).Set(inProgress ? status.Step + 1 : 0);
     }
 

@@ -28,7 +28,7 @@ internal sealed class DeploymentDocument(JsonObject json)
 
     public bool Deleting => Json["metadata"]?["deletionTimestamp"] is not null;
 
-    public bool OptedIn => Annotation(GreylaneKeys.Enabled) == "true";
+    public bool OptedIn => OptIn.IsEnabled(Annotation(GreylaneKeys.Enabled));
 
     public int Replicas => Number(Json["spec"], "replicas") ?? 1;
 

@@ -115,19 +115,15 @@ internal sealed partial class RolloutReconciler
     }
 
     /// <summary>
-    /// What <c>{{service}}</c> stands for: <c>traffic.service</c>, else the one Service selecting the pods, found by the
-    /// same rule as routing and <c>kubectl greylane plan</c> (so the preview shows the query sent); else the Deployment's name.
+    /// What <c>{{service}}</c> stands for: the Service routing discovery chooses (<see cref="RoutingDiscovery.FindService"/>,
+    /// the rule of routing and <c>kubectl greylane plan</c>). When it chooses none, a query using <c>{{service}}</c> is
+    /// refused with discovery's message (<see cref="AnalysisContext.ServiceProblem"/>), like a query Prometheus rejects.
     /// </summary>
-    private async Task<string> ServiceNameAsync(DeploymentDocument deployment, RolloutStrategy strategy, CancellationToken cancellationToken)
+    private async Task<ServiceChoice> ServiceAsync(DeploymentDocument deployment, RolloutStrategy strategy, CancellationToken cancellationToken)
     {
-        if (strategy.Traffic.Service is { } named)
-        {
-            return named;
-        }
-
-        var services = await cluster.ListServicesAsync(deployment.Namespace, cancellationToken);
-        var selecting = services.Where(s => RoutingObjects.SelectsPods(s, deployment.TemplateLabels)).ToList();
-        return selecting.Count == 1 ? selecting[0]["metadata"]!["name"]!.GetValue<string>() : deployment.Name;
+        // A Service the strategy names needs no read.
+        IReadOnlyList<JsonObject> services = strategy.Traffic.Service is null ? await cluster.ListServicesAsync(deployment.Namespace, cancellationToken) : [];
+        return RoutingDiscovery.FindService(strategy, deployment.Namespace, deployment.Name, deployment.TemplateLabels, services);
     }
 
     // The merge patch carries the resourceVersion the decision was made on (or its own last write's).
@@ -150,14 +146,18 @@ internal sealed partial class RolloutReconciler
             return;
         }
 
+        var service = await ServiceAsync(deployment, strategy, cancellationToken);
         var context = new AnalysisContext(
             deployment.Namespace,
             deployment.Name,
-            await ServiceNameAsync(deployment, strategy, cancellationToken),
+            service.Name ?? "",
             release.Release,
             release.Stable ?? "",
             strategy.CanaryLabels,
-            strategy.Analysis.Interval);
+            strategy.Analysis.Interval)
+        {
+            ServiceProblem = service.Problem?.Message,
+        };
         var taken = await analyzer.MeasureAsync(context, specs, cancellationToken);
         foreach (var measurement in taken)
         {

@@ -61,7 +61,7 @@ internal sealed partial class RolloutReconciler
     /// </summary>
     private async Task<string?> CanaryProblemAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<CanaryObservation> canaries, CancellationToken cancellationToken)
     {
-        if (status.Phase is not (RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused or RolloutPhase.Promoting)
+        if (!(status.Phase.IsStep || status.Phase == RolloutPhase.Promoting)
             || status.Release is not { } release
             || canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.AvailableReplicas >= canary.Replicas)
         {

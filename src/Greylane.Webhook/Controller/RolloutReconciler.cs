@@ -101,7 +101,7 @@ internal sealed partial class RolloutReconciler(
 
         inbox.Remove(deployment.Key, facts.Measurements);
         metrics.Phase(deployment.Namespace, deployment.Name, next);
-        if (next.Phase != status.Phase && next.Phase is RolloutPhase.Completed or RolloutPhase.RolledBack)
+        if (next.Phase != status.Phase && next.Phase.IsEnded)
         {
             metrics.Ended(next.Phase);
         }
@@ -124,7 +124,7 @@ internal sealed partial class RolloutReconciler(
         }
 
         var status = _gone.GetValueOrDefault(key) ?? RolloutStatusJson.Read(lastSeen.Annotation(GreylaneKeys.Status));
-        if (status.Phase is RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack)
+        if (status.Phase.IsAtRest)
         {
             Forget(key);
             return ReconcileResult.Idle;
@@ -160,7 +160,7 @@ internal sealed partial class RolloutReconciler(
         result = ReconcileResult.Idle;
         if (deployment.Annotation(GreylaneKeys.Release) is not null
             || deployment.Annotation(GreylaneKeys.Command) is not null
-            || status.Phase is not (RolloutPhase.Idle or RolloutPhase.Completed or RolloutPhase.RolledBack))
+            || !status.Phase.IsAtRest)
         {
             return false;
         }
@@ -185,21 +185,13 @@ internal sealed partial class RolloutReconciler(
         return await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
     }
 
-    private async Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
-    {
-        string? shared = null;
-        if (deployment.Annotation(GreylaneKeys.StrategyRef) is { } reference)
-        {
-            shared = await cluster.GetConfigMapValueAsync(deployment.Namespace, reference, GreylaneKeys.StrategyConfigMapKey, cancellationToken);
-            if (shared is null)
-            {
-                return new StrategyReadResult(null, [new StrategyError(GreylaneKeys.StrategyRef,
-                    $"ConfigMap {deployment.Namespace}/{reference} with key {GreylaneKeys.StrategyConfigMapKey} was not found; create it in the Deployment's namespace or remove the annotation")]);
-            }
-        }
-
-        return StrategyReader.Read(deployment.Annotation(GreylaneKeys.Strategy), shared);
-    }
+    private Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken) =>
+        StrategySource.ReadAsync(
+            deployment.Namespace,
+            deployment.Annotation,
+            (name, ct) => cluster.GetConfigMapValueAsync(deployment.Namespace, name, GreylaneKeys.StrategyConfigMapKey, ct),
+            tenancy: null,
+            cancellationToken);
 
     private async Task<ReconcileResult> ReportInvalidStrategyAsync(DeploymentDocument deployment, RolloutStatus status, IReadOnlyList<StrategyError> errors, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     public async Task<RoutingState> CheckAsync(RoutedRelease release, int step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
-        if (!Steers(release.Strategy))
+        if (!release.Strategy.SteersTraffic)
         {
             return RoutingState.Untouched;
         }
@@ -53,7 +53,7 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     public async Task<RoutingOutcome> ApplyAsync(RoutedRelease release, int step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
-        if (!Steers(release.Strategy))
+        if (!release.Strategy.SteersTraffic)
         {
             return RoutingOutcome.Nothing;
         }
@@ -94,7 +94,7 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     public async Task<RoutingOutcome> RestoreAsync(RoutedRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
-        if (!Steers(release.Strategy))
+        if (!release.Strategy.SteersTraffic)
         {
             return RoutingOutcome.Nothing;
         }
@@ -144,7 +144,7 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     public async Task<RoutingOutcome> UnpinStableAsync(RoutedRelease release, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(release);
-        if (!Steers(release.Strategy))
+        if (!release.Strategy.SteersTraffic)
         {
             return RoutingOutcome.Nothing;
         }
@@ -170,10 +170,6 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
             }
         }
     }
-
-    /// <summary>True when some step changes routing or the lane is dyed: otherwise the router never calls the API.</summary>
-    internal static bool Steers(RolloutStrategy strategy) =>
-        strategy.Steps.Any(s => s.ChangesRouting) || strategy.Traffic.Lane?.Dye is not null;
 
     // A step index outside the strategy (before the first step, after the last) routes nothing: the original routes.
     private static StepSpec? StepAt(RolloutStrategy strategy, int step) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Greylane.Core;
+using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 
 namespace Greylane.Webhook.Traffic;
@@ -19,7 +20,8 @@ internal static class LaneDyeWork
             return null;
         }
 
-        if (release.Deployment.Metadata?.Annotations?.TryGetValue(GreylaneKeys.StrategyRef, out var configMapName) != true || configMapName is null)
+        var annotations = release.Deployment.Metadata?.Annotations;
+        if (StrategySource.Reference(annotations?.TryGetValue(GreylaneKeys.StrategyRef, out var value) == true ? value : null) is not { } configMapName)
         {
             notes.Add($"traffic.lane.dye is set in an inline strategy: the dye EnvoyFilter is owned by the shared strategy's ConfigMap ({GreylaneKeys.StrategyRef}), so Greylane renders none; move the lane into a shared strategy to have it rendered");
             return null;

@@ -4,7 +4,10 @@ using k8s.Models;
 
 namespace Greylane.Webhook.Traffic;
 
-/// <summary>Reads what a release steers: its Service, VirtualServices, DestinationRule and canary Service, only in the Deployment's namespace.</summary>
+/// <summary>
+/// Reads what a release steers, only in the Deployment's namespace: the lists <see cref="RoutingDiscovery"/> chooses the
+/// Service, VirtualServices and DestinationRule from (the rule <c>plan</c> and <c>{{service}}</c> follow too), and the canary Service.
+/// </summary>
 internal sealed class RoutingReader(RoutingApi api)
 {
     public async Task<RoutingWorld> ReadAsync(RoutedRelease release, CancellationToken ct)
@@ -12,39 +15,41 @@ internal sealed class RoutingReader(RoutingApi api)
         var deployment = release.Deployment;
         var ns = deployment.Metadata?.NamespaceProperty ?? "default";
         var name = deployment.Metadata?.Name ?? "";
-        var istio = release.Strategy.Traffic.Istio;
-        var errors = new List<string>();
-        if (release.Strategy.Traffic.Service is { } named)
-        {
-            Refuse(errors, "Service", named, ns);
-        }
-
-        foreach (var vs in istio.VirtualServices)
-        {
-            Refuse(errors, "VirtualService", vs, ns);
-        }
-
-        if (istio.DestinationRule is { } drName)
-        {
-            Refuse(errors, "DestinationRule", drName, ns);
-        }
-
-        if (errors.Count > 0)
-        {
-            return RoutingWorld.Failed(errors);
-        }
-
+        var strategy = release.Strategy;
         var templateLabels = deployment.Spec?.Template?.Metadata?.Labels?.ToDictionary(StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        var (serviceName, service) = await ServiceAsync(release, ns, name, templateLabels, errors, ct).ConfigureAwait(false);
-        if (serviceName is null)
+
+        // A name that leaves the namespace is refused before any call; the Service by name is a get, else a list.
+        if (RoutingDiscovery.CheckReferences(strategy, ns) is { Count: > 0 } refused)
         {
-            return RoutingWorld.Failed(errors);
+            return RoutingWorld.Failed([.. refused.Select(p => p.Message)]);
         }
 
-        var target = TrafficTarget.From(release.Strategy, ns, name, serviceName, templateLabels);
-        var virtualServices = await VirtualServicesAsync(istio.VirtualServices, target, errors, ct).ConfigureAwait(false);
-        var destinationRule = await DestinationRuleAsync(istio.DestinationRule, target, errors, ct).ConfigureAwait(false);
+        IReadOnlyList<JsonObject> services = strategy.Traffic.Service is { } named
+            ? await api.GetServiceAsync(ns, named, ct).ConfigureAwait(false) is { } service ? [service] : []
+            : await api.ListServicesAsync(ns, ct).ConfigureAwait(false);
+        var choice = RoutingDiscovery.FindService(strategy, ns, name, templateLabels, services);
+        if (choice.Problem is { } problem)
+        {
+            return RoutingWorld.Failed([problem.Message]);
+        }
+
+        var virtualServices = await api.ListAsync(IstioKind.VirtualService, ns, ct).ConfigureAwait(false);
+        var destinationRules = await api.ListAsync(IstioKind.DestinationRule, ns, ct).ConfigureAwait(false);
+        var found = RoutingDiscovery.Find(strategy, ns, name, templateLabels, services, virtualServices, destinationRules);
+        var errors = new List<string>();
+        if (virtualServices is null)
+        {
+            errors.Add(NotServed(IstioKind.VirtualService));
+        }
+
+        if (destinationRules is null)
+        {
+            errors.Add(NotServed(IstioKind.DestinationRule));
+        }
+
+        errors.AddRange(found.Errors);
+        var target = found.Target!;
         var canary = await api.GetServiceAsync(ns, target.CanaryService, ct).ConfigureAwait(false);
         string? foreign = null;
         if (canary is not null && !OwnedBy(canary, deployment))
@@ -53,103 +58,12 @@ internal sealed class RoutingReader(RoutingApi api)
             canary = null;
         }
 
-        return new RoutingWorld(target, new TrafficObjects(virtualServices, destinationRule, service), canary, errors, foreign);
-    }
-
-    private async Task<(string? Name, JsonObject? Service)> ServiceAsync(
-        RoutedRelease release, string ns, string deployment, Dictionary<string, string> templateLabels, List<string> errors, CancellationToken ct)
-    {
-        if (release.Strategy.Traffic.Service is { } named)
-        {
-            return (named, await api.GetServiceAsync(ns, named, ct).ConfigureAwait(false));
-        }
-
-        var matching = (await api.ListServicesAsync(ns, ct).ConfigureAwait(false)).Where(s => RoutingObjects.SelectsPods(s, templateLabels)).ToList();
-        switch (matching.Count)
-        {
-            case 1:
-                return (RoutingApi.Name(matching[0]), matching[0]);
-            case 0:
-                errors.Add($"Deployment {ns}/{deployment}: no Service in {ns} selects its pods ({string.Join(", ", templateLabels.Select(l => $"{l.Key}={l.Value}"))}); set traffic.service in the strategy to the Service its VirtualServices route to");
-                return (null, null);
-            default:
-                errors.Add($"Deployment {ns}/{deployment}: several Services select its pods ({string.Join(", ", matching.Select(RoutingApi.Name))}); set traffic.service in the strategy to the one its VirtualServices route to");
-                return (null, null);
-        }
-    }
-
-    private async Task<IReadOnlyList<JsonObject>> VirtualServicesAsync(
-        IReadOnlyList<string> names, TrafficTarget target, List<string> errors, CancellationToken ct)
-    {
-        var all = await api.ListAsync(IstioKind.VirtualService, target.Namespace, ct).ConfigureAwait(false);
-        if (all is null)
-        {
-            errors.Add(NotServed(IstioKind.VirtualService));
-            return [];
-        }
-
-        if (names.Count == 0)
-        {
-            return [.. all.Where(vs => RoutingObjects.RoutesTo(vs, target))];
-        }
-
-        var found = new List<JsonObject>();
-        foreach (var name in names)
-        {
-            if (all.FirstOrDefault(vs => RoutingApi.Name(vs) == name) is { } vs)
-            {
-                found.Add(vs);
-            }
-            else
-            {
-                errors.Add($"VirtualService {target.Namespace}/{name} (traffic.istio.virtualServices) does not exist; create it in {target.Namespace} or correct the name in the strategy");
-            }
-        }
-
-        return found;
-    }
-
-    private async Task<JsonObject?> DestinationRuleAsync(string? name, TrafficTarget target, List<string> errors, CancellationToken ct)
-    {
-        var all = await api.ListAsync(IstioKind.DestinationRule, target.Namespace, ct).ConfigureAwait(false);
-        if (all is null)
-        {
-            errors.Add(NotServed(IstioKind.DestinationRule));
-            return null;
-        }
-
-        if (name is not null)
-        {
-            var named = all.FirstOrDefault(dr => RoutingApi.Name(dr) == name);
-            if (named is null)
-            {
-                errors.Add($"DestinationRule {target.Namespace}/{name} (traffic.istio.destinationRule) does not exist; create it in {target.Namespace} or correct the name in the strategy");
-            }
-
-            return named;
-        }
-
-        var matching = all.Where(dr => RoutingObjects.IsDestinationRuleFor(dr, target)).ToList();
-        if (matching.Count > 1)
-        {
-            errors.Add($"Service {target.Namespace}/{target.Service}: several DestinationRules are for its host ({string.Join(", ", matching.Select(RoutingApi.Name))}); name the one to use in traffic.istio.destinationRule");
-            return null;
-        }
-
-        return matching.FirstOrDefault();
+        return new RoutingWorld(target, found.Objects, canary, errors, foreign);
     }
 
     /// <summary>The message for an Istio kind the API server does not serve.</summary>
     public static string NotServed(IstioKind kind) =>
         $"the API server does not serve {kind.Plural}.{IstioKind.Group}/{kind.Version}: Istio's CRDs are missing; install Istio (or its CRDs) in the cluster, or remove the traffic settings from the strategy";
-
-    private static void Refuse(List<string> errors, string kind, string name, string ns)
-    {
-        if (RoutingObjects.CheckReference(kind, name, ns) is { } error)
-        {
-            errors.Add(error);
-        }
-    }
 
     /// <summary>True when <paramref name="obj"/> has an ownerReference to the Deployment (by uid when known).</summary>
     public static bool OwnedBy(JsonObject obj, V1Deployment deployment) =>

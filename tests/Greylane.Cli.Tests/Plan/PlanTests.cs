@@ -81,7 +81,8 @@ public sealed class PlanTests : IDisposable
         var with = await CliRunner.RunAsync(NoCluster, "plan", "-f", Write("both.yaml", deployment + "\n---\n" + map));
 
         Assert.Equal(1, without.ExitCode);
-        Assert.Contains("greylane.dev/strategy-ref names ConfigMap lane, which is not in the given files; pass its manifest with -f", without.Stderr, StringComparison.Ordinal);
+        Assert.Contains("greylane.dev/strategy-ref: ConfigMap shop/lane with key strategy.yaml was not found; create it in the Deployment's namespace or remove the annotation", without.Stderr, StringComparison.Ordinal);
+        Assert.Contains("plan reads the ConfigMap of greylane.dev/strategy-ref from the given files only; pass its manifest with -f", without.Stdout, StringComparison.Ordinal);
         Assert.True(with.ExitCode == 0, with.ToString());
         Assert.Contains("Step 2/2", with.Stdout, StringComparison.Ordinal);
         Assert.Contains("pause: 30s", with.Stdout, StringComparison.Ordinal);

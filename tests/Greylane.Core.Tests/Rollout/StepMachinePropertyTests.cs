@@ -209,7 +209,7 @@ public sealed class StepMachinePropertyTests
             }
 
             // Issue 4: abort is accepted from every non-terminal state (a revert or deletion in the same decision wins the race).
-            if (before.Phase is not (Idle or Completed or RolledBack) && !facts.TemplateIsStable)
+            if (!before.Phase.IsAtRest && !facts.TemplateIsStable)
             {
                 Assert.True(decision.Status.Phase is Aborting or RolledBack, $"{context}: abort not accepted in {before.Phase}");
             }
@@ -222,7 +222,7 @@ public sealed class StepMachinePropertyTests
 
         private void CheckSupersede(RolloutStatus before, Decision decision, string context)
         {
-            var stepPhase = decision.Status.Phase is StepScaling or StepRouting or StepAnalyzing or StepPaused;
+            var stepPhase = decision.Status.Phase.IsStep;
             if (stepPhase)
             {
                 Assert.True(

@@ -25,22 +25,7 @@ public sealed class AnalysisContextTests
     [Fact]
     public async Task Queries_name_the_service_that_selects_the_pods_as_routing_and_plan_find_it()
     {
-        await using var bed = await ControllerBed.StartAsync();
-        await bed.Sandbox.ApplyManifestsAsync("""
-            apiVersion: v1
-            kind: Service
-            metadata: {name: web-frontend, namespace: shop}
-            spec:
-              ports: [{name: http, port: 8080}]
-              selector: {app: web}
-            ---
-            apiVersion: v1
-            kind: Service
-            metadata: {name: other, namespace: shop}
-            spec:
-              ports: [{name: http, port: 8080}]
-              selector: {app: other}
-            """);
+        await using var bed = await WithServicesAsync("other", "other");
         var analyzer = new PassingAnalyzer();
         await bed.StartControllerAsync(services: s => s.AddSingleton<IMetricAnalyzer>(analyzer));
         await bed.DeployAsync("web", Gated);
@@ -52,6 +37,45 @@ public sealed class AnalysisContextTests
         Assert.Equal("web-frontend", context.Service);
         Assert.Equal(Status(done).Release, context.Release);
         Assert.Equal("up{service=\"web-frontend\",release=\"" + context.Release + "\",namespace=\"shop\"}", RenderedMetric.Render(Assert.Single(analyzer.Metrics.Distinct()), context, QueryTenancy.On).Query);
+    }
+
+    [Fact]
+    public async Task Several_services_selecting_the_pods_hold_a_query_that_names_the_service_with_the_discovery_message()
+    {
+        await using var bed = await WithServicesAsync("web-admin", "web");
+        await bed.StartControllerAsync();
+        await bed.DeployAsync("web", Gated);
+
+        await bed.SetImageAsync("web", "app", "web:v2");
+
+        // No query is sent with a guessed name: the real analyzer refuses it before asking Prometheus.
+        var held = await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Status(d) is { Phase: RolloutPhase.StepPaused, Held: true }, "held on the refused query");
+        Assert.Contains(
+            "{{service}} has no value: Deployment shop/web: several Services select its pods (web-admin, web-frontend); set traffic.service in the strategy to the one its VirtualServices route to",
+            Status(held).Message,
+            StringComparison.Ordinal);
+    }
+
+    // Service web-frontend selects the Deployment web's pods; a second Service selects pods labelled app=<selects>.
+    private static async Task<ControllerBed> WithServicesAsync(string second, string selects)
+    {
+        var bed = await ControllerBed.StartAsync();
+        await bed.Sandbox.ApplyManifestsAsync($$"""
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web-frontend, namespace: shop}
+            spec:
+              ports: [{name: http, port: 8080}]
+              selector: {app: web}
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: {name: {{second}}, namespace: shop}
+            spec:
+              ports: [{name: http, port: 8080}]
+              selector: {app: {{selects}}}
+            """);
+        return bed;
     }
 
     /// <summary>A Prometheus that always answers 1: records what it was asked, so the test sees the rendered context.</summary>
