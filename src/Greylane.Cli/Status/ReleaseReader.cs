@@ -1,6 +1,7 @@
 using System.Net;
 using Greylane.Cli.Kube;
 using Greylane.Core;
+using Greylane.Core.Release;
 using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
 using k8s;
@@ -60,7 +61,8 @@ internal static class ReleaseReader
     {
         var sets = await client.AppsV1.ListNamespacedReplicaSetAsync(deployment.Metadata.NamespaceProperty, labelSelector: GreylaneKeys.Release, cancellationToken: ct);
         var owned = sets.Items
-            .Where(rs => rs.Metadata.OwnerReferences?.Any(o => o.Uid == deployment.Metadata.Uid) == true)
+            .Where(rs => CanaryReplicaSet.IsCanaryOf(
+                deployment.Metadata.Uid, (rs.Metadata.OwnerReferences ?? []).Select(o => ((string?)o.Kind, (string?)o.Uid)), rs.Metadata.DeletionTimestamp is not null))
             .Where(rs => release is null || rs.Metadata.Labels is { } labels && labels.TryGetValue(GreylaneKeys.Release, out var value) && value == release)
             .ToList();
         return owned.Count == 0

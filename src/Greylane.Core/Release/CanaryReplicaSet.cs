@@ -23,6 +23,14 @@ public static class CanaryReplicaSet
     /// <c>&lt;deployment&gt;-canary-&lt;release&gt;</c>; a long Deployment name is cut and given a short hash of the
     /// whole name, so two long names that share a prefix still get different ReplicaSets.
     /// </summary>
+    /// <summary>
+    /// Whether a ReplicaSet carrying <c>greylane.dev/release</c> is a live canary of the Deployment with uid
+    /// <paramref name="deploymentUid"/>: owned by that very Deployment (by uid, so a namesake in another life is not
+    /// counted) and not being deleted. What the controller decides on and what <c>kubectl greylane status</c> shows.
+    /// </summary>
+    public static bool IsCanaryOf(string? deploymentUid, IEnumerable<(string? Kind, string? Uid)> owners, bool deleting) =>
+        !deleting && deploymentUid is not null && owners.Any(o => o.Kind == "Deployment" && o.Uid == deploymentUid);
+
     public static string Name(string deployment, string release)
     {
         ArgumentNullException.ThrowIfNull(deployment);

@@ -1,4 +1,5 @@
 using Greylane.Core;
+using Greylane.Core.Release;
 using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
 using Greylane.Webhook.Traffic;
@@ -47,8 +48,8 @@ internal sealed partial class RolloutReconciler
     {
         var replicaSets = await cluster.ListReplicaSetsAsync(deployment.Namespace, GreylaneKeys.Release, cancellationToken);
         return [.. replicaSets
-            .Where(rs => rs.Metadata.DeletionTimestamp is null
-                && rs.Metadata.OwnerReferences?.Any(o => o.Kind == "Deployment" && o.Uid == deployment.Uid) == true)
+            .Where(rs => CanaryReplicaSet.IsCanaryOf(
+                deployment.Uid, (rs.Metadata.OwnerReferences ?? []).Select(o => ((string?)o.Kind, (string?)o.Uid)), rs.Metadata.DeletionTimestamp is not null))
             .Select(rs => new CanaryObservation(
                 rs.Metadata.Labels[GreylaneKeys.Release],
                 rs.Spec.Replicas ?? 0,
