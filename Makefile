@@ -2,11 +2,12 @@
 SHELL := /bin/bash
 CONFIG ?= Release
 RESULTS := TestResults
+PLUGIN_OUT ?= artifacts/plugin
 
-.PHONY: help build test run webhook certs sandbox demo bench bench-controller publish clean
+.PHONY: help build test run webhook certs sandbox demo bench bench-controller publish plugin clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' -e 's/\$$\$$/$$/g'
 
 build: ## build everything
 	dotnet build Webhook.sln -c $(CONFIG)
@@ -41,6 +42,9 @@ bench: ## the webhook benchmark (not part of make test)
 
 bench-controller: ## the controller at 10,000 Deployments, 100 releasing (a few minutes; --quick via ARGS=--quick)
 	dotnet run -c Release --project tests/Greylane.ControllerBenchmark -- $(ARGS)
+
+plugin: ## the kubectl plugin as one executable file: artifacts/plugin/kubectl-greylane (PLUGIN_OUT=DIR for another place)
+	dotnet publish src/Greylane.Cli -c Release --use-current-runtime -o $(PLUGIN_OUT)
 
 publish: ## self-contained webhook binary in artifacts/
 	dotnet publish src/Greylane.Webhook -c Release -r linux-x64 --self-contained -o artifacts/greylane

@@ -27,8 +27,8 @@ internal static class Usage
                                            its Deployment's namespace and refuses one that reads another; off, as written
           --prometheus-tenancy-label NAME  the label that holds the namespace in Prometheus (plan; default namespace)
 
-        Exit codes: 0 ok; 1 a problem the message explains (bad input, not found, not opted in, command does not apply);
-        2 the controller did not act on a command within --timeout.
+        Exit codes: 0 ok; 1 a problem the message explains (bad input, not found, not opted in, command does not apply,
+        Greylane not running where status finds opted-in Deployments); 2 the controller did not act on a command within --timeout.
 
         """;
 }

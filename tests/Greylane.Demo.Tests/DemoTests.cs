@@ -31,6 +31,11 @@ public sealed class DemoTests(ITestOutputHelper output)
         Assert.Equal(RolloutPhase.RolledBack, outcome.SecondRelease);
         Assert.True(outcome.RolledBackByAnalysis);
         Assert.True(outcome.Succeeded);
+        var narration = writer.ToString();
+        Assert.Matches(@"--kubeconfig /\S+/kubeconfig ", narration);
+        Assert.Contains("greylane.dev/strategy of mocka-base (the demo's, instead of the seed's):", narration, StringComparison.Ordinal);
+        var release2 = narration[narration.IndexOf("== Release 2", StringComparison.Ordinal)..];
+        Assert.DoesNotContain(release2.Split('\n'), line => line.Contains("traffic", StringComparison.Ordinal) && line.Contains("mocka(canary)", StringComparison.Ordinal));
     }
 
     [Fact]

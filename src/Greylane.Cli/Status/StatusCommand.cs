@@ -29,6 +29,11 @@ internal static class StatusCommand
         {
             var deployment = await Deployments.ReadAsync(target.Client, target.Namespace, name, ct);
             await printer.OneAsync(await ReleaseReader.ReadAsync(target.Client, deployment, ct));
+            if (await UnseenDeployments.ReportAsync(target, UnseenDeployments.IsUnseen(deployment) ? [name] : [], console, ct) is var code && code != ExitCodes.Ok)
+            {
+                return code;
+            }
+
             if (watch)
             {
                 await WatchAsync(target, $"metadata.name={name}", null, deployment.Metadata.ResourceVersion, async (type, d) =>
@@ -47,7 +52,13 @@ internal static class StatusCommand
             return ExitCodes.Ok;
         }
 
-        var rv = await PrintAllAsync(target, printer, ct);
+        var unseen = await UnseenDeployments.ListAsync(target, ct);
+        var rv = await PrintAllAsync(target, printer, ct, quietWhenEmpty: unseen.Count > 0);
+        if (await UnseenDeployments.ReportAsync(target, unseen, console, ct) is var listCode && listCode != ExitCodes.Ok)
+        {
+            return listCode;
+        }
+
         if (watch)
         {
             await WatchAsync(target, null, $"{GreylaneKeys.Managed}=true", rv, async (_, _) =>
@@ -60,7 +71,7 @@ internal static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<string> PrintAllAsync(KubeTarget target, Printer printer, CancellationToken ct)
+    private static async Task<string> PrintAllAsync(KubeTarget target, Printer printer, CancellationToken ct, bool quietWhenEmpty = false)
     {
         var list = await target.Client.AppsV1.ListNamespacedDeploymentAsync(target.Namespace, labelSelector: $"{GreylaneKeys.Managed}=true", cancellationToken: ct);
         var views = new List<ReleaseView>();
@@ -69,7 +80,12 @@ internal static class StatusCommand
             views.Add(await ReleaseReader.ReadAsync(target.Client, deployment, ct));
         }
 
-        await printer.ManyAsync(views);
+        // "No opted-in Deployments" would be wrong when some are opted in but unseen: the notice on stderr says why.
+        if (views.Count > 0 || !quietWhenEmpty || printer.Json)
+        {
+            await printer.ManyAsync(views);
+        }
+
         return list.Metadata.ResourceVersion;
     }
 
@@ -120,6 +136,8 @@ internal static class StatusCommand
     private sealed class Printer(TextWriter output, bool json, bool watch, string ns)
     {
         private bool printed;
+
+        public bool Json => json;
 
         public Task OneAsync(ReleaseView view) =>
             WriteAsync(json ? StatusJson.Write(StatusJson.Document(view), watch) : StatusText.Detail(view));

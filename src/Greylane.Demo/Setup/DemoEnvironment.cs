@@ -111,7 +111,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
         arguments.AddRange(["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]);
         Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken));
-        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, "KUBECONFIG", Prometheus?.Url))}");
+        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
         await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
         Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
 
@@ -124,9 +124,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         }
 
         Own(new Narrator(Sandbox.Store, DemoNames.Namespace, Output));
-        var seed = SeedManifests.Load(name => settings.Strategy(name, Prometheus is not null));
+        string? StrategyFor(string name) => settings.Strategy(name, Prometheus is not null);
+        var seed = SeedManifests.Load(StrategyFor);
         await Sandbox.ApplyManifestsAsync(seed, cancellationToken);
         Output.Line($"applied manifests/samples/seed (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateway, DestinationRules, VirtualServices)");
+        Output.Line(SeedChanges.Describe(StrategyFor));
         await WaitServingAsync(cancellationToken);
         Traffic = Own(new TrafficTrickle(Mesh.GatewayUrl, settings.TrafficPeriod));
         Output.Line($"gateway at {Mesh.GatewayUrl}; sending a trickle of requests, with and without '{DemoNames.LaneHeader}: {DemoNames.LaneValue}'");

@@ -29,11 +29,15 @@ internal sealed class DemoStory(DemoEnvironment environment)
         Output.Line("the seed: gateway → vs-mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → vs-mockb → mockb; subsets version-base");
         await CurlAsync(cancellationToken);
 
+        // Every act reports its own traffic before the next begins: counts carried over would show release 1's
+        // canaries (mocka's included) in lines printed during release 2, where only mockb has one.
+        ReleaseWatch.ReportTraffic(environment);
         Output.Heading("Release 1: new image for mocka and mockb, as `kubectl set image` does");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var first = await FirstReleaseAsync(cancellationToken);
         List<TimeSpan> durations = [clock.Elapsed];
         RolloutPhase? second = null;
+        ReleaseWatch.ReportTraffic(environment);
         if (first == RolloutPhase.Completed)
         {
             Output.Heading("Release 2: mockb 1.2 fails 30% of its requests (ERROR_RATE=0.3)");
@@ -46,6 +50,7 @@ internal sealed class DemoStory(DemoEnvironment environment)
             problems.Add("release 2 was not tried because release 1 did not complete");
         }
 
+        ReleaseWatch.ReportTraffic(environment);
         var outcome = new DemoOutcome(first, second, rolledBackByAnalysis, problems) { Durations = durations };
         Output.Heading(outcome.Succeeded
             ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(rolledBackByAnalysis ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"

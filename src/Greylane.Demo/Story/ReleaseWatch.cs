@@ -27,13 +27,19 @@ internal static class ReleaseWatch
             if (waited.Elapsed - lastTraffic > TimeSpan.FromSeconds(4))
             {
                 lastTraffic = waited.Elapsed;
-                foreach (var line in environment.Traffic.Tally.Drain())
-                {
-                    environment.Output.Line($"traffic  {line}");
-                }
+                ReportTraffic(environment);
             }
 
             await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    /// <summary>Prints what the trickle's answers looked like since the last report, and starts counting afresh.</summary>
+    public static void ReportTraffic(DemoEnvironment environment)
+    {
+        foreach (var line in environment.Traffic.Tally.Drain())
+        {
+            environment.Output.Line($"traffic  {line}");
         }
     }
 }

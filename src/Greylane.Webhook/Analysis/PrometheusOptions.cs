@@ -1,6 +1,5 @@
-using System.Globalization;
 using Greylane.Core.Analysis;
-using Greylane.Core.Strategy;
+using Greylane.Webhook.Hosting;
 
 namespace Greylane.Webhook.Analysis;
 
@@ -27,79 +26,57 @@ public sealed record PrometheusOptions(Uri? Url, TimeSpan Timeout, string? Token
     public static PrometheusOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
+        var reader = new OptionReader(configuration);
+        var options = Read(reader);
+        return reader.Problems.Count == 0 ? options : throw new PrometheusOptionsException(string.Join('\n', reader.Problems));
+    }
+
+    /// <summary>Reads the settings, noting each problem in <paramref name="reader"/> (the process reads all its settings at once).</summary>
+    internal static PrometheusOptions Read(OptionReader reader)
+    {
         Uri? url = null;
-        if (Setting(configuration, "url") is { } urlText
+        if (Setting(reader, "url") is { } urlText
             && (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || url.Scheme is not ("http" or "https")))
         {
-            problems.Add($"--prometheus-url '{urlText}' is not an http(s) URL; write the Prometheus server's root, e.g. http://prometheus.monitoring:9090");
+            reader.Problem($"--prometheus-url '{urlText}' is not an http(s) URL; write the Prometheus server's root, e.g. http://prometheus.monitoring:9090");
+            url = null;
         }
 
-        var timeout = DefaultTimeout;
-        if (Setting(configuration, "timeout") is { } timeoutText && !TryParseDuration(timeoutText, out timeout))
-        {
-            problems.Add($"--prometheus-timeout '{timeoutText}' is not a positive duration; write e.g. 10s or 1500ms");
-        }
-
-        var tenancy = ReadTenancy(configuration, problems);
-        if (problems.Count > 0)
-        {
-            throw new PrometheusOptionsException(string.Join('\n', problems));
-        }
-
-        var tokenFile = Setting(configuration, "token-file");
+        var timeout = reader.Duration("--prometheus-timeout", Setting(reader, "timeout"), DefaultTimeout);
+        var tenancy = ReadTenancy(reader);
+        var tokenFile = Setting(reader, "token-file");
         return new PrometheusOptions(url, timeout, tokenFile, Retries: 2, RetryBackoff: TimeSpan.FromMilliseconds(250)) { Tenancy = tenancy };
     }
 
-    private static QueryTenancy ReadTenancy(IConfiguration configuration, List<string> problems)
+    private static QueryTenancy ReadTenancy(OptionReader reader)
     {
         var enabled = true;
-        if (Setting(configuration, "tenancy") is { } mode)
+        if (Setting(reader, "tenancy") is { } mode)
         {
             enabled = mode.ToLowerInvariant() switch
             {
                 "on" => true,
                 "off" => false,
-                _ => Problem(problems, $"--prometheus-tenancy '{mode}' is not on or off; write on (queries read only their Deployment's namespace, the default) or off (single-tenant clusters)"),
+                _ => Problem(reader, $"--prometheus-tenancy '{mode}' is not on or off; write on (queries read only their Deployment's namespace, the default) or off (single-tenant clusters)"),
             };
         }
 
-        var label = Setting(configuration, "tenancy-label") ?? QueryTenancy.DefaultLabel;
+        var label = Setting(reader, "tenancy-label") ?? QueryTenancy.DefaultLabel;
         if (QueryTenancy.LabelProblem(label) is { } problem)
         {
-            problems.Add($"--prometheus-tenancy-label {problem}");
+            reader.Problem($"--prometheus-tenancy-label {problem}");
         }
 
         return new QueryTenancy(enabled, label);
     }
 
-    private static bool Problem(List<string> problems, string problem)
+    private static bool Problem(OptionReader reader, string problem)
     {
-        problems.Add(problem);
+        reader.Problem(problem);
         return true;
     }
 
     /// <summary><c>--prometheus-NAME</c> (command line, configuration key <c>prometheus-NAME</c>) wins over <c>GREYLANE_PROMETHEUS_NAME</c>.</summary>
-    private static string? Setting(IConfiguration configuration, string name)
-    {
-        var value = configuration[$"prometheus-{name}"];
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            value = configuration[$"GREYLANE_PROMETHEUS_{name.Replace('-', '_').ToUpperInvariant()}"];
-        }
-
-        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-    }
-
-    private static bool TryParseDuration(string text, out TimeSpan value)
-    {
-        // Plain seconds ("10") as well as Go durations ("10s"), since both are what people write in flags.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 86_400)
-        {
-            value = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        return GoDuration.TryParse(text, out value) && value > TimeSpan.Zero;
-    }
+    private static string? Setting(OptionReader reader, string name) =>
+        reader.Text($"prometheus-{name}") ?? reader.Text($"GREYLANE_PROMETHEUS_{name.Replace('-', '_').ToUpperInvariant()}");
 }

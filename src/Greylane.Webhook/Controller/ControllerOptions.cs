@@ -1,5 +1,7 @@
-using System.Globalization;
+using Greylane.Core.Strategy;
+using Greylane.Webhook.Hosting;
 using k8s;
+using k8s.Exceptions;
 
 namespace Greylane.Webhook.Controller;
 
@@ -24,82 +26,110 @@ internal sealed record ControllerOptions
 
     public string LeaseName { get; init; } = "greylane-controller";
 
-    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultLeaseDuration = TimeSpan.FromSeconds(15);
 
-    public TimeSpan RenewDeadline { get; init; } = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultRenewDeadline = TimeSpan.FromSeconds(10);
 
-    public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DefaultRetryPeriod = TimeSpan.FromSeconds(2);
+
+    public TimeSpan LeaseDuration { get; init; } = DefaultLeaseDuration;
+
+    public TimeSpan RenewDeadline { get; init; } = DefaultRenewDeadline;
+
+    public TimeSpan RetryPeriod { get; init; } = DefaultRetryPeriod;
 
     public int Workers { get; init; } = 4;
 
     public string Identity { get; init; } = $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    /// <summary>Reads the settings, or throws <see cref="Hosting.WebhookOptionsException"/> naming the wrong one and its fix.</summary>
+    /// <summary>Reads the settings, or throws <see cref="WebhookOptionsException"/> naming every wrong one and its fix.</summary>
     public static ControllerOptions From(IConfiguration configuration)
     {
-        var mode = (configuration["controller"] ?? "auto").Trim().ToLowerInvariant();
-        var kubeconfig = configuration["kubeconfig"];
-        var enabled = mode switch
+        var reader = new OptionReader(configuration);
+        var options = Read(reader);
+        return reader.Problems.Count == 0 ? options : throw new WebhookOptionsException(reader.Problems);
+    }
+
+    /// <summary>Reads the settings, noting each problem in <paramref name="reader"/>.</summary>
+    public static ControllerOptions Read(OptionReader reader)
+    {
+        var mode = (reader.Text("controller") ?? "auto").ToLowerInvariant();
+        var kubeconfig = reader.Text("kubeconfig");
+        var enabled = false;
+        switch (mode)
         {
-            "true" => true,
-            "false" => false,
-            "auto" => kubeconfig is not null || KubernetesClientConfiguration.IsInCluster(),
-            _ => throw new Hosting.WebhookOptionsException($"--controller '{mode}' is not one of auto, true, false"),
-        };
+            case "true":
+                enabled = true;
+                break;
+            case "false":
+                break;
+            case "auto":
+                enabled = kubeconfig is not null || KubernetesClientConfiguration.IsInCluster();
+                break;
+            default:
+                reader.Problem($"--controller '{mode}' is not one of auto, true, false");
+                break;
+        }
+
         if (enabled && kubeconfig is null && !KubernetesClientConfiguration.IsInCluster())
         {
-            throw new Hosting.WebhookOptionsException("--controller true needs a cluster: pass --kubeconfig PATH (e.g. .sandbox/kubeconfig from make sandbox) or run inside Kubernetes");
+            reader.Problem("--controller true needs a cluster: pass --kubeconfig PATH (e.g. .sandbox/kubeconfig from make sandbox) or run inside Kubernetes");
         }
 
-        if (kubeconfig is not null && !File.Exists(kubeconfig))
+        if (kubeconfig is not null)
         {
-            throw new Hosting.WebhookOptionsException($"--kubeconfig '{kubeconfig}' does not exist; pass the path of a kubeconfig file (make sandbox writes .sandbox/kubeconfig)");
+            CheckKubeconfig(reader, kubeconfig);
         }
 
+        var problemsBefore = reader.Problems.Count;
+        var lease = reader.Duration("lease-duration", DefaultLeaseDuration);
+        var renew = reader.Duration("renew-deadline", DefaultRenewDeadline);
+        var retry = reader.Duration("retry-period", DefaultRetryPeriod);
+        var durationsRead = reader.Problems.Count == problemsBefore;
         var options = new ControllerOptions
         {
             Enabled = enabled,
             Kubeconfig = kubeconfig,
-            LeaderElection = Bool(configuration, "leader-elect", true),
-            LeaseNamespace = configuration["lease-namespace"] ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? DefaultLeaseNamespace,
-            LeaseName = configuration["lease-name"] ?? "greylane-controller",
-            LeaseDuration = Span(configuration, "lease-duration", TimeSpan.FromSeconds(15)),
-            RenewDeadline = Span(configuration, "renew-deadline", TimeSpan.FromSeconds(10)),
-            RetryPeriod = Span(configuration, "retry-period", TimeSpan.FromSeconds(2)),
-            Workers = Count(configuration, "workers", 4),
+            LeaderElection = reader.Bool("leader-elect", true),
+            LeaseNamespace = reader.Text("lease-namespace") ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? DefaultLeaseNamespace,
+            LeaseName = reader.Text("lease-name") ?? "greylane-controller",
+            LeaseDuration = lease,
+            RenewDeadline = renew,
+            RetryPeriod = retry,
+            Workers = reader.Count("workers", 4, 1, 64),
         };
-        if ((configuration["identity"] ?? Environment.GetEnvironmentVariable("POD_NAME")) is { } identity)
+        if ((reader.Text("identity") ?? Environment.GetEnvironmentVariable("POD_NAME")) is { Length: > 0 } identity)
         {
             options = options with { Identity = identity };
         }
 
-        if (!(options.RetryPeriod < options.RenewDeadline && options.RenewDeadline < options.LeaseDuration))
+        // A wrong value is already named; the order is judged only when all three were read.
+        if (durationsRead && !(options.RetryPeriod < options.RenewDeadline && options.RenewDeadline < options.LeaseDuration))
         {
-            throw new Hosting.WebhookOptionsException("leader election needs --retry-period < --renew-deadline < --lease-duration (defaults 2s, 10s, 15s)");
+            reader.Problem($"leader election needs --retry-period < --renew-deadline < --lease-duration (defaults 2s, 10s, 15s); "
+                + $"got {GoDuration.Format(options.RetryPeriod)}, {GoDuration.Format(options.RenewDeadline)}, {GoDuration.Format(options.LeaseDuration)}");
         }
 
         return options;
     }
 
-    private static bool Bool(IConfiguration configuration, string key, bool fallback) =>
-        configuration[key] is not { } text ? fallback
-        : bool.TryParse(text, out var value) ? value
-        : throw new Hosting.WebhookOptionsException($"--{key} '{text}' is not true or false");
-
-    private static int Count(IConfiguration configuration, string key, int fallback) =>
-        configuration[key] is not { } text ? fallback
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 64 ? value
-        : throw new Hosting.WebhookOptionsException($"--{key} '{text}' is not a whole number from 1 to 64");
-
-    private static TimeSpan Span(IConfiguration configuration, string key, TimeSpan fallback)
+    private static void CheckKubeconfig(OptionReader reader, string path)
     {
-        if (configuration[key] is not { } text)
+        if (!File.Exists(path))
         {
-            return fallback;
+            reader.Problem($"--kubeconfig '{path}' does not exist; pass the path of a kubeconfig file (make sandbox writes .sandbox/kubeconfig)");
+            return;
         }
 
-        return Greylane.Core.Strategy.GoDuration.TryParse(text, out var value) && value > TimeSpan.Zero
-            ? value
-            : throw new Hosting.WebhookOptionsException($"--{key} '{text}' is not a positive duration such as 15s");
+        try
+        {
+            KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+        }
+        catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
+        {
+            reader.Problem($"--kubeconfig '{path}' cannot be used: {OneLine(e.Message)}; check it with kubectl --kubeconfig {path} config view");
+        }
     }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -13,9 +13,12 @@ internal static class ControllerServiceCollectionExtensions
     /// Adds the controller from the command line; an <see cref="IKubernetes"/> registered before wins (tests inject
     /// clients with fault injection this way).
     /// </summary>
-    public static IServiceCollection AddGreylaneController(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGreylaneController(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddGreylaneController(ControllerOptions.From(configuration), configuration);
+
+    /// <summary>Adds the controller with settings already read (the host reads every setting of the process at once).</summary>
+    public static IServiceCollection AddGreylaneController(this IServiceCollection services, ControllerOptions options, IConfiguration configuration)
     {
-        var options = ControllerOptions.From(configuration);
         services.TryAddSingleton(options);
         if (!options.Enabled)
         {

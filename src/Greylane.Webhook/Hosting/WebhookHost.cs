@@ -19,10 +19,11 @@ internal static class WebhookHost
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        var options = WebhookOptions.From(builder.Configuration);
 
-        // Read once: admission judges strategies with the same tenancy the controller's analyzer scopes queries with.
-        var prometheus = PrometheusOptions.From(builder.Configuration);
+        // Every setting read and checked here, once, all problems at once; admission then judges strategies with the
+        // same tenancy the controller's analyzer scopes queries with.
+        var settings = GreylaneOptions.From(builder.Configuration, args);
+        var options = settings.Webhook;
         if (builder.Configuration["urls"] is null)
         {
             builder.WebHost.UseUrls(WebhookOptions.DefaultUrl);
@@ -31,9 +32,9 @@ internal static class WebhookHost
         // Per-request framework logs would drown the admission log; decisions are logged by the handler.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(prometheus);
+        builder.Services.AddSingleton(settings.Prometheus);
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddGreylaneController(builder.Configuration);
+        builder.Services.AddGreylaneController(settings.Controller, builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         builder.Services.AddSingleton(services => new CertificateStore(

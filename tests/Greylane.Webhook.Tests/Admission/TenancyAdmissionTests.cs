@@ -20,7 +20,10 @@ public sealed class TenancyAdmissionTests
               min: 0
         """;
 
-    private static readonly string[] Tls = ["--urls", "https://127.0.0.1:0", "--tls-cert", "/nonexistent/tls.crt", "--tls-key", "/nonexistent/tls.key"];
+    // The host checks the serving pair when it reads its settings, so even a host that never serves needs a real one.
+    private static readonly CertificateFiles Pair = CertificateFiles.Plain(TestPki.Issue("localhost"));
+
+    private static readonly string[] Tls = ["--urls", "https://127.0.0.1:0", "--tls-cert", Pair.CertificatePath, "--tls-key", Pair.KeyPath];
 
     [Fact]
     public void A_strategy_reading_another_namespace_is_denied_with_the_field_and_the_fix()
@@ -59,7 +62,7 @@ public sealed class TenancyAdmissionTests
     [Fact]
     public void A_wrong_tenancy_setting_stops_the_start_with_its_fix()
     {
-        var error = Assert.Throws<PrometheusOptionsException>(() => WebhookHost.Build([.. Tls, "--prometheus-tenancy", "maybe", "--prometheus-tenancy-label", "k8s.ns"]));
+        var error = Assert.Throws<WebhookOptionsException>(() => WebhookHost.Build([.. Tls, "--prometheus-tenancy", "maybe", "--prometheus-tenancy-label", "k8s.ns"]));
 
         Assert.Equal(2, error.Message.Split('\n').Length);
         Assert.StartsWith("--prometheus-tenancy 'maybe' is not on or off", error.Message, StringComparison.Ordinal);

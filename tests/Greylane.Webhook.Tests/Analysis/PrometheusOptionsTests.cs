@@ -36,9 +36,11 @@ public sealed class PrometheusOptionsTests
     }
 
     [Fact]
-    public void Plain_seconds_are_a_timeout_too()
+    public void A_timeout_without_a_unit_is_refused_with_the_unit_to_add()
     {
-        Assert.Equal(TimeSpan.FromSeconds(2.5), PrometheusOptions.From(Configuration(["--prometheus-timeout", "2.5"], [])).Timeout);
+        var error = Assert.Throws<PrometheusOptionsException>(() => PrometheusOptions.From(Configuration(["--prometheus-timeout", "2.5"], [])));
+
+        Assert.StartsWith("--prometheus-timeout '2.5' has no unit; write 2.5s", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

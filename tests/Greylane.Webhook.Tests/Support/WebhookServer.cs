@@ -35,7 +35,7 @@ internal sealed class WebhookServer : IAsyncDisposable
                 "--urls", "https://127.0.0.1:0",
                 "--tls-cert", files.CertificatePath,
                 "--tls-key", files.KeyPath,
-                "--tls-poll", "00:00:00.500",
+                "--tls-poll", "500ms",
                 "--Logging:LogLevel:Default", "Warning",
             ],
             services => services.AddSingleton(Prometheus.Metrics.NewCustomRegistry()));

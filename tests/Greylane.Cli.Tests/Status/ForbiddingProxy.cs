@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+
+namespace Greylane.Cli.Tests.Status;
+
+/// <summary>
+/// A loopback proxy in front of the sandbox (which has no RBAC) that answers 403 Forbidden, as kube-apiserver words it,
+/// for requests whose path contains one of the given resources: a user who may read Deployments but not those.
+/// </summary>
+internal sealed class ForbiddingProxy : IAsyncDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly HttpClient upstream = new();
+    private readonly Uri target;
+    private readonly string[] forbidden;
+    private readonly Task loop;
+
+    private ForbiddingProxy(Uri target, string[] forbidden, int port)
+    {
+        this.target = target;
+        this.forbidden = forbidden;
+        Address = new Uri($"http://127.0.0.1:{port}/");
+        listener.Prefixes.Add(Address.ToString());
+        listener.Start();
+        loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Address { get; }
+
+    public static ForbiddingProxy Start(Uri target, params string[] forbiddenResources)
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new ForbiddingProxy(target, forbiddenResources, port);
+    }
+
+    /// <summary>A copy of <paramref name="kubeconfig"/> whose server is this proxy.</summary>
+    public string Kubeconfig(string kubeconfig, string path)
+    {
+        File.WriteAllText(path, File.ReadAllText(kubeconfig).Replace(target.ToString().TrimEnd('/'), Address.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        return path;
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.PathAndQuery;
+        using var response = context.Response;
+        if (forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
+        {
+            response.StatusCode = 403;
+            response.ContentType = "application/json";
+            var body = $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{resource}} is forbidden: User \"dev\" cannot list resource \"{{resource}}\"","reason":"Forbidden","code":403}""";
+            await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
+            return;
+        }
+
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(target, path));
+        if (context.Request.HasEntityBody)
+        {
+            request.Content = new StreamContent(context.Request.InputStream);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
+        }
+
+        using var answer = await upstream.SendAsync(request);
+        response.StatusCode = (int)answer.StatusCode;
+        response.ContentType = answer.Content.Headers.ContentType?.ToString();
+        await answer.Content.CopyToAsync(response.OutputStream);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        await loop;
+        upstream.Dispose();
+    }
+}
