@@ -1,24 +1,24 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Repository;
 
 namespace Greylane.Cli.Tests.Controller;
 
 /// <summary>
 /// Greylane's real controller: the built Greylane.Webhook process run with <c>--kubeconfig</c> and <c>--controller true</c>
-/// (its serving certificate is a throwaway self-signed one; no admission request reaches it in these tests).
+/// (its serving certificate is a throwaway one; no admission request reaches it in these tests).
 /// </summary>
 internal sealed class ControllerProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string dir;
+    private readonly CertificateFiles certificates;
     private readonly StringBuilder output = new();
 
-    private ControllerProcess(Process process, string dir)
+    private ControllerProcess(Process process, CertificateFiles certificates)
     {
         this.process = process;
-        this.dir = dir;
+        this.certificates = certificates;
     }
 
     /// <summary>What the process wrote so far (for failure messages).</summary>
@@ -35,13 +35,12 @@ internal sealed class ControllerProcess : IAsyncDisposable
 
     public static ControllerProcess Start(string kubeconfig)
     {
-        var dir = Directory.CreateTempSubdirectory("greylane-controller-").FullName;
-        var (cert, key) = WriteCertificate(dir);
+        var certificates = CertificateFiles.Plain(TestPki.Issue("greylane-test"));
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "Greylane.Webhook.dll"),
-            "--tls-cert", cert, "--tls-key", key, "--urls", "https://127.0.0.1:0",
+            WebhookBinary.Find(),
+            "--tls-cert", certificates.CertificatePath, "--tls-key", certificates.KeyPath, "--urls", "https://127.0.0.1:0",
             "--kubeconfig", kubeconfig, "--controller", "true", "--leader-elect", "false",
             "--Logging:LogLevel:Default", "Warning"])
         {
@@ -49,7 +48,7 @@ internal sealed class ControllerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
-        var controller = new ControllerProcess(process, dir);
+        var controller = new ControllerProcess(process, certificates);
         process.OutputDataReceived += (_, e) => controller.Append(e.Data);
         process.ErrorDataReceived += (_, e) => controller.Append(e.Data);
         process.BeginOutputReadLine();
@@ -68,21 +67,6 @@ internal sealed class ControllerProcess : IAsyncDisposable
         }
     }
 
-    private static (string Cert, string Key) WriteCertificate(string dir)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=greylane-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(System.Net.IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var cert = Path.Combine(dir, "tls.crt");
-        var key = Path.Combine(dir, "tls.key");
-        File.WriteAllText(cert, certificate.ExportCertificatePem());
-        File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
-        return (cert, key);
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -92,6 +76,6 @@ internal sealed class ControllerProcess : IAsyncDisposable
         }
 
         process.Dispose();
-        Directory.Delete(dir, recursive: true);
+        certificates.Dispose();
     }
 }

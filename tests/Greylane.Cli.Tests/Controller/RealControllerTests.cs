@@ -4,6 +4,8 @@ using Greylane.Cli.Tests.Support;
 using Greylane.Core;
 using Greylane.Core.Release;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
 using k8s;
 using k8s.Models;
 
@@ -102,7 +104,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
         await sandbox.Server.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(Path.Combine(seed, f)))));
         foreach (var name in new[] { "mocka-base", "mockb-base" })
         {
-            await CliRunner.EventuallyAsync(async () => (await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, "e2e")).Status?.ReadyReplicas == 1, $"{name} ready");
+            await Eventually.TrueAsync(async () => (await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, "e2e")).Status?.ReadyReplicas == 1, $"{name} ready", TimeSpan.FromSeconds(20));
             await StartReleaseAsync(name, "default", "greylane/sample-service:1.1", "e2e");
             await PhaseAsync(name, RolloutPhase.StepPaused, ns: "e2e");
         }
@@ -151,10 +153,10 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
 
     private static string Hash(V1PodTemplateSpec template) => TemplateHash.Compute(JsonDocument.Parse(KubernetesJson.Serialize(template)).RootElement);
 
-    private Task PhaseAsync(string name, RolloutPhase phase, int step = 0, string ns = CliSandbox.Namespace) => CliRunner.EventuallyAsync(async () =>
+    private Task PhaseAsync(string name, RolloutPhase phase, int step = 0, string ns = CliSandbox.Namespace) => Eventually.TrueAsync(async () =>
     {
         var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
         var status = RolloutStatusJson.Read(deployment.Metadata.Annotations.TryGetValue(GreylaneKeys.Status, out var json) ? json : null);
         return status.Phase == phase && (phase != RolloutPhase.StepPaused || status.Step == step);
-    }, $"{name} in phase {phase}; controller output:\n{controller.Output}", seconds: 60);
+    }, $"{name} in phase {phase}; controller output:\n{controller.Output}", TimeSpan.FromSeconds(60));
 }

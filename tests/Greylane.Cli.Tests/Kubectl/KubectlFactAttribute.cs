@@ -1,3 +1,5 @@
+using Greylane.Testing.Processes;
+
 namespace Greylane.Cli.Tests.Kubectl;
 
 /// <summary>A fact that is reported as skipped, with the reason, where /usr/bin/kubectl is not installed.</summary>

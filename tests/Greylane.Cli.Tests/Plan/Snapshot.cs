@@ -1,4 +1,5 @@
 using Greylane.Cli.Tests.Support;
+using Greylane.Testing.Repository;
 
 namespace Greylane.Cli.Tests.Plan;
 

@@ -15,7 +15,7 @@ public sealed class WebhookMatcherTests
 
     private static readonly WebhookMatcher Matcher = new(ns => Namespaces.GetValueOrDefault(ns));
 
-    private static Webhook Hook(string spec) => new("config", 0, JsonNode.Parse(spec)!.AsObject());
+    private static Sandbox.Admission.Webhook Hook(string spec) => new("config", 0, JsonNode.Parse(spec)!.AsObject());
 
     private static AdmissionAttributes Attributes(
         string operation = "CREATE", ResourceType? resource = null, string? subResource = null, string? ns = "prod", string labels = "{}", string? oldLabels = null)

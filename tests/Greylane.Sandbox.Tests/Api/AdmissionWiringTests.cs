@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
 namespace Greylane.Sandbox.Tests.Api;
 

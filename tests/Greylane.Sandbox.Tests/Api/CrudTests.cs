@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
 namespace Greylane.Sandbox.Tests.Api;
 

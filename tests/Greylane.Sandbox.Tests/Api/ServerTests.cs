@@ -1,5 +1,6 @@
 using Greylane.Sandbox.Storage;
 using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
 namespace Greylane.Sandbox.Tests.Api;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
 namespace Greylane.Sandbox.Tests.Api;
 

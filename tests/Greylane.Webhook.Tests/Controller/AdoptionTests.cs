@@ -1,6 +1,8 @@
-using k8s;
 using Greylane.Core.Rollout;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using k8s;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Controller;
 

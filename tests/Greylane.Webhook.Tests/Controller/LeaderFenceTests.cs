@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Controller;
 using Greylane.Webhook.Controller.Leadership;
 using Greylane.Webhook.Traffic;

@@ -1,5 +1,7 @@
 using Greylane.Core.Rollout;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Controller;
 

@@ -1,5 +1,8 @@
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
 using k8s.Models;
 
 namespace Greylane.Webhook.Tests.Helm;

@@ -1,7 +1,8 @@
 using Greylane.Core;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Tests.Controller;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Helm;
 

@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
 using k8s;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Helm;
 

@@ -1,5 +1,5 @@
 using Greylane.Core;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Helm;
 

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using Greylane.Core;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Tests.Support;
 
 namespace Greylane.Webhook.Tests.Hosting;

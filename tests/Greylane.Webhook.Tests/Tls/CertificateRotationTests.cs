@@ -1,3 +1,5 @@
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Tests.Support;
 
 namespace Greylane.Webhook.Tests.Tls;

@@ -1,3 +1,4 @@
+using Greylane.Testing.Certificates;
 using Greylane.Webhook.Tests.Support;
 using Greylane.Webhook.Tls;
 using Microsoft.Extensions.Logging.Abstractions;

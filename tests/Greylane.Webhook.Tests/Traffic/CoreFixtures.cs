@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Serialization;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Testing.Repository;
 
 namespace Greylane.Webhook.Tests.Traffic;
 

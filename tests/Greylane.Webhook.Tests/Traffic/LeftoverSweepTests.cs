@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
 using Greylane.Webhook.Tests.Support;
 using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Tests.Traffic;
 

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Admission;
 using Greylane.Webhook.Tests.Support;
 using Xunit.Abstractions;
