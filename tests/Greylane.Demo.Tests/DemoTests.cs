@@ -2,7 +2,7 @@ using Greylane.Core.Rollout;
 using Greylane.Demo.Metrics;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
-using Greylane.Demo.Tests.Support;
+using Greylane.Demo.Support.Tests;
 using Greylane.Testing.Output;
 using Xunit.Abstractions;
 

@@ -7,7 +7,7 @@ using Greylane.Testing.Repository;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// One scenario's world: the in-process sandbox with Istio's CRDs, Greylane's admission webhook served in-process and

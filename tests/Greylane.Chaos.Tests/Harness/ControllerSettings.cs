@@ -1,6 +1,6 @@
 using Greylane.Testing.Certificates;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>How every controller process of a scenario is started: the binary, TLS files, leader election timing.</summary>
 internal sealed record ControllerSettings(string Dll, CertificateFiles Certificates, string Directory)

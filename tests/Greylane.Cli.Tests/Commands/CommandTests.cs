@@ -1,8 +1,8 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 
-namespace Greylane.Cli.Tests.Commands;
+namespace Greylane.Cli.Commands.Tests;
 
 /// <summary>The command verbs against a sandbox with no controller: what the CLI refuses, and a command nobody acts on.</summary>
 public sealed class CommandTests : IAsyncLifetime

@@ -1,10 +1,10 @@
-using Greylane.Cli.Tests.Controller;
+using Greylane.Cli.RealController.Tests;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Testing.Hosts;
 using Greylane.Testing.Waiting;
 
-namespace Greylane.Cli.Tests.Commands;
+namespace Greylane.Cli.Commands.Tests;
 
 /// <summary>The command verbs answered by Greylane's real controller, run in-process (see <see cref="InProcessControllerFixture"/>).</summary>
 public sealed class ControllerCommandTests(InProcessControllerFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<InProcessControllerFixture>

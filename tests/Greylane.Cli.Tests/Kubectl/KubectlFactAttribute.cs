@@ -1,6 +1,6 @@
 using Greylane.Testing.Processes;
 
-namespace Greylane.Cli.Tests.Kubectl;
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>A fact that is reported as skipped, with the reason, where /usr/bin/kubectl is not installed.</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Greylane.Cli.Tests.Controller;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.RealController.Tests;
+using Greylane.Cli.Support.Tests;
 using Greylane.Testing.Processes;
 using Greylane.Testing.Repository;
 using ControllerBed = Greylane.Testing.Hosts.ControllerBed;
 
-namespace Greylane.Cli.Tests.Kubectl;
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>The CLI run as <c>kubectl greylane …</c> by the real kubectl binary.</summary>
 public sealed class KubectlPluginTests : IAsyncLifetime

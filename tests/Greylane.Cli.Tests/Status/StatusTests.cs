@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core.Rollout;
 using Greylane.Testing.Waiting;
 using k8s;
 
-namespace Greylane.Cli.Tests.Status;
+namespace Greylane.Cli.Status.Tests;
 
 public sealed class StatusTests : IAsyncLifetime
 {

@@ -1,6 +1,6 @@
 using Greylane.Testing.Output;
 
-namespace Greylane.Cli.Tests.Support;
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>Runs the CLI in-process with its own output and environment (nothing of the test process leaks in).</summary>
 internal static class CliRunner

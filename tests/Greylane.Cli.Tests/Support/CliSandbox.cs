@@ -7,7 +7,7 @@ using Greylane.Testing.Waiting;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Cli.Tests.Support;
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>A sandbox API server with a kubeconfig, a client, and helpers that set up Deployments in release states.</summary>
 internal sealed class CliSandbox : IAsyncDisposable

@@ -1,7 +1,7 @@
 using Greylane.Core.Rollout;
 using Greylane.Testing.Repository;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 public sealed class DiagramTests
 {
@@ -20,7 +20,7 @@ public sealed class DiagramTests
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
         Assert.True(
             committed == expected,
-            $"docs/step-machine.md is stale or missing: run `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"` and commit the file.");
+            $"docs/step-machine.md is stale or missing: run `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.Tests.DiagramTests\"` and commit the file.");
     }
 
     [Fact]
@@ -50,6 +50,6 @@ public sealed class DiagramTests
         "# The step machine\n\n"
         + "Generated from `StepMachine.MermaidDiagram()` (Stateless `MermaidGraph.Format`) by\n"
         + "`tests/Greylane.Core.Tests/Rollout/DiagramTests.cs`; do not edit by hand. Guards are in brackets.\n"
-        + $"Regenerate with `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"`.\n\n"
+        + $"Regenerate with `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.Tests.DiagramTests\"`.\n\n"
         + "```mermaid\n" + mermaid.ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
 }

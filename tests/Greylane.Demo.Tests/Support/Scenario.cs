@@ -8,7 +8,7 @@ using Greylane.Testing.Output;
 using Greylane.Testing.Waiting;
 using Xunit.Abstractions;
 
-namespace Greylane.Demo.Tests.Support;
+namespace Greylane.Demo.Support.Tests;
 
 /// <summary>
 /// The seed environment (sandbox, Greylane with its controller, sample services, mesh, real Prometheus, traffic) with

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>Rule, namespace and object matching, per k8s.io/apiserver's webhook rules, namespace and object matchers.</summary>
 public sealed class WebhookMatcherTests
@@ -15,7 +15,7 @@ public sealed class WebhookMatcherTests
 
     private static readonly WebhookMatcher Matcher = new(ns => Namespaces.GetValueOrDefault(ns));
 
-    private static Sandbox.Admission.Webhook Hook(string spec) => new("config", 0, JsonNode.Parse(spec)!.AsObject());
+    private static Webhook Hook(string spec) => new("config", 0, JsonNode.Parse(spec)!.AsObject());
 
     private static AdmissionAttributes Attributes(
         string operation = "CREATE", ResourceType? resource = null, string? subResource = null, string? ns = "prod", string labels = "{}", string? oldLabels = null)

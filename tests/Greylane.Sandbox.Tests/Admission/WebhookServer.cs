@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>
 /// A real HTTPS admission webhook on 127.0.0.1 (Kestrel, port 0): each test registers a handler under its own path

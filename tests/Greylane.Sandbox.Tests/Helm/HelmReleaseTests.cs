@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
 using Greylane.Testing.Processes;
 using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>The real helm binary against the sandbox: release storage, three-way merges, --wait, rollback, uninstall.</summary>
 public sealed class HelmReleaseTests

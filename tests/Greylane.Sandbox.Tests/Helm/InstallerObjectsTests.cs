@@ -1,10 +1,10 @@
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
 using Greylane.Testing.Processes;
 using Greylane.Testing.Sandboxes;
 using Xunit.Abstractions;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>The RBAC and PodDisruptionBudget objects an installation chart (Greylane's own) carries, through the real helm.</summary>
 public sealed class InstallerObjectsTests(ITestOutputHelper output)

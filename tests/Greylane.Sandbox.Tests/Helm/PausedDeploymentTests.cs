@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
 using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>
 /// helm --wait on a Deployment held paused by admission (what Greylane's webhook does on a template change):

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
 using Greylane.Testing.Processes;
 using Greylane.Testing.Sandboxes;
 using Xunit.Abstractions;
 
-namespace Greylane.Sandbox.Tests.Kubectl;
+namespace Greylane.Sandbox.Kubectl.Tests;
 
 /// <summary>The real kubectl against the sandbox; each test says so in its output and returns when kubectl is missing.</summary>
 public sealed class KubectlTests(ITestOutputHelper output)

@@ -8,7 +8,7 @@ using Greylane.Webhook.Analysis;
 using Microsoft.Extensions.DependencyInjection;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class AnalysisContextTests
 {

@@ -4,7 +4,7 @@ using Greylane.Testing.Waiting;
 using k8s;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class CommandTests
 {

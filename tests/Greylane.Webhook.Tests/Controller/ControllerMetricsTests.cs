@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Prometheus;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class ControllerMetricsTests
 {

@@ -5,7 +5,7 @@ using k8s;
 using k8s.Models;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class HostModeReleaseTests
 {

@@ -6,7 +6,7 @@ using Greylane.Webhook.Traffic;
 using k8s;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class LeaderFenceTests
 {

@@ -3,7 +3,7 @@ using Greylane.Testing.Hosts;
 using Greylane.Testing.Waiting;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class ReleaseLifecycleTests
 {

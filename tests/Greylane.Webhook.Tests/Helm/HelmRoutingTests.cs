@@ -5,11 +5,11 @@ using Greylane.Core.Rollout;
 using Greylane.Testing.Hosts;
 using Greylane.Testing.Repository;
 using Greylane.Testing.Waiting;
-using Greylane.Webhook.Tests.Controller;
+using Greylane.Webhook.Controller.Tests;
 using k8s;
 using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>The sample chart with its Istio objects (values-istio.yaml): helm rollback mid-release restores routing.</summary>
 public sealed class HelmRoutingTests

@@ -6,9 +6,9 @@ using System.Text;
 using Greylane.Core;
 using Greylane.Testing.Certificates;
 using Greylane.Testing.Hosts;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Webhook.Support.Tests;
 
-namespace Greylane.Webhook.Tests.Hosting;
+namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class HttpsEndpointTests : IAsyncLifetime
 {

@@ -5,13 +5,13 @@ using Greylane.Core.Release;
 using Greylane.Core.Strategy;
 using Greylane.Testing.Repository;
 using Greylane.Testing.Sandboxes;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Webhook.Support.Tests;
 using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>An in-process sandbox with Istio's CRDs and the seed's objects (namespace e2e), and routers that talk to it.</summary>
 internal sealed class RoutingSandbox : IAsyncDisposable

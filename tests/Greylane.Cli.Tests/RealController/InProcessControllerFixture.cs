@@ -1,7 +1,7 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Testing.Hosts;
 
-namespace Greylane.Cli.Tests.Controller;
+namespace Greylane.Cli.RealController.Tests;
 
 /// <summary>
 /// Greylane's webhook and real controller run in-process against a sandbox (Greylane.Testing's ControllerBed), shared

@@ -1,6 +1,6 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 
-namespace Greylane.Cli.Tests.Controller;
+namespace Greylane.Cli.RealController.Tests;
 
 /// <summary>A sandbox and Greylane's real controller process watching it, shared by the tests of one class.</summary>
 public sealed class RealControllerFixture : IAsyncLifetime

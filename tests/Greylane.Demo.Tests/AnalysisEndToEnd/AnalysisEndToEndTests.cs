@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Demo.Mesh;
-using Greylane.Demo.Tests.Support;
+using Greylane.Demo.Support.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Demo.Tests.Analysis;
+namespace Greylane.Demo.AnalysisEndToEnd.Tests;
 
 /// <summary>
 /// Issue 7's end-to-end gates: a real Prometheus scraping real sample services every second, the sandbox, and

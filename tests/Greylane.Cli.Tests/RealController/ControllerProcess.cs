@@ -3,7 +3,7 @@ using System.Text;
 using Greylane.Testing.Certificates;
 using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Controller;
+namespace Greylane.Cli.RealController.Tests;
 
 /// <summary>
 /// Greylane's real controller: the built Greylane.Webhook process run with <c>--kubeconfig</c> and <c>--controller true</c>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core;
 using Greylane.Core.Release;
 using Greylane.Core.Rollout;
@@ -9,7 +9,7 @@ using Greylane.Testing.Waiting;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Cli.Tests.Controller;
+namespace Greylane.Cli.RealController.Tests;
 
 /// <summary>The command verbs answered by Greylane's real controller (the Greylane.Webhook process with --controller true).</summary>
 /// <remarks>One sandbox and one controller process for the class; each test releases a Deployment of its own.</remarks>
