@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Greylane.Benchmarks;
@@ -9,6 +8,7 @@ using Greylane.Core;
 using Greylane.Core.Admission;
 using Greylane.Core.Release;
 using Greylane.Core.Strategy;
+using Greylane.Testing.Certificates;
 using Greylane.Webhook.Admission;
 using Greylane.Webhook.Hosting;
 using k8s;
@@ -66,50 +66,44 @@ if (args.Contains("--in-process-only"))
     return;
 }
 
-var directory = Directory.CreateTempSubdirectory("greylane-bench-");
-try
-{
-    using var certificate = WriteCertificate(directory.FullName);
-    var webhook = WebhookHost.Build(
-    [
-        "--urls", "https://127.0.0.1:0",
-        "--tls-cert", Path.Combine(directory.FullName, "tls.crt"),
-        "--tls-key", Path.Combine(directory.FullName, "tls.key"),
-        "--Logging:LogLevel:Default", "Warning",
-    ]);
-    await webhook.StartAsync();
-    var webhookAddress = new Uri(webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    var (echo, echoAddress) = await EchoServer.StartAsync(certificate);
-    using var webhookClient = LoadRun.Client(webhookAddress, Connections);
-    using var echoClient = LoadRun.Client(echoAddress, Connections);
+var pem = TestPki.Issue("localhost");
+using var files = CertificateFiles.Plain(pem);
+using var certificate = X509Certificate2.CreateFromPem(pem.CertificatePem, pem.KeyPem);
+var webhook = WebhookHost.Build(
+[
+    "--urls", "https://127.0.0.1:0",
+    "--tls-cert", files.CertificatePath,
+    "--tls-key", files.KeyPath,
+    "--Logging:LogLevel:Default", "Warning",
+]);
+await webhook.StartAsync();
+var webhookAddress = new Uri(webhook.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+var (echo, echoAddress) = await EchoServer.StartAsync(certificate);
+using var webhookClient = LoadRun.Client(webhookAddress, Connections);
+using var echoClient = LoadRun.Client(echoAddress, Connections);
 
-    Console.WriteLine();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HTTPS on loopback (TLS, HTTP/1.1, keep-alive), {warmup.TotalSeconds:F0} s warm-up then {Rounds} x {measure.TotalSeconds:F0} s per endpoint, alternating:"));
-    await LoadRun.RunAsync("warm-up", echoClient, body, Connections, warmup, 100_000);
-    await LoadRun.RunAsync("warm-up", webhookClient, body, Connections, warmup, 100_000);
-    var echoTotal = new Latencies("minimal echo endpoint") { Elapsed = TimeSpan.Zero };
-    var webhookTotal = new Latencies("greylane /mutate/deployments") { Elapsed = TimeSpan.Zero };
-    for (var round = 0; round < Rounds; round++)
-    {
-        var e = await LoadRun.RunAsync("echo", echoClient, body, Connections, measure, 500_000);
-        var w = await LoadRun.RunAsync("webhook", webhookClient, body, Connections, measure, 500_000);
-        echoTotal.AddRange(e);
-        echoTotal.Elapsed += e.Elapsed;
-        webhookTotal.AddRange(w);
-        webhookTotal.Elapsed += w.Elapsed;
-    }
-
-    Console.WriteLine(echoTotal);
-    Console.WriteLine(webhookTotal);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"ratio webhook/echo: time per request {echoTotal.PerSecond / webhookTotal.PerSecond:F2}x, p99 {webhookTotal.Percentile(99) / echoTotal.Percentile(99):F2}x (aim: <= 1.5x)"));
-    await webhook.StopAsync();
-    await echo.StopAsync();
-}
-finally
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HTTPS on loopback (TLS, HTTP/1.1, keep-alive), {warmup.TotalSeconds:F0} s warm-up then {Rounds} x {measure.TotalSeconds:F0} s per endpoint, alternating:"));
+await LoadRun.RunAsync("warm-up", echoClient, body, Connections, warmup, 100_000);
+await LoadRun.RunAsync("warm-up", webhookClient, body, Connections, warmup, 100_000);
+var echoTotal = new Latencies("minimal echo endpoint") { Elapsed = TimeSpan.Zero };
+var webhookTotal = new Latencies("greylane /mutate/deployments") { Elapsed = TimeSpan.Zero };
+for (var round = 0; round < Rounds; round++)
 {
-    directory.Delete(recursive: true);
+    var e = await LoadRun.RunAsync("echo", echoClient, body, Connections, measure, 500_000);
+    var w = await LoadRun.RunAsync("webhook", webhookClient, body, Connections, measure, 500_000);
+    echoTotal.AddRange(e);
+    echoTotal.Elapsed += e.Elapsed;
+    webhookTotal.AddRange(w);
+    webhookTotal.Elapsed += w.Elapsed;
 }
+
+Console.WriteLine(echoTotal);
+Console.WriteLine(webhookTotal);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"ratio webhook/echo: time per request {echoTotal.PerSecond / webhookTotal.PerSecond:F2}x, p99 {webhookTotal.Percentile(99) / echoTotal.Percentile(99):F2}x (aim: <= 1.5x)"));
+await webhook.StopAsync();
+await echo.StopAsync();
 
 static Latencies Loop(string name, Action action, TimeSpan duration)
 {
@@ -130,17 +124,4 @@ static Latencies Loop(string name, Action action, TimeSpan duration)
 
     result.Elapsed = total.Elapsed;
     return result;
-}
-
-static X509Certificate2 WriteCertificate(string directory)
-{
-    using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
-    var names = new SubjectAlternativeNameBuilder();
-    names.AddIpAddress(System.Net.IPAddress.Loopback);
-    request.CertificateExtensions.Add(names.Build());
-    var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-    File.WriteAllText(Path.Combine(directory, "tls.crt"), certificate.ExportCertificatePem());
-    File.WriteAllText(Path.Combine(directory, "tls.key"), key.ExportPkcs8PrivateKeyPem());
-    return X509Certificate2.CreateFromPem(certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem());
 }

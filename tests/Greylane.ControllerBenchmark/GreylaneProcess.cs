@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Greylane.Testing.Certificates;
 
 namespace Greylane.ControllerBenchmark;
 
@@ -54,7 +55,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<GreylaneProcess> StartAsync(string dll, string kubeconfig, Pki pki, int? workers, string logPath, TimeSpan timeout)
+    public static async Task<GreylaneProcess> StartAsync(string dll, string kubeconfig, CertificateFiles certificates, int? workers, string logPath, TimeSpan timeout)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -65,7 +66,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             dll, "--kubeconfig", kubeconfig, "--controller", "true", "--identity", "greylane-bench",
-            "--tls-cert", pki.CertificatePath, "--tls-key", pki.KeyPath, "--urls", "https://127.0.0.1:0",
+            "--tls-cert", certificates.CertificatePath, "--tls-key", certificates.KeyPath, "--urls", "https://127.0.0.1:0",
             "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
         })
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Greylane.ControllerBenchmark;
+using Greylane.Testing.Repository;
 
 // `dotnet run -c Release --project tests/Greylane.ControllerBenchmark [-- --deployments N --releasing M | --quick]`:
 // the controller at a small scale (the baseline) and then at N Deployments with M releasing at once, each with a fresh

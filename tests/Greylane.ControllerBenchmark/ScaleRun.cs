@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Core.Serialization;
 using Greylane.Sandbox;
+using Greylane.Testing.Certificates;
 
 namespace Greylane.ControllerBenchmark;
 
@@ -28,13 +28,13 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
         GreylaneProcess? greylane = null;
         SandboxServer? sandbox = null;
         StoreRecorder? recorder = null;
+        using var certificates = CertificateFiles.Plain(TestPki.Issue("greylane-webhook"));
         try
         {
             sandbox = await SandboxServer.StartAsync(new SandboxOptions { PodReadyDelay = options.PodReadyDelay }, cancellationToken);
             recorder = new StoreRecorder(sandbox.Store);
             var kubeconfig = sandbox.WriteKubeconfig(Path.Combine(directory, "kubeconfig"));
-            var pki = Pki.Write(directory);
-            using var http = pki.Client();
+            using var http = TestPki.Authority.Client();
 
             var clock = Stopwatch.StartNew();
             Say($"creating {scale.Deployments} Deployments in {_workload.Namespaces} namespaces");
@@ -46,9 +46,9 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
             clock.Restart();
             var started = Stopwatch.GetTimestamp();
             var sandboxCpu = SandboxCpu();
-            greylane = await GreylaneProcess.StartAsync(webhookDll, kubeconfig, pki, options.Workers, Path.Combine(directory, "greylane.log"), TimeSpan.FromSeconds(60));
+            greylane = await GreylaneProcess.StartAsync(webhookDll, kubeconfig, certificates, options.Workers, Path.Combine(directory, "greylane.log"), TimeSpan.FromSeconds(60));
             var listening = clock.Elapsed;
-            await RegisterWebhookAsync(sandbox, greylane.BaseAddress, pki, cancellationToken);
+            await RegisterWebhookAsync(sandbox, greylane.BaseAddress, cancellationToken);
             ControllerCounters counters = null!;
             await UntilAsync(
                 async () => (counters = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken)).Leading,
@@ -107,13 +107,13 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
     /// <summary>A bound that grows with the scale: a base plus 20 ms per Deployment.</summary>
     private static TimeSpan Bound(int seconds, int deployments) => TimeSpan.FromSeconds(seconds) + TimeSpan.FromMilliseconds(20.0 * deployments);
 
-    private static async Task RegisterWebhookAsync(SandboxServer sandbox, Uri greylane, Pki pki, CancellationToken cancellationToken)
+    private static async Task RegisterWebhookAsync(SandboxServer sandbox, Uri greylane, CancellationToken cancellationToken)
     {
         var configuration = (JsonObject)YamlJson.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "mutatingwebhookconfiguration.yaml")))!;
         configuration["webhooks"]![0]!["clientConfig"] = new JsonObject
         {
             ["url"] = new Uri(greylane, "/mutate/deployments").ToString(),
-            ["caBundle"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(pki.CaPem)),
+            ["caBundle"] = TestPki.Authority.CaBundle,
         };
         await sandbox.ApplyManifestsAsync(configuration.ToJsonString(), cancellationToken);
     }

@@ -2,7 +2,8 @@ using Greylane.Core.Rollout;
 using Greylane.Demo.Metrics;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
-using Greylane.Demo.Tests.Support;
+using Greylane.Demo.Support.Tests;
+using Greylane.Testing.Output;
 using Xunit.Abstractions;
 
 namespace Greylane.Demo.Tests;
@@ -14,7 +15,7 @@ public sealed class DemoTests(ITestOutputHelper output)
     public async Task The_demo_completes_the_first_release_and_analysis_rolls_back_the_faulty_second_within_three_minutes()
     {
         Assert.True(PrometheusProcess.Find() is not null, $"prometheus is not installed, and the demo's analysis gates need it: {PrometheusProcess.InstallHint}");
-        var writer = new TestWriter();
+        var writer = new SharedWriter();
 
         DemoOutcome outcome;
         try
@@ -23,7 +24,7 @@ public sealed class DemoTests(ITestOutputHelper output)
         }
         finally
         {
-            writer.CopyTo(output);
+            output.WriteLine(writer.ToString());
         }
 
         Assert.Empty(outcome.Problems);
@@ -41,7 +42,7 @@ public sealed class DemoTests(ITestOutputHelper output)
     [Fact]
     public async Task Without_prometheus_or_kubectl_the_demo_still_completes_and_the_faulty_release_is_aborted_by_command()
     {
-        var writer = new TestWriter();
+        var writer = new SharedWriter();
 
         DemoOutcome outcome;
         try
@@ -51,7 +52,7 @@ public sealed class DemoTests(ITestOutputHelper output)
         }
         finally
         {
-            writer.CopyTo(output);
+            output.WriteLine(writer.ToString());
         }
 
         Assert.True(outcome.Succeeded, string.Join("\n", outcome.Problems));

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>What a chaos rule does to the process whose request matched, at the moment the sandbox has answered it.</summary>
 internal enum ChaosAction

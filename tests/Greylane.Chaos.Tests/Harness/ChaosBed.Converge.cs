@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <content>The end of every scenario: the release converged, and stays so.</content>
 internal sealed partial class ChaosBed

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <content>The release's objects: subset mode, as in the seed sample.</content>
 internal sealed partial class ChaosBed

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <content>What a scenario prints: the findings, the timeline of phases, chaos actions and writes, and the controllers' logs.</content>
 internal sealed partial class ChaosBed

@@ -1,12 +1,13 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using Greylane.Chaos.Tests.Support;
 using Greylane.Core.Serialization;
 using Greylane.Sandbox;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// One scenario's world: the in-process sandbox with Istio's CRDs, Greylane's admission webhook served in-process and
@@ -24,7 +25,7 @@ internal sealed partial class ChaosBed : IAsyncDisposable
     private readonly List<ChaosProxy> _proxies = [];
     private readonly Lock _gate = new();
     private SandboxServer? _sandbox;
-    private AdmissionWebhook? _webhook;
+    private WebhookServer? _webhook;
     private Kubernetes? _client;
     private ReleaseObserver? _observer;
     private int _identities;
@@ -73,7 +74,7 @@ internal sealed partial class ChaosBed : IAsyncDisposable
     public static async Task<ChaosBed> StartAsync(ReleasePlan plan, bool leaderElection, CancellationToken ct)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("greylane-chaos-").FullName;
-        var settings = new ControllerSettings(WebhookBinary.Find(), Pki.Write(directory), directory) { LeaderElection = leaderElection };
+        var settings = new ControllerSettings(WebhookBinary.Find(), CertificateFiles.Plain(TestPki.Issue("greylane-webhook")), directory) { LeaderElection = leaderElection };
         var bed = new ChaosBed(plan, settings, directory);
         try
         {
@@ -179,6 +180,8 @@ internal sealed partial class ChaosBed : IAsyncDisposable
         {
             await _sandbox.DisposeAsync();
         }
+
+        Settings.Certificates.Dispose();
     }
 
     /// <summary>Removes the scenario's directory (kept when a scenario fails, for its logs).</summary>
@@ -213,7 +216,7 @@ internal sealed partial class ChaosBed : IAsyncDisposable
             OnStall = PokeAsync,
         };
         await _sandbox.ApplyIstioCrdsAsync(ct);
-        _webhook = await AdmissionWebhook.StartAsync(Settings.Pki);
+        _webhook = await WebhookServer.StartAsync(Settings.Certificates);
         await RegisterWebhookAsync(ct);
         var objects = await _sandbox.ApplyManifestsAsync(Objects, ct);
         OriginalVirtualService = objects.Single(o => o["kind"]?.GetValue<string>() == "VirtualService")["spec"]!.DeepClone();
@@ -230,7 +233,7 @@ internal sealed partial class ChaosBed : IAsyncDisposable
         configuration["webhooks"]![0]!["clientConfig"] = new JsonObject
         {
             ["url"] = new Uri(_webhook!.BaseAddress, "/mutate/deployments").ToString(),
-            ["caBundle"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(Settings.Pki.CaPem)),
+            ["caBundle"] = TestPki.Authority.CaBundle,
         };
         await _sandbox!.ApplyManifestsAsync(configuration.ToJsonString(), ct);
     }

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// "When a request matching <see cref="Trigger"/> has landed, act" — or, with <see cref="Then"/>, "act when the

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// Keeps <c>size</c> controller processes running, as a Deployment's ReplicaSet keeps its pods: whenever one dies (a

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// One Greylane process (webhook and controller, as deployed) run from the build output with <c>dotnet</c>, talking to

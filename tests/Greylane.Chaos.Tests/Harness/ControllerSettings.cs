@@ -1,9 +1,9 @@
-using Greylane.Chaos.Tests.Support;
+using Greylane.Testing.Certificates;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>How every controller process of a scenario is started: the binary, TLS files, leader election timing.</summary>
-internal sealed record ControllerSettings(string Dll, Pki Pki, string Directory)
+internal sealed record ControllerSettings(string Dll, CertificateFiles Certificates, string Directory)
 {
     /// <summary>Short leases, as the in-process controller tests use, so that a takeover costs seconds.</summary>
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(3);
@@ -25,8 +25,8 @@ internal sealed record ControllerSettings(string Dll, Pki Pki, string Directory)
         "--lease-duration", $"{LeaseDuration.TotalMilliseconds}ms",
         "--renew-deadline", $"{RenewDeadline.TotalMilliseconds}ms",
         "--retry-period", $"{RetryPeriod.TotalMilliseconds}ms",
-        "--tls-cert", Pki.CertificatePath,
-        "--tls-key", Pki.KeyPath,
+        "--tls-cert", Certificates.CertificatePath,
+        "--tls-key", Certificates.KeyPath,
         "--urls", "https://127.0.0.1:0",
         "--Logging:LogLevel:Default", "Information",
         "--Logging:LogLevel:Microsoft.AspNetCore", "Warning",

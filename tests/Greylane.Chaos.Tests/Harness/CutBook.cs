@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// The cut points of a walk through a release, shared by every process of a scenario: each point (by default a phase

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>Everything a scenario found wrong; the scenario fails when there is any. Also marked on the timeline.</summary>
 internal sealed class Findings(Timeline timeline)

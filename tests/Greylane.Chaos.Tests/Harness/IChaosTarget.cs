@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>What a chaos rule may do to the process behind a proxy.</summary>
 internal interface IChaosTarget

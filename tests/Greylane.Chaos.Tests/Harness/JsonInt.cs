@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>Whole numbers out of JSON nodes, whatever they hold (the store keeps <c>long</c>, parsed JSON an element).</summary>
 internal static class JsonInt

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>One request a controller process made through its chaos proxy, and what the sandbox answered.</summary>
 internal sealed class ProxyExchange(string process, TimeSpan sent, string method, string pathAndQuery, StatusWrite? status)

@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <content>The mirror of the release kept from the store's changes, and the checks run on it.</content>
 internal sealed partial class ReleaseObserver

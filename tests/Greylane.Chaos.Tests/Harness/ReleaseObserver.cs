@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// Watches one release from inside the sandbox's store: every committed change of the Deployment, its canary

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// The release strategy of the scenarios, and what each step's routing must look like, computed from the strategy

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// "Routing matches the status", with the tolerance transitions need. Greylane stores a phase first and acts after,

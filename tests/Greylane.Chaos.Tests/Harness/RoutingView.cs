@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// What the routing objects say, read independently of the product's code: the VirtualService's lane routes

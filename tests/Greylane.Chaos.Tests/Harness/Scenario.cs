@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>
 /// Runs one scenario bounded by <c>budget</c> (every wait takes the token, so a hang becomes a failure, never a stuck

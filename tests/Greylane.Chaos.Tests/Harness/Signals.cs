@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>POSIX signals to a child process: kill(2) on Linux, the <c>kill</c> command elsewhere (signal numbers differ).</summary>
 internal static class Signals

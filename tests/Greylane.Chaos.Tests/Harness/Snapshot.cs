@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>The release as the observer last saw it: one consistent state of the store (all at one resourceVersion).</summary>
 internal sealed record Snapshot(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>The release status a Deployment PATCH writes (or a Deployment holds): <c>phase</c> and <c>step</c> of <c>greylane.dev/status</c>.</summary>
 internal sealed record StatusWrite(string Phase, int Step, bool Routed, bool Restored)

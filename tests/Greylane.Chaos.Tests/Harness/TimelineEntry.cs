@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>One line of the timeline.</summary>
 internal sealed record TimelineEntry(TimeSpan At, string Source, string Text);

@@ -1,4 +1,4 @@
-namespace Greylane.Chaos.Tests.Harness;
+namespace Greylane.Chaos.Harness.Tests;
 
 /// <summary>Where the VirtualService sends requests: a lane route (header match) to the canary, and the canary's weight on the main route.</summary>
 internal readonly record struct Traffic(bool Lane, int Weight)

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Greylane.Chaos.Tests.Harness;
+using Greylane.Chaos.Harness.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Scenarios;
+namespace Greylane.Chaos.Scenarios.Tests;
 
 /// <summary>
 /// Scenario 4, graceful: the leader gets SIGTERM mid-release (Kubernetes deleting its pod). The failover time is printed

@@ -1,7 +1,7 @@
-using Greylane.Chaos.Tests.Harness;
+using Greylane.Chaos.Harness.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Scenarios;
+namespace Greylane.Chaos.Scenarios.Tests;
 
 /// <summary>
 /// Scenario 4: two replicas with leader election; the leader is SIGKILLed right after its first status write of each

@@ -1,7 +1,7 @@
-using Greylane.Chaos.Tests.Harness;
+using Greylane.Chaos.Harness.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Scenarios;
+namespace Greylane.Chaos.Scenarios.Tests;
 
 /// <summary>
 /// Scenario 3: a single replica killed in the middle of an action: after the first routing write that follows the status

@@ -1,7 +1,7 @@
-using Greylane.Chaos.Tests.Harness;
+using Greylane.Chaos.Harness.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Scenarios;
+namespace Greylane.Chaos.Scenarios.Tests;
 
 /// <summary>
 /// Scenario 2: a single replica, the release aborted by command at step 2 (20 % weight); the controller is killed right

@@ -1,7 +1,7 @@
-using Greylane.Chaos.Tests.Harness;
+using Greylane.Chaos.Harness.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Chaos.Tests.Scenarios;
+namespace Greylane.Chaos.Scenarios.Tests;
 
 /// <summary>
 /// A single replica; a third template supersedes the release at step 2 (20 %), so <c>Initializing</c> is stored with an

@@ -1,7 +1,7 @@
 using Greylane.Cli.Arguments;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 
-namespace Greylane.Cli.Tests.Arguments;
+namespace Greylane.Cli.Arguments.Tests;
 
 public sealed class CommandLineTests
 {

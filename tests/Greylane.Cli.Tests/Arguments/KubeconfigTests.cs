@@ -1,8 +1,8 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core.Serialization;
 using System.Text.Json.Nodes;
 
-namespace Greylane.Cli.Tests.Arguments;
+namespace Greylane.Cli.Arguments.Tests;
 
 /// <summary>The kubeconfig is found and used the way kubectl does it.</summary>
 public sealed class KubeconfigTests : IAsyncLifetime

@@ -1,10 +1,10 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 
-namespace Greylane.Cli.Tests.Commands;
+namespace Greylane.Cli.Commands.Tests;
 
-/// <summary>The command verbs against the sandbox, answered by <see cref="StandInController"/> (the real controller is not on this branch yet).</summary>
+/// <summary>The command verbs against a sandbox with no controller: what the CLI refuses, and a command nobody acts on.</summary>
 public sealed class CommandTests : IAsyncLifetime
 {
     private CliSandbox sandbox = null!;
@@ -12,49 +12,6 @@ public sealed class CommandTests : IAsyncLifetime
     public async Task InitializeAsync() => sandbox = await CliSandbox.StartAsync();
 
     public async Task DisposeAsync() => await sandbox.DisposeAsync();
-
-    [Theory]
-    [InlineData("promote", "StepPaused", "promote: the controller acted on shop/checkout: StepPaused (step 1) -> StepScaling (step 2)", "promoted to step 2/2")]
-    [InlineData("abort", "StepPaused", "abort: the controller acted on shop/checkout: StepPaused (step 1) -> RolledBack", "aborted by a person: routing restored, canary removed")]
-    [InlineData("pause", "StepAnalyzing", "pause: the controller acted on shop/checkout: phase still StepAnalyzing (step 1) (paused by user)", "paused by a person; resume with kubectl greylane resume")]
-    [InlineData("retry", "RolledBack", "retry: the controller acted on shop/checkout: RolledBack -> StepScaling (step 1)", "retrying from step 1")]
-    public async Task A_command_is_sent_and_what_the_controller_did_is_reported(string verb, string phase, string report, string message)
-    {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.In(Enum.Parse<RolloutPhase>(phase)));
-        await using var controller = StandInController.Start(sandbox);
-
-        var run = await sandbox.RunAsync(verb, "checkout", "-n", CliSandbox.Namespace);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal($"{report}\nmessage: {message}\n", run.Stdout);
-        Assert.Equal([verb], controller.Handled);
-        Assert.False((await sandbox.ReadAsync("checkout")).Metadata.Annotations.ContainsKey(GreylaneKeys.Command));
-    }
-
-    [Fact]
-    public async Task Promote_full_sends_promote_full()
-    {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
-        await using var controller = StandInController.Start(sandbox);
-
-        var run = await sandbox.RunAsync("promote", "checkout", "--full", "-n", CliSandbox.Namespace);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["promote-full"], controller.Handled);
-        Assert.StartsWith("promote-full: the controller acted on shop/checkout: StepPaused (step 1) -> Promoting", run.Stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Resume_lifts_a_pause_a_person_asked_for()
-    {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.In(RolloutPhase.StepAnalyzing) with { PausedByUser = true });
-        await using var controller = StandInController.Start(sandbox);
-
-        var run = await sandbox.RunAsync("resume", "checkout", "-n", CliSandbox.Namespace);
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("resume: the controller acted on shop/checkout: phase still StepAnalyzing (step 1)\nmessage: resumed\n", run.Stdout);
-    }
 
     [Fact]
     public async Task A_command_the_controller_does_not_act_on_times_out_with_how_to_check_it_runs()

@@ -1,7 +1,9 @@
 using System.Diagnostics;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Kubectl;
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>
 /// The plugin installed the way the README says, once per test class (a publish takes a minute): its install command

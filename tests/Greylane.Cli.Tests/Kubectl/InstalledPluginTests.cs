@@ -1,6 +1,8 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Kubectl;
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>The plugin as a new user installs it from the README, run by the real kubectl.</summary>
 public sealed class InstalledPluginTests(InstalledPlugin plugin) : IClassFixture<InstalledPlugin>, IAsyncLifetime

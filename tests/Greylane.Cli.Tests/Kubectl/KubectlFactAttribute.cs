@@ -1,4 +1,6 @@
-namespace Greylane.Cli.Tests.Kubectl;
+using Greylane.Testing.Processes;
+
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>A fact that is reported as skipped, with the reason, where /usr/bin/kubectl is not installed.</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -1,7 +1,11 @@
 using System.Text.Json.Nodes;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.RealController.Tests;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Repository;
+using ControllerBed = Greylane.Testing.Hosts.ControllerBed;
 
-namespace Greylane.Cli.Tests.Kubectl;
+namespace Greylane.Cli.Kubectl.Tests;
 
 /// <summary>The CLI run as <c>kubectl greylane …</c> by the real kubectl binary.</summary>
 public sealed class KubectlPluginTests : IAsyncLifetime
@@ -41,15 +45,17 @@ public sealed class KubectlPluginTests : IAsyncLifetime
     }
 
     [KubectlFact]
-    public async Task Kubectl_greylane_promote_round_trips_through_the_stand_in_controller()
+    public async Task Kubectl_greylane_promote_round_trips_through_the_real_controller()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
-        await using var controller = StandInController.Start(sandbox);
+        await using var bed = await ControllerBed.StartAsync();
+        await bed.StartControllerAsync(leaderElection: false);
+        await bed.DeployAsync("checkout", InProcessControllerFixture.TwoManualSteps);
+        await bed.ReleaseToPauseAsync("checkout");
 
-        var (code, stdout, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "promote", "checkout", "-n", CliSandbox.Namespace);
+        var (code, stdout, stderr) = await shim.KubectlAsync(bed.KubeconfigPath, "greylane", "promote", "checkout", "-n", ControllerBed.Namespace);
 
         Assert.True(code == 0, stderr);
-        Assert.StartsWith("promote: the controller acted on shop/checkout: StepPaused (step 1) -> StepScaling (step 2)", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("promote: the controller acted on shop/checkout: StepPaused (step 1) -> StepPaused (step 2)\n", stdout, StringComparison.Ordinal);
     }
 
     [KubectlFact]

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Make;
+namespace Greylane.Cli.Make.Tests;
 
 public sealed class MakeHelpTests
 {

@@ -1,6 +1,7 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 /// <summary>plan finds routing objects by the controller's rule (RoutingDiscovery) and refuses what the controller refuses.</summary>
 public sealed class PlanDiscoveryTests : IDisposable

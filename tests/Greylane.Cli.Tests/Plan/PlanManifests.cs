@@ -1,4 +1,4 @@
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 /// <summary>Manifests for plan tests beyond the seed: weights, analysis and host-mode routing.</summary>
 internal static class PlanManifests

@@ -1,6 +1,6 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 public sealed class PlanTenancyTests : IDisposable
 {

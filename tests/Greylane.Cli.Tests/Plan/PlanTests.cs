@@ -1,6 +1,7 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 public sealed class PlanTests : IDisposable
 {

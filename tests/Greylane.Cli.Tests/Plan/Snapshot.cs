@@ -1,6 +1,7 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 /// <summary>Expected output kept under Plan/Snapshots; <c>GREYLANE_UPDATE_SNAPSHOTS=1</c> rewrites it from the actual output.</summary>
 internal static class Snapshot

@@ -1,6 +1,6 @@
 using Greylane.Cli.Plan;
 
-namespace Greylane.Cli.Tests.Plan;
+namespace Greylane.Cli.Plan.Tests;
 
 public sealed class UnifiedDiffTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Greylane.Cli.Tests.Status;
+namespace Greylane.Cli.Status.Tests;
 
 /// <summary>
 /// A loopback proxy in front of the sandbox (which has no RBAC) that answers 403 Forbidden, as kube-apiserver words it,

@@ -1,8 +1,9 @@
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
+using Greylane.Testing.Repository;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Cli.Tests.Status;
+namespace Greylane.Cli.Status.Tests;
 
 /// <summary><c>status</c> where opted-in Deployments exist that Greylane has never labelled, with Greylane running or not.</summary>
 public sealed class GreylaneNotRunningTests : IAsyncLifetime

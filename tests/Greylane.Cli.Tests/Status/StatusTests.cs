@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
-using Greylane.Cli.Tests.Support;
+using Greylane.Cli.Support.Tests;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Waiting;
 using k8s;
 
-namespace Greylane.Cli.Tests.Status;
+namespace Greylane.Cli.Status.Tests;
 
 public sealed class StatusTests : IAsyncLifetime
 {
@@ -169,10 +170,10 @@ public sealed class StatusTests : IAsyncLifetime
         await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
         using var cancel = new CancellationTokenSource();
         var (run, stdout, _) = CliRunner.Start(sandbox.Environment, cancel.Token, "status", "checkout", "-n", CliSandbox.Namespace, "--watch", "-o", "json");
-        await CliRunner.EventuallyAsync(() => stdout.ToString().Contains("\"StepPaused\"", StringComparison.Ordinal), "the first print");
+        await Eventually.TrueAsync(() => stdout.ToString().Contains("\"StepPaused\"", StringComparison.Ordinal), "the first print", TimeSpan.FromSeconds(20));
 
         await sandbox.WriteStatusAsync("checkout", Releases.Analyzing);
-        await CliRunner.EventuallyAsync(() => stdout.ToString().Contains("\"StepAnalyzing\"", StringComparison.Ordinal), "a print after the change");
+        await Eventually.TrueAsync(() => stdout.ToString().Contains("\"StepAnalyzing\"", StringComparison.Ordinal), "a print after the change", TimeSpan.FromSeconds(20));
         await cancel.CancelAsync();
 
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -186,10 +187,10 @@ public sealed class StatusTests : IAsyncLifetime
         await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
         using var cancel = new CancellationTokenSource();
         var (run, stdout, _) = CliRunner.Start(sandbox.Environment, cancel.Token, "status", "-n", CliSandbox.Namespace, "-w");
-        await CliRunner.EventuallyAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first table");
+        await Eventually.TrueAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first table", TimeSpan.FromSeconds(20));
 
         await sandbox.WriteStatusAsync("checkout", Releases.In(RolloutPhase.Promoting));
-        await CliRunner.EventuallyAsync(() => stdout.ToString().Contains("Promoting", StringComparison.Ordinal), "a table after the change");
+        await Eventually.TrueAsync(() => stdout.ToString().Contains("Promoting", StringComparison.Ordinal), "a table after the change", TimeSpan.FromSeconds(20));
         await cancel.CancelAsync();
 
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -200,7 +201,7 @@ public sealed class StatusTests : IAsyncLifetime
     {
         await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
         var (run, stdout, _) = CliRunner.Start(sandbox.Environment, CancellationToken.None, "status", "checkout", "-n", CliSandbox.Namespace, "--watch");
-        await CliRunner.EventuallyAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first print");
+        await Eventually.TrueAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first print", TimeSpan.FromSeconds(20));
 
         await sandbox.Client.AppsV1.DeleteNamespacedDeploymentAsync("checkout", CliSandbox.Namespace);
 

@@ -1,4 +1,4 @@
-namespace Greylane.Cli.Tests.Support;
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>One run of the CLI: exit code and what it wrote.</summary>
 internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)

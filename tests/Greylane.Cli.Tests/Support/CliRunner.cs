@@ -1,4 +1,6 @@
-namespace Greylane.Cli.Tests.Support;
+using Greylane.Testing.Output;
+
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>Runs the CLI in-process with its own output and environment (nothing of the test process leaks in).</summary>
 internal static class CliRunner
@@ -22,22 +24,4 @@ internal static class CliRunner
         var run = Task.Run(() => CliApp.RunAsync(args, new CliConsole(stdout, stderr, name => environment.GetValueOrDefault(name)), ct));
         return (run, stdout, stderr);
     }
-
-    /// <summary>Polls (bounded) until <paramref name="condition"/> holds; real sockets and background controllers need it.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 20)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                Assert.Fail($"timed out after {seconds}s waiting for {what}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    public static Task EventuallyAsync(Func<bool> condition, string what, int seconds = 20) =>
-        EventuallyAsync(() => Task.FromResult(condition()), what, seconds);
 }

@@ -2,43 +2,41 @@ using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Sandbox;
+using Greylane.Testing.Sandboxes;
+using Greylane.Testing.Waiting;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Cli.Tests.Support;
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>A sandbox API server with a kubeconfig, a client, and helpers that set up Deployments in release states.</summary>
 internal sealed class CliSandbox : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
-    private CliSandbox(SandboxServer server, string dir)
+    private readonly TestSandbox sandbox;
+
+    private CliSandbox(TestSandbox sandbox)
     {
-        Server = server;
-        Directory = dir;
-        KubeconfigPath = server.WriteKubeconfig(Path.Combine(dir, "kubeconfig"));
-        Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath));
-        Environment = new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["HOME"] = dir };
+        this.sandbox = sandbox;
+        Environment = new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["HOME"] = Directory };
     }
 
-    public SandboxServer Server { get; }
+    public SandboxServer Server => sandbox.Server;
 
-    public string Directory { get; }
+    public string Directory => sandbox.Directory;
 
-    public string KubeconfigPath { get; }
+    public string KubeconfigPath => sandbox.KubeconfigPath;
 
-    public Kubernetes Client { get; }
+    public Kubernetes Client => sandbox.Client;
 
     /// <summary>The environment the CLI sees: KUBECONFIG pointing here, HOME in the scratch directory.</summary>
     public Dictionary<string, string> Environment { get; }
 
     public static async Task<CliSandbox> StartAsync()
     {
-        var server = await SandboxServer.StartAsync(new SandboxOptions { PodReadyDelay = TimeSpan.FromMilliseconds(50) });
-        var dir = Path.Combine(Path.GetTempPath(), "greylane-cli-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(dir);
-        var sandbox = new CliSandbox(server, dir);
-        await server.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {Namespace}\n");
+        var sandbox = new CliSandbox(await TestSandbox.StartAsync(new SandboxOptions { PodReadyDelay = TimeSpan.FromMilliseconds(50) }));
+        await sandbox.Server.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {Namespace}\n");
         return sandbox;
     }
 
@@ -112,13 +110,13 @@ internal sealed class CliSandbox : IAsyncDisposable
     }
 
     /// <summary>Waits until the Deployment's stable pods and its canary pods are ready.</summary>
-    public Task ReadyAsync(string name, int stable, int canary) => CliRunner.EventuallyAsync(async () =>
+    public Task ReadyAsync(string name, int stable, int canary) => Eventually.TrueAsync(async () =>
     {
         var deployment = await Client.AppsV1.ReadNamespacedDeploymentAsync(name, Namespace);
         var sets = await Client.AppsV1.ListNamespacedReplicaSetAsync(Namespace, labelSelector: GreylaneKeys.Release);
         var canaryReady = sets.Items.Where(s => s.Metadata.Name.StartsWith(name + "-canary-", StringComparison.Ordinal)).Sum(s => s.Status?.ReadyReplicas ?? 0);
         return (deployment.Status?.ReadyReplicas ?? 0) == stable && canaryReady == canary;
-    }, $"{name}: {stable} stable and {canary} canary pods ready");
+    }, $"{name}: {stable} stable and {canary} canary pods ready", TimeSpan.FromSeconds(20));
 
     /// <summary>Writes a status as the controller would (merge patch of the annotation).</summary>
     public async Task WriteStatusAsync(string name, RolloutStatus status)
@@ -135,16 +133,5 @@ internal sealed class CliSandbox : IAsyncDisposable
         Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = $"example/{name}:2" }] },
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Server.DisposeAsync();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => sandbox.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Rollout;
 
-namespace Greylane.Cli.Tests.Support;
+namespace Greylane.Cli.Support.Tests;
 
 /// <summary>Strategies and statuses of releases in known states.</summary>
 internal static class Releases

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Greylane.Core.Admission;
 using Greylane.Core.Release;
 
-namespace Greylane.Core.Tests.Admission;
+namespace Greylane.Core.Admission.Tests;
 
 public sealed class AdmissionDeciderTests
 {

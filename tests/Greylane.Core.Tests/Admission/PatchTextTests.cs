@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Core.Admission;
 
-namespace Greylane.Core.Tests.Admission;
+namespace Greylane.Core.Admission.Tests;
 
 public sealed class PatchTextTests
 {

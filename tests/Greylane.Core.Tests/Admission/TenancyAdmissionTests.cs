@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Greylane.Core.Admission;
 using Greylane.Core.Analysis;
 
-namespace Greylane.Core.Tests.Admission;
+namespace Greylane.Core.Admission.Tests;
 
 public sealed class TenancyAdmissionTests
 {

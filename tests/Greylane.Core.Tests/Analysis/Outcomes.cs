@@ -1,6 +1,6 @@
 using Greylane.Core.Analysis;
 
-namespace Greylane.Core.Tests.Analysis;
+namespace Greylane.Core.Analysis.Tests;
 
 /// <summary>Query outcomes as Prometheus would give them, built from its JSON.</summary>
 internal static class Outcomes

@@ -1,6 +1,6 @@
 using Greylane.Core.Analysis;
 
-namespace Greylane.Core.Tests.Analysis;
+namespace Greylane.Core.Analysis.Tests;
 
 public sealed class PrometheusResponseParserTests
 {

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Analysis;
+namespace Greylane.Core.Analysis.Tests;
 
 public sealed class RenderedMetricTests
 {

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Analysis;
+namespace Greylane.Core.Analysis.Tests;
 
 /// <summary>When routing discovery chooses no Service, <c>{{service}}</c> has no value: a query using it is refused.</summary>
 public sealed class ServiceVariableTests

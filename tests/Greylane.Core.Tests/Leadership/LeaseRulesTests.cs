@@ -1,6 +1,6 @@
 using Greylane.Core.Leadership;
 
-namespace Greylane.Core.Tests.Leadership;
+namespace Greylane.Core.Leadership.Tests;
 
 public sealed class LeaseRulesTests
 {

@@ -1,6 +1,6 @@
 using Greylane.Core.PromQL;
 
-namespace Greylane.Core.Tests.PromQL;
+namespace Greylane.Core.PromQL.Tests;
 
 /// <summary>Number, duration, identifier and string cases from Prometheus' promql/parser/lex_test.go.</summary>
 public sealed class LexerTests

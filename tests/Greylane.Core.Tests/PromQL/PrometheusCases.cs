@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Greylane.Core.Tests.PromQL;
+namespace Greylane.Core.PromQL.Tests;
 
 /// <summary>
 /// Inputs and verdicts copied from Prometheus' own parser tests (prometheus/prometheus, promql/parser/parse_test.go,

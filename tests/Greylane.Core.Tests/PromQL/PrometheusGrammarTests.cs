@@ -1,6 +1,6 @@
 using Greylane.Core.PromQL;
 
-namespace Greylane.Core.Tests.PromQL;
+namespace Greylane.Core.PromQL.Tests;
 
 public sealed class PrometheusGrammarTests
 {

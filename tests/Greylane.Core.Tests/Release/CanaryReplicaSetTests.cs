@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Core.Serialization;
 using CanaryRs = Greylane.Core.Release.CanaryReplicaSet;
 
-namespace Greylane.Core.Tests.Release;
+namespace Greylane.Core.Release.Tests;
 
 public sealed class CanaryReplicaSetTests
 {

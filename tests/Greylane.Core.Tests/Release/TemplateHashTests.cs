@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Greylane.Core.Release;
 
-namespace Greylane.Core.Tests.Release;
+namespace Greylane.Core.Release.Tests;
 
 public sealed class TemplateHashTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Greylane.Core.Rollout;
 using A = Greylane.Core.Rollout.RolloutAction;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>Short, readable action names for table rows and failure messages.</summary>
 internal static class ActionText

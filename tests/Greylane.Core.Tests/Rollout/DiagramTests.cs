@@ -1,6 +1,7 @@
 using Greylane.Core.Rollout;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 public sealed class DiagramTests
 {
@@ -9,7 +10,7 @@ public sealed class DiagramTests
     [Fact]
     public void Committed_step_machine_diagram_matches_the_machine()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "step-machine.md");
+        var path = RepositoryRoot.Combine("docs", "step-machine.md");
         var expected = Render(StepMachine.MermaidDiagram());
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
@@ -19,7 +20,7 @@ public sealed class DiagramTests
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "";
         Assert.True(
             committed == expected,
-            $"docs/step-machine.md is stale or missing: run `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"` and commit the file.");
+            $"docs/step-machine.md is stale or missing: run `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.Tests.DiagramTests\"` and commit the file.");
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class DiagramTests
     [Fact]
     public void Every_arrow_of_the_READMEs_summary_diagram_is_a_transition_of_the_machine()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
         var start = readme.IndexOf("```mermaid", StringComparison.Ordinal);
         Assert.True(start >= 0, "README.md has no mermaid diagram");
         var block = readme[start..readme.IndexOf("```", start + 3, StringComparison.Ordinal)];
@@ -49,19 +50,6 @@ public sealed class DiagramTests
         "# The step machine\n\n"
         + "Generated from `StepMachine.MermaidDiagram()` (Stateless `MermaidGraph.Format`) by\n"
         + "`tests/Greylane.Core.Tests/Rollout/DiagramTests.cs`; do not edit by hand. Guards are in brackets.\n"
-        + $"Regenerate with `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.DiagramTests\"`.\n\n"
+        + $"Regenerate with `{UpdateVariable}=1 dotnet test tests/Greylane.Core.Tests --filter \"FullyQualifiedName~Rollout.Tests.DiagramTests\"`.\n\n"
         + "```mermaid\n" + mermaid.ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Webhook.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Webhook.sln not found above the test output directory");
-    }
 }

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Rollout;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>Observations and statuses for the step machine tests.</summary>
 internal static class Facts

@@ -1,6 +1,6 @@
 using Greylane.Core.Rollout;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 public sealed class RolloutPhasesTests
 {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Analysis;
 using Greylane.Core.Rollout;
-using static Greylane.Core.Tests.Rollout.Facts;
+using static Greylane.Core.Rollout.Tests.Facts;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 public sealed class RolloutStatusJsonTests
 {

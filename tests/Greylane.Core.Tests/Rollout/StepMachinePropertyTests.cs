@@ -3,7 +3,7 @@ using Greylane.Core.Strategy;
 using static Greylane.Core.Rollout.RolloutPhase;
 using A = Greylane.Core.Rollout.RolloutAction;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>
 /// Random sequences of facts and commands against the simulated cluster (seeded, so a failure names its

@@ -2,10 +2,10 @@ using Greylane.Core.Rollout;
 using Microsoft.Extensions.Time.Testing;
 using static Greylane.Core.Analysis.MeasurementVerdict;
 using static Greylane.Core.Rollout.RolloutPhase;
-using static Greylane.Core.Tests.Rollout.Facts;
+using static Greylane.Core.Rollout.Tests.Facts;
 using A = Greylane.Core.Rollout.RolloutAction;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 public sealed class StepMachineTests
 {

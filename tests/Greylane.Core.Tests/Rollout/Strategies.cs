@@ -1,6 +1,6 @@
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>Strategies for the step machine tests, built from the model records directly.</summary>
 internal static class Strategies

@@ -2,9 +2,9 @@ using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
 using static Greylane.Core.Analysis.MeasurementVerdict;
 using static Greylane.Core.Rollout.RolloutPhase;
-using static Greylane.Core.Tests.Rollout.Facts;
+using static Greylane.Core.Rollout.Tests.Facts;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>One row per transition: facts and status in, phase and actions out.</summary>
 public sealed class TransitionTableTests

@@ -3,7 +3,7 @@ using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
 using A = Greylane.Core.Rollout.RolloutAction;
 
-namespace Greylane.Core.Tests.Rollout;
+namespace Greylane.Core.Rollout.Tests;
 
 /// <summary>
 /// A tiny in-memory cluster for model tests: one Deployment, its canary ReplicaSets, routing and a metric

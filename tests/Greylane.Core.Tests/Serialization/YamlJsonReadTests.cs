@@ -1,7 +1,7 @@
 using Greylane.Core.Serialization;
 using YamlDotNet.Core;
 
-namespace Greylane.Core.Tests.Serialization;
+namespace Greylane.Core.Serialization.Tests;
 
 public sealed class YamlJsonReadTests
 {

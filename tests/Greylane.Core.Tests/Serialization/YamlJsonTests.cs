@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Serialization;
 
-namespace Greylane.Core.Tests.Serialization;
+namespace Greylane.Core.Serialization.Tests;
 
 public sealed class YamlJsonTests
 {

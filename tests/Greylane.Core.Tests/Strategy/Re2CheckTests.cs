@@ -1,7 +1,7 @@
 using Greylane.Core.Strategy;
 using Greylane.Core.Strategy.Re2;
 
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 /// <summary>The RE2 check against RE2's own verdicts: inputs from re2/testing/parse_test.cc, sizes measured with RE2.</summary>
 public sealed class Re2CheckTests

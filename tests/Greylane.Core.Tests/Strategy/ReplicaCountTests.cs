@@ -1,6 +1,6 @@
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 public sealed class ReplicaCountTests
 {

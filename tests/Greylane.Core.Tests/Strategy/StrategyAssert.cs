@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 /// <summary>Small helpers that make strategy tests read as data.</summary>
 internal static class StrategyAssert

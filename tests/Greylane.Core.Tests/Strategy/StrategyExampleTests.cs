@@ -1,7 +1,7 @@
 using Greylane.Core.Serialization;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 public sealed class StrategyExampleTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 /// <summary>Thousands of mangled strategies (fixed seed; GREYLANE_FUZZ_SEED changes it): each is read or refused, never thrown.</summary>
 public sealed class StrategyFuzzTests

@@ -1,4 +1,4 @@
-namespace Greylane.Core.Tests.Strategy;
+namespace Greylane.Core.Strategy.Tests;
 
 public sealed class StrategySyntaxTests
 {

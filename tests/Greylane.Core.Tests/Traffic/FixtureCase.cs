@@ -3,7 +3,7 @@ using Greylane.Core.Serialization;
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 /// <summary>One folder of <c>Traffic/Fixtures</c>: <c>case.yaml</c> (target, step, expectations), <c>input.yaml</c>, <c>expected.yaml</c>.</summary>
 internal sealed class FixtureCase(string name)

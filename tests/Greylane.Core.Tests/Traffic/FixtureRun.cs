@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 /// <summary>Runs a fixture's operation over each input object, by kind.</summary>
 internal sealed record FixtureRun(List<JsonObject> Objects, List<string> Errors, List<string> Notes, bool Untouched)

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Serialization;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 /// <summary>Compares JSON as JSON and, on failure, shows both sides as YAML with the first differing line marked.</summary>
 internal static class JsonAssert

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 public sealed class LaneTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 /// <summary>Routing objects left changed by a release whose Deployment is gone: restored from what their origin annotation names.</summary>
 public sealed class LeftoverRestoreTests

@@ -3,7 +3,7 @@ using Greylane.Core.Serialization;
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 /// <summary>Small objects and targets for the unit tests (the fixtures hold the larger ones).</summary>
 internal static class Objects

@@ -1,6 +1,6 @@
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 public sealed class RoutingObjectsTests
 {

@@ -1,7 +1,7 @@
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 
-namespace Greylane.Core.Tests.Traffic;
+namespace Greylane.Core.Traffic.Tests;
 
 public sealed class StepMatchesTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Demo.Mesh;
 
-namespace Greylane.Demo.Tests.Mesh;
+namespace Greylane.Demo.Mesh.Tests;
 
 public sealed class IstioMatchTests
 {

@@ -5,7 +5,7 @@ using Greylane.Demo.Pods;
 using Greylane.Sandbox;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Demo.Tests.Mesh;
+namespace Greylane.Demo.Mesh.Tests;
 
 public sealed class MeshRouterTests
 {

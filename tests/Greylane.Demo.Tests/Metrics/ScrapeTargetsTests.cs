@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Demo.Metrics;
 using Greylane.Demo.Pods;
 
-namespace Greylane.Demo.Tests.Metrics;
+namespace Greylane.Demo.Metrics.Tests;
 
 public sealed class ScrapeTargetsTests
 {

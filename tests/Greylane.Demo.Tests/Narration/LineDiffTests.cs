@@ -1,6 +1,6 @@
 using Greylane.Demo.Narration;
 
-namespace Greylane.Demo.Tests.Narration;
+namespace Greylane.Demo.Narration.Tests;
 
 public sealed class LineDiffTests
 {

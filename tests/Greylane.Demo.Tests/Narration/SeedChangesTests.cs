@@ -2,7 +2,7 @@ using Greylane.Demo.Narration;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
 
-namespace Greylane.Demo.Tests.Narration;
+namespace Greylane.Demo.Narration.Tests;
 
 public sealed class SeedChangesTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Demo.Pods;
 
-namespace Greylane.Demo.Tests.Pods;
+namespace Greylane.Demo.Pods.Tests;
 
 public sealed class PodEnvironmentTests
 {

@@ -2,9 +2,9 @@ using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
-using Greylane.Demo.Tests.Support;
+using Greylane.Demo.Support.Tests;
 
-namespace Greylane.Demo.Tests.Story;
+namespace Greylane.Demo.Story.Tests;
 
 public sealed class DemoStrategiesTests
 {

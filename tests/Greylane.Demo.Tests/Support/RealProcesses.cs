@@ -1,4 +1,4 @@
-namespace Greylane.Demo.Tests.Support;
+namespace Greylane.Demo.Support.Tests;
 
 /// <summary>
 /// Tests that start a sandbox, Greylane, sample services and a real Prometheus run one at a time: the machine is

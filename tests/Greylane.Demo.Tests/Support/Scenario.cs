@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Greylane.Demo.Mesh;
 using Greylane.Demo.Metrics;
 using Greylane.Demo.Narration;
 using Greylane.Demo.Setup;
 using Greylane.Demo.Story;
+using Greylane.Testing.Output;
+using Greylane.Testing.Waiting;
 using Xunit.Abstractions;
 
-namespace Greylane.Demo.Tests.Support;
+namespace Greylane.Demo.Support.Tests;
 
 /// <summary>
 /// The seed environment (sandbox, Greylane with its controller, sample services, mesh, real Prometheus, traffic) with
@@ -15,10 +16,10 @@ namespace Greylane.Demo.Tests.Support;
 /// </summary>
 internal sealed class Scenario : IAsyncDisposable
 {
-    private readonly TestWriter writer;
+    private readonly SharedWriter writer;
     private readonly ITestOutputHelper output;
 
-    private Scenario(DemoEnvironment environment, TestWriter writer, ITestOutputHelper output)
+    private Scenario(DemoEnvironment environment, SharedWriter writer, ITestOutputHelper output)
     {
         Environment = environment;
         this.writer = writer;
@@ -42,7 +43,7 @@ internal sealed class Scenario : IAsyncDisposable
             throw new InvalidOperationException($"prometheus is not installed, and these tests need the real one: {PrometheusProcess.InstallHint}");
         }
 
-        var writer = new TestWriter();
+        var writer = new SharedWriter();
         var settings = new DemoSettings
         {
             Strategy = (name, analysis) => name == DemoNames.MockB ? mockbStrategy : DemoStrategies.For(name, analysis),
@@ -54,7 +55,7 @@ internal sealed class Scenario : IAsyncDisposable
         }
         catch
         {
-            writer.CopyTo(output);
+            output.WriteLine(writer.ToString());
             throw;
         }
     }
@@ -65,26 +66,19 @@ internal sealed class Scenario : IAsyncDisposable
             DemoNames.Namespace, DemoNames.MockB, DemoNames.Container, image, "ERROR_RATE", errorRate.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
 
     /// <summary>Waits until mockb's release satisfies <paramref name="condition"/>; fails the test with the release as it stands otherwise.</summary>
-    public async Task<ReleaseView> WaitAsync(Func<ReleaseView, bool> condition, TimeSpan timeout, string what, Action<ReleaseView>? every = null)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var view = Now;
-            every?.Invoke(view);
-            if (condition(view))
+    public Task<ReleaseView> WaitAsync(Func<ReleaseView, bool> condition, TimeSpan timeout, string what, Action<ReleaseView>? every = null) =>
+        Eventually.UntilAsync(
+            () =>
             {
+                var view = Now;
+                every?.Invoke(view);
                 return view;
-            }
-
-            if (waited.Elapsed > timeout)
-            {
-                throw new Xunit.Sdk.XunitException($"mockb-base did not {what} within {timeout.TotalSeconds}s; now: {view}; metrics: {string.Join("; ", view.Status.Metrics.Select(m => $"{m.Name} passed {m.Passed} failed {m.Failed} inconclusive {m.Inconclusive} last {m.LastValue} {m.LastMessage}"))}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+            },
+            condition,
+            $"mockb-base to {what}",
+            timeout,
+            view => $"{view}; metrics: {string.Join("; ", view.Status.Metrics.Select(m => $"{m.Name} passed {m.Passed} failed {m.Failed} inconclusive {m.Inconclusive} last {m.LastValue} {m.LastMessage}"))}",
+            TimeSpan.FromMilliseconds(100));
 
     public JsonNode Spec(Sandbox.Storage.ResourceType type, string name) =>
         Environment.Sandbox.Store.Get(type, DemoNames.Namespace, name)?["spec"]?.DeepClone() ?? throw new InvalidOperationException($"{type.Kind} {name} is missing");
@@ -95,6 +89,6 @@ internal sealed class Scenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Environment.DisposeAsync();
-        writer.CopyTo(output);
+        output.WriteLine(writer.ToString());
     }
 }

@@ -1,4 +1,4 @@
-namespace Greylane.Demo.Tests.Support;
+namespace Greylane.Demo.Support.Tests;
 
 /// <summary>Strategies for mockb-base with one analysis-gated step on the lane, measured every second.</summary>
 internal static class TestStrategies

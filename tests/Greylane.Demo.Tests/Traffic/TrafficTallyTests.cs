@@ -1,6 +1,6 @@
 using Greylane.Demo.Traffic;
 
-namespace Greylane.Demo.Tests.Traffic;
+namespace Greylane.Demo.Traffic.Tests;
 
 public sealed class TrafficTallyTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>The objects, attributes and chain the end-to-end admission tests share.</summary>
 internal static class AdmissionFixtures

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>The CEL forms Greylane's matchConditions use, with CEL's error and short-circuit rules.</summary>
 public sealed class CelSubsetTests

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Patching;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>AdmissionReview answers and MutatingWebhookConfigurations for tests.</summary>
 internal static class Reviews

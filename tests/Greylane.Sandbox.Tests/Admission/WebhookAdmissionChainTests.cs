@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>The chain against a real HTTPS webhook on loopback, checked against kube-apiserver's mutating dispatcher.</summary>
 public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFixture<WebhookServer>

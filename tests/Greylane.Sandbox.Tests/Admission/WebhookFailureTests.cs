@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>Webhooks that cannot be trusted, reached, or understood, and failurePolicy, against a real HTTPS webhook on loopback.</summary>
 public sealed class WebhookFailureTests(WebhookServer server) : IClassFixture<WebhookServer>

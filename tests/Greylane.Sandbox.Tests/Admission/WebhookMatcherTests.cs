@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>Rule, namespace and object matching, per k8s.io/apiserver's webhook rules, namespace and object matchers.</summary>
 public sealed class WebhookMatcherTests

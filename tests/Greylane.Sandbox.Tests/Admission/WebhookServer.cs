@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
+using Greylane.Testing.Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
-namespace Greylane.Sandbox.Tests.Admission;
+namespace Greylane.Sandbox.Admission.Tests;
 
 /// <summary>
 /// A real HTTPS admission webhook on 127.0.0.1 (Kestrel, port 0): each test registers a handler under its own path
@@ -17,8 +19,23 @@ public sealed class WebhookServer : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Func<JsonObject, CancellationToken, Task<JsonObject>>> _handlers = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<(JsonObject Review, string Query)>> _received = new();
-    private readonly TestCertificates _certificates = new();
+    private readonly CertificateAuthority _authority = CertificateAuthority.Create("greylane-test-ca");
+    private readonly CertificateAuthority _otherAuthority = CertificateAuthority.Create("someone-else-ca");
+    private readonly X509Certificate2 _server;
+
+    // Signed by the right CA but naming only elsewhere.example.
+    private readonly X509Certificate2 _elsewhere;
     private WebApplication? _app;
+
+    public WebhookServer()
+    {
+        _server = _authority.Issue("greylane-webhook", names =>
+        {
+            names.AddIpAddress(IPAddress.Loopback);
+            names.AddDnsName("localhost");
+        });
+        _elsewhere = _authority.Issue("greylane-webhook", names => names.AddDnsName("elsewhere.example"));
+    }
 
     /// <summary>https://127.0.0.1:PORT</summary>
     public string BaseUrl { get; private set; } = "";
@@ -30,7 +47,7 @@ public sealed class WebhookServer : IAsyncLifetime
                 // Asked for by name (SNI "localhost"), the server shows a certificate for another host: the name-mismatch case.
         var https = new HttpsConnectionAdapterOptions
         {
-            ServerCertificateSelector = (_, name) => name == "localhost" ? _certificates.Elsewhere : _certificates.Server,
+            ServerCertificateSelector = (_, name) => name == "localhost" ? _elsewhere : _server,
         };
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(https)));
         _app = builder.Build();
@@ -40,10 +57,10 @@ public sealed class WebhookServer : IAsyncLifetime
     }
 
     /// <summary>The caBundle that trusts this server.</summary>
-    public string CaBundle => TestCertificates.CaBundle(_certificates.Authority);
+    public string CaBundle => _authority.CaBundle;
 
     /// <summary>A caBundle of an unrelated CA.</summary>
-    public string WrongCaBundle => TestCertificates.CaBundle(_certificates.OtherAuthority);
+    public string WrongCaBundle => _otherAuthority.CaBundle;
 
     /// <summary>Serves <paramref name="name"/> and returns its URL.</summary>
     public string Serve(string name, Func<JsonObject, CancellationToken, Task<JsonObject>> handler)
@@ -68,7 +85,10 @@ public sealed class WebhookServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        _certificates.Dispose();
+        _server.Dispose();
+        _elsewhere.Dispose();
+        _authority.Dispose();
+        _otherAuthority.Dispose();
     }
 
     private async Task HandleAsync(string name, HttpContext context)

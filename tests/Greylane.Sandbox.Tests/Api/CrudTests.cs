@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
 
-namespace Greylane.Sandbox.Tests.Api;
+namespace Greylane.Sandbox.Api.Tests;
 
 public sealed class CrudTests
 {

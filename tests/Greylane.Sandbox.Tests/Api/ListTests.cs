@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Api;
+namespace Greylane.Sandbox.Api.Tests;
 
 public sealed class ListTests
 {

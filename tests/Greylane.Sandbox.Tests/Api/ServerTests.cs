@@ -1,7 +1,8 @@
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Api;
+namespace Greylane.Sandbox.Api.Tests;
 
 public sealed class ServerTests
 {

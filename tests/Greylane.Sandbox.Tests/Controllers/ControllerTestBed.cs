@@ -4,7 +4,7 @@ using Greylane.Sandbox.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Sandbox.Tests.Controllers;
+namespace Greylane.Sandbox.Controllers.Tests;
 
 /// <summary>An in-memory store with the sandbox controllers running on a fake clock; waits are bounded.</summary>
 internal sealed class ControllerTestBed : IAsyncDisposable

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Controllers;
+namespace Greylane.Sandbox.Controllers.Tests;
 
 public sealed partial class DeploymentRolloutTests
 {

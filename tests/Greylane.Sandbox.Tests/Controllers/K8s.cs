@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Greylane.Sandbox.Tests.Controllers;
+namespace Greylane.Sandbox.Controllers.Tests;
 
 /// <summary>Manifests and small readers for controller tests.</summary>
 internal static class K8s

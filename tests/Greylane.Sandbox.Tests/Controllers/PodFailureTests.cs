@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Controllers;
+namespace Greylane.Sandbox.Controllers.Tests;
 
 public sealed class PodFailureTests
 {

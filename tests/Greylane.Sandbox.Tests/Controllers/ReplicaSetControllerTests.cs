@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Controllers;
+namespace Greylane.Sandbox.Controllers.Tests;
 
 public sealed class ReplicaSetControllerTests
 {

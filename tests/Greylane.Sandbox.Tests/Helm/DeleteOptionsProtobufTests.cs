@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Protobuf;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>client-go's typed clients (helm's release storage) send DeleteOptions as protobuf with a delete.</summary>
 public sealed class DeleteOptionsProtobufTests

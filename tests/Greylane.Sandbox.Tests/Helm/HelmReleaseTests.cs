@@ -1,17 +1,19 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>The real helm binary against the sandbox: release storage, three-way merges, --wait, rollback, uninstall.</summary>
 public sealed class HelmReleaseTests
 {
-    private static async Task<(TestSandbox Sandbox, HelmCli Helm, string Chart)> InstalledAsync(params string[] values)
+    private static async Task<(TestSandbox Sandbox, HelmCommand Helm, string Chart)> InstalledAsync(params string[] values)
     {
         var sandbox = await TestSandbox.StartAsync();
         await sandbox.Server.ApplyIstioCrdsAsync();
-        var helm = new HelmCli(sandbox);
+        var helm = sandbox.Helm;
         var chart = TestChart.WriteTo(sandbox.Directory);
         await helm.OkAsync(["install", "shop", chart, "--wait", "--timeout", "60s", .. values]);
         return (sandbox, helm, chart);

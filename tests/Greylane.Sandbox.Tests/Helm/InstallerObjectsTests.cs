@@ -1,8 +1,10 @@
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Sandboxes;
 using Xunit.Abstractions;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>The RBAC and PodDisruptionBudget objects an installation chart (Greylane's own) carries, through the real helm.</summary>
 public sealed class InstallerObjectsTests(ITestOutputHelper output)
@@ -45,7 +47,7 @@ public sealed class InstallerObjectsTests(ITestOutputHelper output)
     public async Task Roles_bindings_and_a_disruption_budget_install_upgrade_and_uninstall()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var helm = new HelmCli(sandbox);
+        var helm = sandbox.Helm;
         var chart = TestChart.Write(
             Path.Combine(sandbox.Directory, "installer"), "apiVersion: v2\nname: installer\nversion: 0.1.0", "verbs: [get, list, watch]\nminAvailable: 1",
             new Dictionary<string, string> { ["objects.yaml"] = Templates });
@@ -73,14 +75,14 @@ public sealed class InstallerObjectsTests(ITestOutputHelper output)
     [Fact]
     public async Task Kubectl_lists_the_rbac_and_policy_resources()
     {
-        if (!Support.Kubectl.IsInstalled)
+        if (!KubectlCommand.IsInstalled)
         {
-            output.WriteLine(Support.Kubectl.NotInstalled);
+            output.WriteLine(KubectlCommand.NotInstalled);
             return;
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
 
         var resources = await kubectl.OkAsync("api-resources", "-o", "name");
 

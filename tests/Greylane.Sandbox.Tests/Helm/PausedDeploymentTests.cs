@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>
 /// helm --wait on a Deployment held paused by admission (what Greylane's webhook does on a template change):
@@ -16,7 +17,7 @@ public sealed class PausedDeploymentTests
     {
         await using var sandbox = await TestSandbox.StartAsync(admission: _ => new PauseOnTemplateChange());
         await sandbox.Server.ApplyIstioCrdsAsync();
-        var helm = new HelmCli(sandbox);
+        var helm = sandbox.Helm;
         var chart = TestChart.WriteTo(sandbox.Directory);
         await helm.OkAsync("install", "shop", chart, "--wait", "--timeout", "60s");
 

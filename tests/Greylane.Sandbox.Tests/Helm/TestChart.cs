@@ -1,4 +1,4 @@
-namespace Greylane.Sandbox.Tests.Helm;
+namespace Greylane.Sandbox.Helm.Tests;
 
 /// <summary>
 /// A small chart written to disk for the helm tests: a Deployment, a Service, an Istio VirtualService (a custom

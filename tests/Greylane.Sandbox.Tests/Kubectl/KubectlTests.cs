@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Sandboxes;
 using Xunit.Abstractions;
 
-namespace Greylane.Sandbox.Tests.Kubectl;
+namespace Greylane.Sandbox.Kubectl.Tests;
 
 /// <summary>The real kubectl against the sandbox; each test says so in its output and returns when kubectl is missing.</summary>
 public sealed class KubectlTests(ITestOutputHelper output)
@@ -33,12 +35,12 @@ public sealed class KubectlTests(ITestOutputHelper output)
 
     private bool Missing()
     {
-        if (Support.Kubectl.IsInstalled)
+        if (KubectlCommand.IsInstalled)
         {
             return false;
         }
 
-        output.WriteLine(Support.Kubectl.NotInstalled);
+        output.WriteLine(KubectlCommand.NotInstalled);
         return true;
     }
 
@@ -57,7 +59,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
 
         var first = await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
         var second = await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.26"), "apply", "-f", "-");
@@ -81,7 +83,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
 
         var yaml = await kubectl.OkAsync("get", "deployment", "web", "-o", "yaml");
@@ -102,7 +104,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
 
         var rollout = await kubectl.OkAsync("rollout", "status", "deployment/web", "--timeout=30s");
@@ -123,7 +125,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
 
         await kubectl.OkAsync("set", "image", "deployment/web", "web=nginx:1.27");
@@ -147,7 +149,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
 
         await kubectl.OkAsync("patch", "deployment", "web", "--type=json", "-p", """[{"op":"replace","path":"/spec/replicas","value":4}]""");
@@ -172,7 +174,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
         await kubectl.OkAsync("rollout", "status", "deployment/web", "--timeout=30s");
 
@@ -199,7 +201,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         await kubectl.RunWithInputAsync(DeploymentWith("nginx:1.25"), "apply", "-f", "-");
         await kubectl.OkAsync("rollout", "status", "deployment/web", "--timeout=30s");
         await kubectl.OkAsync("rollout", "pause", "deployment/web");
@@ -222,7 +224,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
 
         await using var sandbox = await TestSandbox.StartAsync();
         await sandbox.Server.ApplyIstioCrdsAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
         const string VirtualService = """
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -258,7 +260,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
 
         var (code, _, stderr) = await kubectl.RunAsync("get", "deployment", "nope");
 
@@ -275,7 +277,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
 
         await kubectl.OkAsync("create", "namespace", "demo");
         await kubectl.OkAsync("create", "configmap", "settings", "-n", "demo", "--from-literal=mode=canary");
@@ -296,7 +298,7 @@ public sealed class KubectlTests(ITestOutputHelper output)
         }
 
         await using var sandbox = await TestSandbox.StartAsync();
-        var kubectl = new Support.Kubectl(sandbox);
+        var kubectl = sandbox.Kubectl;
 
         var (code, _, stderr) = await kubectl.RunAsync("create", "deployment", "web", "--image=nginx");
 

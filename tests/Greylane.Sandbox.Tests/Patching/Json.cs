@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Sandbox.Tests.Patching;
+namespace Greylane.Sandbox.Patching.Tests;
 
 /// <summary>Compact JSON helpers for patch tests.</summary>
 internal static class Json

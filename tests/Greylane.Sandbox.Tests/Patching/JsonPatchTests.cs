@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Patching;
 
-namespace Greylane.Sandbox.Tests.Patching;
+namespace Greylane.Sandbox.Patching.Tests;
 
 /// <summary>RFC 6902, Appendix A examples, and the atomicity kube-apiserver gives JSON patches.</summary>
 public sealed class JsonPatchTests

@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Patching;
 
-namespace Greylane.Sandbox.Tests.Patching;
+namespace Greylane.Sandbox.Patching.Tests;
 
 /// <summary>RFC 7386, Appendix A, plus the top-level cases where kube-apiserver (evanphx/json-patch) refuses the patch.</summary>
 public sealed class MergePatchTests

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Patching;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Patching;
+namespace Greylane.Sandbox.Patching.Tests;
 
 /// <summary>Strategic merge refusals (custom resources, malformed directives) and purity, with kube-apiserver's codes and wording.</summary>
 public sealed class StrategicMergeErrorTests

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Patching;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Patching;
+namespace Greylane.Sandbox.Patching.Tests;
 
 /// <summary>Strategic merge patches as kubectl apply, kubectl set image and helm send them, checked against apimachinery's rules.</summary>
 public sealed class StrategicMergePatchTests

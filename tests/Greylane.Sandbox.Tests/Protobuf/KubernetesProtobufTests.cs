@@ -1,6 +1,6 @@
 using Greylane.Sandbox.Protobuf;
 
-namespace Greylane.Sandbox.Tests.Protobuf;
+namespace Greylane.Sandbox.Protobuf.Tests;
 
 public sealed class KubernetesProtobufTests
 {

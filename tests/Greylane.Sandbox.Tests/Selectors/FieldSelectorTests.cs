@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Selectors;
 
-namespace Greylane.Sandbox.Tests.Selectors;
+namespace Greylane.Sandbox.Selectors.Tests;
 
 public sealed class FieldSelectorTests
 {

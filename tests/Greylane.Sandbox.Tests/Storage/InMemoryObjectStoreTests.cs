@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Sandbox.Tests.Storage;
+namespace Greylane.Sandbox.Storage.Tests;
 
 public sealed class InMemoryObjectStoreTests
 {

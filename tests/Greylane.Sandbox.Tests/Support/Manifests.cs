@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Sandbox.Tests.Support;
+namespace Greylane.Sandbox.Support.Tests;
 
 /// <summary>Small objects the tests create.</summary>
 internal static class Manifests

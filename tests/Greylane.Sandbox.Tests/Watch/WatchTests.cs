@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Sandbox.Tests.Watch;
+namespace Greylane.Sandbox.Watch.Tests;
 
 public sealed class WatchTests
 {

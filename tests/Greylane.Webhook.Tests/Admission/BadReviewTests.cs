@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Webhook.Admission;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Webhook.Support.Tests;
 
-namespace Greylane.Webhook.Tests.Admission;
+namespace Greylane.Webhook.Admission.Tests;
 
 /// <summary>Reviews no API server sends: each is a 400 that names the field, never an exception or a 500.</summary>
 public sealed class BadReviewTests

@@ -1,7 +1,7 @@
 using Greylane.Core;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Webhook.Support.Tests;
 
-namespace Greylane.Webhook.Tests.Admission;
+namespace Greylane.Webhook.Admission.Tests;
 
 public sealed class StrategyAdmissionTests
 {

@@ -5,10 +5,11 @@ using Greylane.Core;
 using Greylane.Webhook.Admission;
 using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Hosting;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Webhook.Support.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Greylane.Webhook.Tests.Admission;
+namespace Greylane.Webhook.Admission.Tests;
 
 public sealed class TenancyAdmissionTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Prometheus;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 /// <summary>The analysis services as <c>AddPrometheusAnalysis</c> registers them, with a given clock, registry and options.</summary>
 internal sealed class AnalysisServices : IDisposable

@@ -2,7 +2,7 @@ using Greylane.Core.Analysis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 public sealed class PrometheusClientTests
 {

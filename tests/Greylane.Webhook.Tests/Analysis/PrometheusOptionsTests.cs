@@ -2,7 +2,7 @@ using Greylane.Core.Analysis;
 using Greylane.Webhook.Analysis;
 using Microsoft.Extensions.Configuration;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 public sealed class PrometheusOptionsTests
 {

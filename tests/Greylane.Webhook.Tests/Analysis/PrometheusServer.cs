@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 /// <summary>
 /// A real <c>prometheus</c> on a free loopback port, with its own config (scraping the given targets every second) and

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 /// <summary>Tenancy against the real Prometheus: series of namespace e2e (healthy, faulty) and of namespace team2 (other).</summary>
 public sealed partial class RealPrometheusTests

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 public sealed partial class RealPrometheusTests(SampleServices samples) : IClassFixture<SampleServices>
 {

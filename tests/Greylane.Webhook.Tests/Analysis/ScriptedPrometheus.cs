@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 /// <summary>A loopback HTTP server that answers each request from a script and remembers what it was sent.</summary>
 internal sealed class ScriptedPrometheus : IAsyncDisposable

@@ -1,7 +1,7 @@
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
 
-namespace Greylane.Webhook.Tests.Analysis;
+namespace Greylane.Webhook.Analysis.Tests;
 
 public sealed class TenancyAnalyzerTests
 {

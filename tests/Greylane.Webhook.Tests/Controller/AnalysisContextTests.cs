@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using Greylane.Core.Analysis;
 using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Analysis;
 using Microsoft.Extensions.DependencyInjection;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class AnalysisContextTests
 {

@@ -1,8 +1,10 @@
-using k8s;
 using Greylane.Core.Rollout;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using k8s;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class CommandTests
 {

@@ -2,7 +2,7 @@ using Greylane.Webhook.Controller;
 using Greylane.Webhook.Hosting;
 using Microsoft.Extensions.Configuration;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class ControllerOptionsTests
 {

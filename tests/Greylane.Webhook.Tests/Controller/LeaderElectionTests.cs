@@ -1,10 +1,12 @@
-using k8s;
 using Greylane.Core.Rollout;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class LeaderElectionTests
 {

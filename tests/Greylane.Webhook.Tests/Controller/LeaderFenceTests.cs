@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Controller;
 using Greylane.Webhook.Controller.Leadership;
 using Greylane.Webhook.Traffic;
 using k8s;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class LeaderFenceTests
 {

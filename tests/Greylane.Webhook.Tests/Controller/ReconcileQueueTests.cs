@@ -1,7 +1,7 @@
 using Greylane.Webhook.Controller;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class ReconcileQueueTests
 {

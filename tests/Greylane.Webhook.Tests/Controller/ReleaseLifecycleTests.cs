@@ -1,7 +1,9 @@
 using Greylane.Core.Rollout;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Controller;
+namespace Greylane.Webhook.Controller.Tests;
 
 public sealed class ReleaseLifecycleTests
 {

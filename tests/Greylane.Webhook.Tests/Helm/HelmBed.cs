@@ -1,8 +1,11 @@
-using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Processes;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
+using Greylane.Webhook.Controller.Tests;
 using k8s.Models;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>
 /// The controller tests' sandbox (Greylane's webhook registered as manifests/base does, controllers on demand) with the

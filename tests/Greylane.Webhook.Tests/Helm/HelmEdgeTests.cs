@@ -1,10 +1,12 @@
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Sandbox.Storage;
-using Greylane.Webhook.Tests.Controller;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Waiting;
+using Greylane.Webhook.Controller.Tests;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>helm commands that replace or delete an opted-in Deployment while a release is in progress.</summary>
 public sealed class HelmEdgeTests

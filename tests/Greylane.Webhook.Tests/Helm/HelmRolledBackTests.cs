@@ -1,9 +1,10 @@
 using Greylane.Core;
 using Greylane.Core.Rollout;
-using Greylane.Webhook.Tests.Controller;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using Greylane.Testing.Waiting;
+using Greylane.Webhook.Controller.Tests;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>
 /// A release Greylane rolled back while helm reports the upgrade as deployed (helm --wait never waits for a canary):

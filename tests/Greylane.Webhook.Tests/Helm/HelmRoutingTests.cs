@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
-using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
+using Greylane.Webhook.Controller.Tests;
 using k8s;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>The sample chart with its Istio objects (values-istio.yaml): helm rollback mid-release restores routing.</summary>
 public sealed class HelmRoutingTests

@@ -1,7 +1,7 @@
 using Greylane.Core;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Helm;
+namespace Greylane.Webhook.Helm.Tests;
 
 /// <summary>helm against the sandbox with Greylane's webhook alone (no controller): what admission does to helm's writes.</summary>
 public sealed class HelmWebhookTests

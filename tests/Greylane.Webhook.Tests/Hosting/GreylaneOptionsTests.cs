@@ -1,8 +1,9 @@
 using Greylane.Webhook.Hosting;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Repository;
 using Microsoft.Extensions.Configuration;
 
-namespace Greylane.Webhook.Tests.Hosting;
+namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class GreylaneOptionsTests : IDisposable
 {

@@ -4,9 +4,11 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using Greylane.Core;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
+using Greylane.Webhook.Support.Tests;
 
-namespace Greylane.Webhook.Tests.Hosting;
+namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class HttpsEndpointTests : IAsyncLifetime
 {

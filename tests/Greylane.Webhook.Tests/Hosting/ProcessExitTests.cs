@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Webhook.Tests.Hosting;
+namespace Greylane.Webhook.Hosting.Tests;
 
 /// <summary>The built Greylane process started as an operator starts it: what a bad start prints and how it exits.</summary>
 public sealed class ProcessExitTests : IDisposable

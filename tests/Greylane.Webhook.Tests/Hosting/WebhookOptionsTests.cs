@@ -1,7 +1,7 @@
 using Greylane.Webhook.Hosting;
 using Microsoft.Extensions.Configuration;
 
-namespace Greylane.Webhook.Tests.Hosting;
+namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class WebhookOptionsTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core;
 
-namespace Greylane.Webhook.Tests.Support;
+namespace Greylane.Webhook.Support.Tests;
 
 /// <summary>Builds the object a test expects after the patch, starting from the request object.</summary>
 internal sealed class Expect(JsonObject request)

@@ -1,6 +1,6 @@
 using Greylane.Webhook.Controller.Leadership;
 
-namespace Greylane.Webhook.Tests.Support;
+namespace Greylane.Webhook.Support.Tests;
 
 /// <summary>Write fences for code under test that runs without leader election.</summary>
 internal static class Fences

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core.Release;
 
-namespace Greylane.Webhook.Tests.Support;
+namespace Greylane.Webhook.Support.Tests;
 
 /// <summary>The AdmissionReview fixtures (made by Fixtures/make-fixtures.py) with their template-hash placeholders filled in.</summary>
 internal static class Fixture

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Greylane.Webhook.Admission;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Greylane.Webhook.Tests.Support;
+namespace Greylane.Webhook.Support.Tests;
 
 /// <summary>Runs the real admission handler on a review, without HTTP.</summary>
 internal static class Handler

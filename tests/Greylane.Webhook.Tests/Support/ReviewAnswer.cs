@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.JsonPatch.SystemTextJson;
 
-namespace Greylane.Webhook.Tests.Support;
+namespace Greylane.Webhook.Support.Tests;
 
 /// <summary>A parsed AdmissionReview answer, and the request object with its patch applied by an independent RFC 6902 implementation.</summary>
 internal sealed record ReviewAnswer(JsonObject Review, JsonObject Request)

@@ -1,6 +1,8 @@
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
+using Greylane.Webhook.Support.Tests;
 
-namespace Greylane.Webhook.Tests.Tls;
+namespace Greylane.Webhook.Tls.Tests;
 
 public sealed class CertificateRotationTests
 {

@@ -1,9 +1,10 @@
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Certificates;
+using Greylane.Webhook.Support.Tests;
 using Greylane.Webhook.Tls;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Greylane.Webhook.Tests.Tls;
+namespace Greylane.Webhook.Tls.Tests;
 
 public sealed class CertificateStoreTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>
 /// Answers a share of PUT and PATCH requests with the API server's 409 Conflict Status without forwarding them, as

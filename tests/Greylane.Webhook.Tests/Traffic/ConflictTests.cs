@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Greylane.Webhook.Traffic;
 using k8s.Autorest;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 public sealed class ConflictTests
 {

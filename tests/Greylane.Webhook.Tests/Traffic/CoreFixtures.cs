@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Serialization;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Testing.Repository;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>The expected objects of the Core transform fixtures (<c>tests/Greylane.Core.Tests/Traffic/Fixtures</c>), compared with live ones.</summary>
 internal static class CoreFixtures

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 public sealed class DriftTests
 {

@@ -4,7 +4,7 @@ using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 public sealed class HostModeTests
 {

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Rollout;
-using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
+using Greylane.Webhook.Controller.Tests;
+using Greylane.Webhook.Support.Tests;
 using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>A new leader's first pass finds routing that releases which are over left behind, and restores it.</summary>
 public sealed class LeftoverSweepTests

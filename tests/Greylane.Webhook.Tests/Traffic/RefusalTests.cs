@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 public sealed class RefusalTests
 {

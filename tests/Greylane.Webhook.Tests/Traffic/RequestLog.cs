@@ -1,4 +1,4 @@
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>Records every request a client sends ("METHOD path").</summary>
 internal sealed class RequestLog : DelegatingHandler

@@ -3,15 +3,15 @@ using System.Text.Json.Nodes;
 using Greylane.Core;
 using Greylane.Core.Release;
 using Greylane.Core.Strategy;
-using Greylane.Sandbox;
-using Greylane.Webhook.Tests.Support;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Sandboxes;
+using Greylane.Webhook.Support.Tests;
 using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>An in-process sandbox with Istio's CRDs and the seed's objects (namespace e2e), and routers that talk to it.</summary>
 internal sealed class RoutingSandbox : IAsyncDisposable
@@ -20,34 +20,25 @@ internal sealed class RoutingSandbox : IAsyncDisposable
 
     private static readonly string[] SeedFiles = ["namespace.yaml", "mocka.yaml", "mockb.yaml", "gateway.yaml", "destinationrules.yaml", "virtualservices.yaml"];
 
-    private readonly SandboxServer _server;
-    private readonly string _dir;
-    private readonly KubernetesClientConfiguration _config;
-    private readonly List<Kubernetes> _clients = [];
+    private readonly TestSandbox _sandbox;
 
-    private RoutingSandbox(SandboxServer server, string dir)
+    private RoutingSandbox(TestSandbox sandbox)
     {
-        _server = server;
-        _dir = dir;
-        _config = KubernetesClientConfiguration.BuildConfigFromConfigFile(server.WriteKubeconfig(Path.Combine(dir, "kubeconfig")));
-        Client = NewClient();
+        _sandbox = sandbox;
         Api = new RoutingApi(Client, Fences.Open());
     }
 
     /// <summary>A plain client: what a person or a GitOps tool uses.</summary>
-    public Kubernetes Client { get; }
+    public Kubernetes Client => _sandbox.Client;
 
     public RoutingApi Api { get; }
 
     public static async Task<RoutingSandbox> StartAsync(bool istio = true, bool seed = true)
     {
-        var server = await SandboxServer.StartAsync(new SandboxOptions());
-        var dir = Path.Combine(Path.GetTempPath(), "greylane-routing-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var sandbox = new RoutingSandbox(server, dir);
+        var sandbox = new RoutingSandbox(await TestSandbox.StartAsync());
         if (istio)
         {
-            await server.ApplyIstioCrdsAsync();
+            await sandbox._sandbox.Server.ApplyIstioCrdsAsync();
         }
 
         var files = seed ? SeedFiles : SeedFiles.Where(f => f is "namespace.yaml" or "mocka.yaml" or "mockb.yaml");
@@ -55,11 +46,11 @@ internal sealed class RoutingSandbox : IAsyncDisposable
         return sandbox;
     }
 
-    public Task<IReadOnlyList<JsonObject>> ApplyAsync(string yaml) => _server.ApplyManifestsAsync(yaml);
+    public Task<IReadOnlyList<JsonObject>> ApplyAsync(string yaml) => _sandbox.ApplyAsync(yaml);
 
     /// <summary>A router whose requests pass through <paramref name="handlers"/>.</summary>
     public IstioTrafficRouter Router(params DelegatingHandler[] handlers) =>
-        new(NewClient(handlers), Fences.Open(), NullLogger<IstioTrafficRouter>.Instance);
+        new(_sandbox.NewClient(handlers), Fences.Open(), NullLogger<IstioTrafficRouter>.Instance);
 
     /// <summary>
     /// The release of <paramref name="deployment"/> as the controller would pass it: the strategy of its annotation (or
@@ -92,27 +83,5 @@ internal sealed class RoutingSandbox : IAsyncDisposable
     /// <summary>Writes <paramref name="obj"/> as someone else would (a person, a GitOps sync), with its resourceVersion.</summary>
     public Task ReplaceAsync(JsonObject obj) => Api.ReplaceAsync(obj, Ns, CancellationToken.None);
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var client in _clients)
-        {
-            client.Dispose();
-        }
-
-        await _server.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private Kubernetes NewClient(params DelegatingHandler[] handlers)
-    {
-        var client = new Kubernetes(_config, handlers);
-        _clients.Add(client);
-        return client;
-    }
+    public ValueTask DisposeAsync() => _sandbox.DisposeAsync();
 }

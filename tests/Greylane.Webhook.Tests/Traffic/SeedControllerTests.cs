@@ -1,16 +1,18 @@
 using Greylane.Core.Rollout;
+using Greylane.Testing.Hosts;
+using Greylane.Testing.Repository;
+using Greylane.Testing.Waiting;
 using Greylane.Webhook.Controller;
-using Greylane.Webhook.Tests.Support;
-using Greylane.Webhook.Tests.Controller;
-using Greylane.Webhook.Tests.Manifests;
+using Greylane.Webhook.Controller.Tests;
+using Greylane.Webhook.Support.Tests;
 using Greylane.Webhook.Traffic;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using static Greylane.Webhook.Tests.Controller.Releases;
+using static Greylane.Testing.Hosts.Releases;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>The seed article end to end: webhook, controller and this router over the sandbox.</summary>
 public sealed class SeedControllerTests

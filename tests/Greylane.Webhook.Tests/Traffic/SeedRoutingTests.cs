@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 
-namespace Greylane.Webhook.Tests.Traffic;
+namespace Greylane.Webhook.Traffic.Tests;
 
 public sealed class SeedRoutingTests
 {

@@ -4,11 +4,13 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Greylane.Testing.Certificates;
+using Greylane.Testing.Hosts;
 using Greylane.Webhook.Admission;
-using Greylane.Webhook.Tests.Support;
+using Greylane.Webhook.Support.Tests;
 using Xunit.Abstractions;
 
-namespace Greylane.Webhook.Tests.Admission.Fuzz;
+namespace Greylane.Webhook.Admission.Fuzz.Tests;
 
 /// <summary>
 /// Thousands of mangled AdmissionReviews, made from the fixtures with a fixed seed (GREYLANE_FUZZ_SEED changes it,

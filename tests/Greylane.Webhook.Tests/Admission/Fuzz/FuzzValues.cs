@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Greylane.Webhook.Tests.Admission.Fuzz;
+namespace Greylane.Webhook.Admission.Fuzz.Tests;
 
 /// <summary>The odd values a fuzzed review is made of: wrong types, edge numbers, hostile strings, broken strategies and regexes.</summary>
 internal sealed class FuzzValues(Random random)

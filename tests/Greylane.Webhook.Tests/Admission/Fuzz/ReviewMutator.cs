@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Core;
 
-namespace Greylane.Webhook.Tests.Admission.Fuzz;
+namespace Greylane.Webhook.Admission.Fuzz.Tests;
 
 /// <summary>Turns a fixture review into a mangled body: fields dropped, duplicated or retyped, hostile text, truncation, noise bytes.</summary>
 internal sealed class ReviewMutator(FuzzValues values)

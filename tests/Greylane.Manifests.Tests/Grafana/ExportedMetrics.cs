@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Greylane.Testing.Repository;
+
+namespace Greylane.Manifests.Grafana.Tests;
+
+/// <summary>
+/// The series names Greylane exports, read from the prometheus-net calls in the metric classes' source
+/// (src/Greylane.Webhook): a histogram exports <c>_bucket</c>, <c>_sum</c> and <c>_count</c>; a counter and a gauge their name.
+/// </summary>
+internal static partial class ExportedMetrics
+{
+    public static string SourceRoot => RepositoryRoot.Combine("src", "Greylane.Webhook");
+
+    /// <summary>Series name → the source file that creates it.</summary>
+    public static IReadOnlyDictionary<string, string> Series()
+    {
+        var series = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(SourceRoot, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            var relative = Path.GetRelativePath(RepositoryRoot.Path, file);
+            foreach (Match match in Create().Matches(File.ReadAllText(file)))
+            {
+                var name = match.Groups["name"].Value;
+                string[] names = match.Groups["kind"].Value switch
+                {
+                    "Histogram" => [name + "_bucket", name + "_sum", name + "_count"],
+                    "Summary" => [name, name + "_sum", name + "_count"],
+                    _ => [name],
+                };
+                foreach (var each in names)
+                {
+                    series[each] = relative;
+                }
+            }
+        }
+
+        return series;
+    }
+
+    [GeneratedRegex(@"Create(?<kind>Counter|Gauge|Histogram|Summary)\s*(<[^>]*>)?\(\s*""(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)""")]
+    private static partial Regex Create();
+}
