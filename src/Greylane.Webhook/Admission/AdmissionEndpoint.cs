@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Pipelines;
-using Greylane.Webhook.Metrics;
 using Microsoft.Net.Http.Headers;
 
 namespace Greylane.Webhook.Admission;

@@ -2,7 +2,6 @@ using System.Security.Authentication;
 using Greylane.Webhook.Admission;
 using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Controller;
-using Greylane.Webhook.Metrics;
 using Greylane.Webhook.Tls;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace Greylane.Webhook.Metrics;
+namespace Greylane.Webhook.Admission;
 
 /// <summary>Admission latency and decisions, by operation and decision (allowed, patched, denied, rejected).</summary>
 internal sealed class AdmissionMetrics
