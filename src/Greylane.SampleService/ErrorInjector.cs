@@ -6,11 +6,11 @@ namespace Greylane.SampleService;
 /// </summary>
 internal sealed class ErrorInjector(double rate)
 {
-    private long requests;
+    private long _requests;
 
     public bool NextFails()
     {
-        var n = Interlocked.Increment(ref requests);
+        var n = Interlocked.Increment(ref _requests);
         return Math.Floor(n * rate) > Math.Floor((n - 1) * rate);
     }
 }

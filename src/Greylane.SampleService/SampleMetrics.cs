@@ -5,31 +5,31 @@ namespace Greylane.SampleService;
 /// <summary>The metrics an analysis query reads: requests by code and their latency, labelled with app and version.</summary>
 internal sealed class SampleMetrics
 {
-    private readonly Counter requests;
-    private readonly Histogram duration;
-    private readonly SampleSettings settings;
+    private readonly Counter _requests;
+    private readonly Histogram _duration;
+    private readonly SampleSettings _settings;
 
     public SampleMetrics(CollectorRegistry registry, SampleSettings settings)
     {
-        this.settings = settings;
+        _settings = settings;
         var factory = Metrics.WithCustomRegistry(registry);
-        requests = factory.CreateCounter(
+        _requests = factory.CreateCounter(
             "http_requests_total", "Requests answered, by app, version and HTTP status code.",
             new CounterConfiguration { LabelNames = ["app", "version", "code"] });
-        duration = factory.CreateHistogram(
+        _duration = factory.CreateHistogram(
             "http_request_duration_seconds", "Time to answer a request, by app and version.",
             new HistogramConfiguration { LabelNames = ["app", "version"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
 
         // Zero series from the start, so that rate() of errors is 0 rather than absent before the first error.
         foreach (var code in new[] { "200", "500", "502" })
         {
-            requests.WithLabels(settings.App, settings.Version, code);
+            _requests.WithLabels(settings.App, settings.Version, code);
         }
     }
 
     public void Record(int code, TimeSpan elapsed)
     {
-        requests.WithLabels(settings.App, settings.Version, code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
-        duration.WithLabels(settings.App, settings.Version).Observe(elapsed.TotalSeconds);
+        _requests.WithLabels(_settings.App, _settings.Version, code.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+        _duration.WithLabels(_settings.App, _settings.Version).Observe(elapsed.TotalSeconds);
     }
 }

@@ -3,19 +3,19 @@ namespace Greylane.Benchmarks;
 /// <summary>Latencies of one measured run, and the figures printed from them.</summary>
 internal sealed class Latencies(string name)
 {
-    private readonly List<double> milliseconds = [];
+    private readonly List<double> _milliseconds = [];
 
     public string Name => name;
 
     public TimeSpan Elapsed { get; set; }
 
-    public int Count => milliseconds.Count;
+    public int Count => _milliseconds.Count;
 
     public double PerSecond => Count / Elapsed.TotalSeconds;
 
-    public void Add(TimeSpan latency) => milliseconds.Add(latency.TotalMilliseconds);
+    public void Add(TimeSpan latency) => _milliseconds.Add(latency.TotalMilliseconds);
 
-    public void AddRange(Latencies other) => milliseconds.AddRange(other.milliseconds);
+    public void AddRange(Latencies other) => _milliseconds.AddRange(other._milliseconds);
 
     public double Percentile(double p)
     {
@@ -24,7 +24,7 @@ internal sealed class Latencies(string name)
             return double.NaN;
         }
 
-        var sorted = milliseconds.Order().ToArray();
+        var sorted = _milliseconds.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 

@@ -12,11 +12,11 @@ namespace Greylane.SampleService.Tests;
 internal sealed class HeaderEcho : IAsyncDisposable
 {
     private static readonly HashSet<string> Transport = new(StringComparer.OrdinalIgnoreCase) { "Host", "Content-Length", "traceparent", "Connection" };
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
-    private HeaderEcho(WebApplication app) => this.app = app;
+    private HeaderEcho(WebApplication app) => _app = app;
 
-    public Uri Url => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     public static async Task<HeaderEcho> StartAsync()
     {
@@ -32,7 +32,7 @@ internal sealed class HeaderEcho : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -8,11 +8,11 @@ namespace Greylane.SampleService.Tests;
 /// <summary>The sample service started on a free loopback port with the given settings.</summary>
 internal sealed class RunningSample : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
-    private RunningSample(WebApplication app) => this.app = app;
+    private RunningSample(WebApplication app) => _app = app;
 
-    public Uri Url => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     public static async Task<RunningSample> StartAsync(params string[] settings)
     {
@@ -23,7 +23,7 @@ internal sealed class RunningSample : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

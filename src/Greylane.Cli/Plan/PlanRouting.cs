@@ -14,24 +14,24 @@ namespace Greylane.Cli.Plan;
 /// </summary>
 internal sealed class PlanRouting
 {
-    private readonly ManifestSet set;
-    private readonly TrafficTarget? target;
-    private readonly TrafficObjects? objects;
-    private readonly ReleasePods pods;
-    private readonly string service;
-    private readonly string? noService;
-    private readonly LaneSpec? lane;
+    private readonly ManifestSet _set;
+    private readonly TrafficTarget? _target;
+    private readonly TrafficObjects? _objects;
+    private readonly ReleasePods _pods;
+    private readonly string _service;
+    private readonly string? _noService;
+    private readonly LaneSpec? _lane;
 
     private PlanRouting(
         ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string? noService, string summary, IReadOnlyList<string> notes, IReadOnlyList<string> refusals, LaneSpec? lane)
     {
-        this.lane = lane;
-        this.set = set;
-        this.target = target;
-        this.objects = objects;
-        this.pods = pods;
-        this.service = service;
-        this.noService = noService;
+        _lane = lane;
+        _set = set;
+        _target = target;
+        _objects = objects;
+        _pods = pods;
+        _service = service;
+        _noService = noService;
         Summary = summary;
         Notes = notes;
         Refusals = refusals;
@@ -107,9 +107,9 @@ internal sealed class PlanRouting
     /// they (and tenancy scoping) are right also when routing is not previewed.
     /// </summary>
     public AnalysisContext Context(RolloutStrategy strategy, string ns, string deployment) =>
-        new(ns, deployment, service, pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval)
+        new(ns, deployment, _service, _pods.Release, DeploymentPlanner.StablePlaceholder, strategy.CanaryLabels, strategy.Analysis.Interval)
         {
-            ServiceProblem = noService,
+            ServiceProblem = _noService,
         };
 
     public void Step(int index, StepSpec step, PlanReport report)
@@ -120,17 +120,17 @@ internal sealed class PlanRouting
             return;
         }
 
-        report.Line($"    routing: {new RoutingView(MatchText.ForStep(step, lane), step.Weight)}");
-        if (target is null || objects is null)
+        report.Line($"    routing: {new RoutingView(MatchText.ForStep(step, _lane), step.Weight)}");
+        if (_target is null || _objects is null)
         {
             return;
         }
 
-        var plan = TrafficPlanner.Step(objects, step, target, pods);
+        var plan = TrafficPlanner.Step(_objects, step, _target, _pods);
         foreach (var error in plan.Errors)
         {
             report.Line($"    refused: {error}");
-            report.Errors.Add($"Deployment {target.Namespace}/{target.Deployment} step {index + 1}: {error}");
+            report.Errors.Add($"Deployment {_target.Namespace}/{_target.Deployment} step {index + 1}: {error}");
         }
 
         foreach (var note in plan.Notes)
@@ -142,8 +142,8 @@ internal sealed class PlanRouting
         {
             var kind = ManifestSet.Text(desired["kind"]) ?? "";
             var name = ManifestSet.Name(desired);
-            var original = set.Find(kind, target.Namespace, name);
-            var label = $"{kind} {target.Namespace}/{name}";
+            var original = _set.Find(kind, _target.Namespace, name);
+            var label = $"{kind} {_target.Namespace}/{name}";
             var diff = UnifiedDiff.Of(
                 original is null ? "" : YamlJson.Write(original),
                 YamlJson.Write(WithoutOrigin(desired)),

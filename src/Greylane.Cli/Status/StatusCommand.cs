@@ -135,7 +135,7 @@ internal static class StatusCommand
 
     private sealed class Printer(TextWriter output, bool json, bool watch, string ns)
     {
-        private bool printed;
+        private bool _printed;
 
         public bool Json => json;
 
@@ -148,12 +148,12 @@ internal static class StatusCommand
         private async Task WriteAsync(string text)
         {
             // Text blocks under --watch are separated by a blank line; JSON is one document per line.
-            if (printed && !json)
+            if (_printed && !json)
             {
                 await output.WriteLineAsync();
             }
 
-            printed = true;
+            _printed = true;
             await output.WriteAsync(text);
             await output.FlushAsync();
         }

@@ -5,15 +5,15 @@ namespace Greylane.Core.Admission;
 /// <summary>The fields of a Deployment that admission reads, straight from the request JSON (nothing is copied).</summary>
 internal sealed class DeploymentView
 {
-    private readonly JsonElement? annotations;
-    private readonly JsonElement? labels;
+    private readonly JsonElement? _annotations;
+    private readonly JsonElement? _labels;
 
     private DeploymentView(string ns, string name, JsonElement? annotations, JsonElement? labels, bool paused, int replicas, JsonElement template)
     {
         Namespace = ns;
         Name = name;
-        this.annotations = annotations;
-        this.labels = labels;
+        _annotations = annotations;
+        _labels = labels;
         Paused = paused;
         Replicas = replicas;
         Template = template;
@@ -30,15 +30,15 @@ internal sealed class DeploymentView
 
     public JsonElement Template { get; }
 
-    public bool HasAnnotations => annotations is not null;
+    public bool HasAnnotations => _annotations is not null;
 
-    public bool HasLabels => labels is not null;
+    public bool HasLabels => _labels is not null;
 
     public string FullName => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 
-    public string? Annotation(string key) => Lookup(annotations, key);
+    public string? Annotation(string key) => Lookup(_annotations, key);
 
-    public string? Label(string key) => Lookup(labels, key);
+    public string? Label(string key) => Lookup(_labels, key);
 
     /// <summary>True when the new object carries the opt-in, read without the rest of the view (for objects that cannot be read).</summary>
     public static bool IsOptedIn(JsonElement? obj) =>

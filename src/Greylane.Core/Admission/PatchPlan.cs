@@ -8,16 +8,16 @@ internal sealed class PatchPlan(DeploymentView target)
     private const string AnnotationsPath = "/metadata/annotations";
     private const string LabelsPath = "/metadata/labels";
 
-    private readonly List<PatchOperation> operations = [];
-    private readonly List<string> warnings = [];
-    private bool annotationsCreated;
-    private bool labelsCreated;
+    private readonly List<PatchOperation> _operations = [];
+    private readonly List<string> _warnings = [];
+    private bool _annotationsCreated;
+    private bool _labelsCreated;
 
-    public IReadOnlyList<PatchOperation> Operations => operations;
+    public IReadOnlyList<PatchOperation> Operations => _operations;
 
-    public IReadOnlyList<string> Warnings => warnings;
+    public IReadOnlyList<string> Warnings => _warnings;
 
-    public void Warn(string message) => warnings.Add(WarningText.Fit(message));
+    public void Warn(string message) => _warnings.Add(WarningText.Fit(message));
 
     public void EnsureAnnotation(string key, string value)
     {
@@ -28,13 +28,13 @@ internal sealed class PatchPlan(DeploymentView target)
 
         // RFC 6902 cannot add a member to a map that does not exist, so the map comes first (only when absent:
         // "add" on an existing map would replace every key in it).
-        if (!target.HasAnnotations && !annotationsCreated)
+        if (!target.HasAnnotations && !_annotationsCreated)
         {
-            operations.Add(PatchOperation.Add(AnnotationsPath, new JsonObject()));
-            annotationsCreated = true;
+            _operations.Add(PatchOperation.Add(AnnotationsPath, new JsonObject()));
+            _annotationsCreated = true;
         }
 
-        operations.Add(PatchOperation.Add($"{AnnotationsPath}/{JsonPointer.Escape(key)}", value));
+        _operations.Add(PatchOperation.Add($"{AnnotationsPath}/{JsonPointer.Escape(key)}", value));
     }
 
     public void RemoveAnnotation(string key)
@@ -42,8 +42,8 @@ internal sealed class PatchPlan(DeploymentView target)
         if (target.Annotation(key) is { } current)
         {
             var path = $"{AnnotationsPath}/{JsonPointer.Escape(key)}";
-            operations.Add(PatchOperation.Test(path, current));
-            operations.Add(PatchOperation.Remove(path));
+            _operations.Add(PatchOperation.Test(path, current));
+            _operations.Add(PatchOperation.Remove(path));
         }
     }
 
@@ -54,13 +54,13 @@ internal sealed class PatchPlan(DeploymentView target)
             return;
         }
 
-        if (!target.HasLabels && !labelsCreated)
+        if (!target.HasLabels && !_labelsCreated)
         {
-            operations.Add(PatchOperation.Add(LabelsPath, new JsonObject()));
-            labelsCreated = true;
+            _operations.Add(PatchOperation.Add(LabelsPath, new JsonObject()));
+            _labelsCreated = true;
         }
 
-        operations.Add(PatchOperation.Add($"{LabelsPath}/{JsonPointer.Escape(key)}", value));
+        _operations.Add(PatchOperation.Add($"{LabelsPath}/{JsonPointer.Escape(key)}", value));
     }
 
     public void RemoveLabel(string key)
@@ -68,8 +68,8 @@ internal sealed class PatchPlan(DeploymentView target)
         if (target.Label(key) is { } current)
         {
             var path = $"{LabelsPath}/{JsonPointer.Escape(key)}";
-            operations.Add(PatchOperation.Test(path, current));
-            operations.Add(PatchOperation.Remove(path));
+            _operations.Add(PatchOperation.Test(path, current));
+            _operations.Add(PatchOperation.Remove(path));
         }
     }
 
@@ -78,9 +78,9 @@ internal sealed class PatchPlan(DeploymentView target)
     {
         if (target.Paused != paused)
         {
-            operations.Add(PatchOperation.Add("/spec/paused", paused));
+            _operations.Add(PatchOperation.Add("/spec/paused", paused));
         }
     }
 
-    public AdmissionDecision ToDecision() => AdmissionDecision.AllowWith(operations, warnings);
+    public AdmissionDecision ToDecision() => AdmissionDecision.AllowWith(_operations, _warnings);
 }

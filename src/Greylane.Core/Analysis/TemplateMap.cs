@@ -6,10 +6,10 @@ namespace Greylane.Core.Analysis;
 /// </summary>
 internal sealed class TemplateMap
 {
-    private readonly List<(int TemplateStart, int TemplateEnd, int RenderedStart, int RenderedEnd)> edits = [];
+    private readonly List<(int TemplateStart, int TemplateEnd, int RenderedStart, int RenderedEnd)> _edits = [];
 
     public void Add(int templateStart, int templateEnd, int renderedStart, int renderedEnd) =>
-        edits.Add((templateStart, templateEnd, renderedStart, renderedEnd));
+        _edits.Add((templateStart, templateEnd, renderedStart, renderedEnd));
 
     /// <summary>
     /// The template offset of rendered offset <paramref name="rendered"/>; inside a variable's value, the start of the
@@ -18,7 +18,7 @@ internal sealed class TemplateMap
     public int ToTemplate(int rendered, bool isEnd = false)
     {
         var shift = 0;
-        foreach (var edit in edits)
+        foreach (var edit in _edits)
         {
             if (rendered < edit.RenderedStart || (isEnd && rendered == edit.RenderedStart))
             {

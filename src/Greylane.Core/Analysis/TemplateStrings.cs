@@ -9,9 +9,9 @@ namespace Greylane.Core.Analysis;
 /// </summary>
 internal sealed class TemplateStrings
 {
-    private readonly List<TemplateString> strings;
+    private readonly List<TemplateString> _strings;
 
-    private TemplateStrings(List<TemplateString> strings) => this.strings = strings;
+    private TemplateStrings(List<TemplateString> strings) => _strings = strings;
 
     public static TemplateStrings Of(string template)
     {
@@ -30,5 +30,5 @@ internal sealed class TemplateStrings
     }
 
     /// <summary>The string literal around offset <paramref name="at"/>, or null outside strings.</summary>
-    public TemplateString? At(int at) => strings.Find(s => s.Start < at && at < s.End);
+    public TemplateString? At(int at) => _strings.Find(s => s.Start < at && at < s.End);
 }

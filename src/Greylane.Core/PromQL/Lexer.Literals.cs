@@ -8,7 +8,7 @@ internal sealed partial class Lexer
 
     private bool NumberOrDuration()
     {
-        var start = pos;
+        var start = _pos;
         if (ScanNumber())
         {
             return Emit(TokenKind.Number, start);
@@ -34,19 +34,19 @@ internal sealed partial class Lexer
                 return Emit(TokenKind.Duration, start);
             }
 
-            if (valid && pos < text.Length)
+            if (valid && _pos < _text.Length)
             {
-                pos++; // the letter that spoils it is part of what is shown, as Prometheus shows it
+                _pos++; // the letter that spoils it is part of what is shown, as Prometheus shows it
             }
         }
 
-        return Fail(start, $"bad number or duration syntax: \"{text[start..pos]}\"");
+        return Fail(start, $"bad number or duration syntax: \"{_text[start.._pos]}\"");
     }
 
     // Decimal, hexadecimal and exponent forms with '_' between digits, as Prometheus' scanNumber accepts them.
     private bool ScanNumber()
     {
-        var initial = pos;
+        var initial = _pos;
         var digits = Decimal;
         if (AcceptAny("0") && AcceptAny("xX"))
         {
@@ -58,11 +58,11 @@ internal sealed partial class Lexer
         AcceptAny(digits);
         var dot = false;
         var exponent = false;
-        while (pos < text.Length && (digits + "._eE").Contains(text[pos], StringComparison.Ordinal))
+        while (_pos < _text.Length && (digits + "._eE").Contains(_text[_pos], StringComparison.Ordinal))
         {
-            if ((text[pos] == '.' && dot) || (text[pos] is 'e' or 'E' && exponent))
+            if ((_text[_pos] == '.' && dot) || (_text[_pos] is 'e' or 'E' && exponent))
             {
-                pos++;
+                _pos++;
                 return false;
             }
 
@@ -78,14 +78,14 @@ internal sealed partial class Lexer
             {
                 exponent = true;
                 AcceptAny("+-");
-                if (AcceptAny("._eE") || pos >= text.Length)
+                if (AcceptAny("._eE") || _pos >= _text.Length)
                 {
                     return false;
                 }
             }
             else if (AcceptAny("_"))
             {
-                if (AcceptAny("._eE") || pos >= text.Length)
+                if (AcceptAny("._eE") || _pos >= _text.Length)
                 {
                     return false;
                 }
@@ -98,19 +98,19 @@ internal sealed partial class Lexer
             }
         }
 
-        return pos != initial && !IsAlphaNumeric(Next(0));
+        return _pos != initial && !IsAlphaNumeric(Next(0));
     }
 
     private bool QuotedString(int start, char quote)
     {
         while (true)
         {
-            if (pos >= text.Length || text[pos] == '\n')
+            if (_pos >= _text.Length || _text[_pos] == '\n')
             {
                 return Fail(start, "unterminated quoted string");
             }
 
-            var c = text[pos++];
+            var c = _text[_pos++];
             if (c == quote)
             {
                 return Emit(TokenKind.String, start);
@@ -118,12 +118,12 @@ internal sealed partial class Lexer
 
             if (c == '\\' && Escape(quote) is { } problem)
             {
-                return Fail(pos - 1, problem);
+                return Fail(_pos - 1, problem);
             }
 
             if (char.IsSurrogate(c) && !ValidSurrogatePair(c))
             {
-                return Fail(pos - 1, "invalid UTF-8 rune");
+                return Fail(_pos - 1, "invalid UTF-8 rune");
             }
         }
     }
@@ -132,12 +132,12 @@ internal sealed partial class Lexer
     {
         while (true)
         {
-            if (pos >= text.Length)
+            if (_pos >= _text.Length)
             {
                 return Fail(start, "unterminated raw string");
             }
 
-            var c = text[pos++];
+            var c = _text[_pos++];
             if (c == '`')
             {
                 return Emit(TokenKind.String, start);
@@ -145,7 +145,7 @@ internal sealed partial class Lexer
 
             if (char.IsSurrogate(c) && !ValidSurrogatePair(c))
             {
-                return Fail(pos - 1, "invalid UTF-8 rune");
+                return Fail(_pos - 1, "invalid UTF-8 rune");
             }
         }
     }
@@ -153,12 +153,12 @@ internal sealed partial class Lexer
     // After a backslash: the escapes Go string literals know (what Prometheus accepts), or the reason it is not one.
     private string? Escape(char quote)
     {
-        if (pos >= text.Length)
+        if (_pos >= _text.Length)
         {
             return "escape sequence not terminated";
         }
 
-        var c = text[pos++];
+        var c = _text[_pos++];
         var (count, radix, max) = c switch
         {
             'a' or 'b' or 'f' or 'n' or 'r' or 't' or 'v' or '\\' => (0, 0, 0),
@@ -176,25 +176,25 @@ internal sealed partial class Lexer
 
         if (radix == 8)
         {
-            pos--;
+            _pos--;
         }
 
         var value = 0L;
         for (var i = 0; i < count; i++)
         {
-            if (pos >= text.Length)
+            if (_pos >= _text.Length)
             {
                 return "escape sequence not terminated";
             }
 
-            var digit = DigitValue(text[pos]);
+            var digit = DigitValue(_text[_pos]);
             if (digit >= radix)
             {
-                return $"illegal character {CodePoint(text[pos])} in escape sequence";
+                return $"illegal character {CodePoint(_text[_pos])} in escape sequence";
             }
 
             value = (value * radix) + digit;
-            pos++;
+            _pos++;
         }
 
         return value > max || value is >= 0xD800 and < 0xE000 ? "escape sequence is an invalid Unicode code point" : null;
@@ -202,9 +202,9 @@ internal sealed partial class Lexer
 
     private bool ValidSurrogatePair(char c)
     {
-        if (char.IsHighSurrogate(c) && pos < text.Length && char.IsLowSurrogate(text[pos]))
+        if (char.IsHighSurrogate(c) && _pos < _text.Length && char.IsLowSurrogate(_text[_pos]))
         {
-            pos++;
+            _pos++;
             return true;
         }
 
@@ -213,9 +213,9 @@ internal sealed partial class Lexer
 
     private bool AcceptAny(string valid)
     {
-        if (pos < text.Length && valid.Contains(text[pos], StringComparison.Ordinal))
+        if (_pos < _text.Length && valid.Contains(_text[_pos], StringComparison.Ordinal))
         {
-            pos++;
+            _pos++;
             return true;
         }
 

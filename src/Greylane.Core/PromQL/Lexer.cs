@@ -7,17 +7,17 @@ namespace Greylane.Core.PromQL;
 /// </summary>
 internal sealed partial class Lexer
 {
-    private readonly string text;
-    private readonly bool templates;
-    private readonly List<Token> tokens = [];
-    private int pos;
-    private bool inBraces;
-    private bool inBrackets;
+    private readonly string _text;
+    private readonly bool _templates;
+    private readonly List<Token> _tokens = [];
+    private int _pos;
+    private bool _inBraces;
+    private bool _inBrackets;
 
     private Lexer(string text, bool templates)
     {
-        this.text = text;
-        this.templates = templates;
+        _text = text;
+        _templates = templates;
     }
 
     /// <summary>
@@ -32,51 +32,51 @@ internal sealed partial class Lexer
         {
         }
 
-        return lexer.tokens;
+        return lexer._tokens;
     }
 
     // One token (or skipped space/comment); false once the end or an error is reached.
     private bool Step()
     {
-        if (pos >= text.Length)
+        if (_pos >= _text.Length)
         {
-            if (inBraces || inBrackets)
+            if (_inBraces || _inBrackets)
             {
-                return Fail(pos, inBraces ? "unexpected end of input inside braces" : "unexpected end of input inside brackets");
+                return Fail(_pos, _inBraces ? "unexpected end of input inside braces" : "unexpected end of input inside brackets");
             }
 
-            Emit(TokenKind.End, pos);
+            Emit(TokenKind.End, _pos);
             return false;
         }
 
-        var c = text[pos];
+        var c = _text[_pos];
         if (c is ' ' or '\t' or '\n' or '\r')
         {
-            pos++;
+            _pos++;
             return true;
         }
 
-        if (c == '#' && !inBrackets)
+        if (c == '#' && !_inBrackets)
         {
-            while (pos < text.Length && text[pos] is not ('\n' or '\r'))
+            while (_pos < _text.Length && _text[_pos] is not ('\n' or '\r'))
             {
-                pos++;
+                _pos++;
             }
 
             return true;
         }
 
-        if (templates && c == '{' && Next(1) == '{')
+        if (_templates && c == '{' && Next(1) == '{')
         {
             return Placeholder();
         }
 
-        return inBraces ? InsideBraces(c) : inBrackets ? InsideBrackets(c) : Statement(c);
+        return _inBraces ? InsideBraces(c) : _inBrackets ? InsideBrackets(c) : Statement(c);
     }
 
     private bool Statement(char c)
     {
-        var start = pos++;
+        var start = _pos++;
         switch (c)
         {
             case ',': return Emit(TokenKind.Comma, start);
@@ -99,29 +99,29 @@ internal sealed partial class Lexer
             case '"' or '\'': return QuotedString(start, c);
             case '`': return RawString(start);
             case '{':
-                inBraces = true;
+                _inBraces = true;
                 return Emit(TokenKind.LeftBrace, start);
             case '}': return Fail(start, "unexpected character: '}'");
             case '[':
-                inBrackets = true;
+                _inBrackets = true;
                 return Emit(TokenKind.LeftBracket, start);
             case ']': return Fail(start, "unexpected right bracket ']'");
         }
 
         if (IsDigit(c) || (c == '.' && IsDigit(Next(0))))
         {
-            pos = start;
+            _pos = start;
             return NumberOrDuration();
         }
 
         if (IsAlpha(c) || c == ':')
         {
-            while (pos < text.Length && (IsAlphaNumeric(text[pos]) || text[pos] == ':'))
+            while (_pos < _text.Length && (IsAlphaNumeric(_text[_pos]) || _text[_pos] == ':'))
             {
-                pos++;
+                _pos++;
             }
 
-            return Emit(text.AsSpan(start, pos - start).Contains(':') ? TokenKind.MetricIdentifier : TokenKind.Identifier, start);
+            return Emit(_text.AsSpan(start, _pos - start).Contains(':') ? TokenKind.MetricIdentifier : TokenKind.Identifier, start);
         }
 
         return Fail(start, $"unexpected character: {Show(c)}");
@@ -129,7 +129,7 @@ internal sealed partial class Lexer
 
     private bool InsideBraces(char c)
     {
-        var start = pos++;
+        var start = _pos++;
         switch (c)
         {
             case ',': return Emit(TokenKind.Comma, start);
@@ -141,15 +141,15 @@ internal sealed partial class Lexer
             case '!': return Fail(start, $"unexpected character after '!' inside braces: {Show(Next(0))}");
             case '{': return Fail(start, "unexpected left brace '{'");
             case '}':
-                inBraces = false;
+                _inBraces = false;
                 return Emit(TokenKind.RightBrace, start);
         }
 
         if (IsAlpha(c))
         {
-            while (pos < text.Length && IsAlphaNumeric(text[pos]))
+            while (_pos < _text.Length && IsAlphaNumeric(_text[_pos]))
             {
-                pos++;
+                _pos++;
             }
 
             return Emit(TokenKind.Identifier, start);
@@ -162,12 +162,12 @@ internal sealed partial class Lexer
     // say plainly that only a duration is accepted.
     private bool InsideBrackets(char c)
     {
-        var start = pos++;
+        var start = _pos++;
         switch (c)
         {
             case ':': return Emit(TokenKind.Colon, start);
             case ']':
-                inBrackets = false;
+                _inBrackets = false;
                 return Emit(TokenKind.RightBracket, start);
             case '[': return Fail(start, "unexpected left bracket '['");
             case '(': return Emit(TokenKind.LeftParen, start);
@@ -183,15 +183,15 @@ internal sealed partial class Lexer
 
         if (IsDigit(c) || (c == '.' && IsDigit(Next(0))))
         {
-            pos = start;
+            _pos = start;
             return NumberOrDuration();
         }
 
         if (IsAlpha(c))
         {
-            while (pos < text.Length && IsAlphaNumeric(text[pos]))
+            while (_pos < _text.Length && IsAlphaNumeric(_text[_pos]))
             {
-                pos++;
+                _pos++;
             }
 
             return Emit(TokenKind.Identifier, start);
@@ -202,36 +202,36 @@ internal sealed partial class Lexer
 
     private bool Placeholder()
     {
-        var close = text.IndexOf("}}", pos + 2, StringComparison.Ordinal);
+        var close = _text.IndexOf("}}", _pos + 2, StringComparison.Ordinal);
         if (close < 0)
         {
-            return Fail(pos, "a \"{{\" is not closed");
+            return Fail(_pos, "a \"{{\" is not closed");
         }
 
-        var start = pos;
-        pos = close + 2;
+        var start = _pos;
+        _pos = close + 2;
         return Emit(TokenKind.Placeholder, start);
     }
 
     private bool Emit(TokenKind kind, int start)
     {
-        tokens.Add(new Token(kind, start, pos, text[start..pos]));
+        _tokens.Add(new Token(kind, start, _pos, _text[start.._pos]));
         return true;
     }
 
     private bool Fail(int at, string reason)
     {
-        tokens.Add(new Token(TokenKind.Error, at, Math.Max(at, pos), reason));
+        _tokens.Add(new Token(TokenKind.Error, at, Math.Max(at, _pos), reason));
         return false;
     }
 
-    private char Next(int ahead) => pos + ahead < text.Length ? text[pos + ahead] : '\0';
+    private char Next(int ahead) => _pos + ahead < _text.Length ? _text[_pos + ahead] : '\0';
 
     private bool Accept(char c)
     {
-        if (pos < text.Length && text[pos] == c)
+        if (_pos < _text.Length && _text[_pos] == c)
         {
-            pos++;
+            _pos++;
             return true;
         }
 

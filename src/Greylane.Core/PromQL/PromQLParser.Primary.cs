@@ -106,7 +106,7 @@ internal sealed partial class PromQLParser
         {
             without = Take().IsWord("without");
             grouping = GroupingLabels();
-            end = tokens[index - 1].End;
+            end = _tokens[_index - 1].End;
         }
 
         var expected = WithParameter.Contains(op.Text) ? 2 : 1;

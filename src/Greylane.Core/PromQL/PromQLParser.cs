@@ -16,11 +16,11 @@ internal sealed partial class PromQLParser
     // would end the process rather than refuse the query. No real query nests this deep.
     private const int MaxDepth = 200;
 
-    private readonly IReadOnlyList<Token> tokens;
-    private int index;
-    private int depth;
+    private readonly IReadOnlyList<Token> _tokens;
+    private int _index;
+    private int _depth;
 
-    private PromQLParser(string text) => tokens = Lexer.Tokenize(text);
+    private PromQLParser(string text) => _tokens = Lexer.Tokenize(text);
 
     /// <summary>The expression <paramref name="text"/> holds; throws <see cref="PromQLException"/> saying where and why it is not valid PromQL.</summary>
     public static Expr Parse(string text)
@@ -60,7 +60,7 @@ internal sealed partial class PromQLParser
 
     private Expr Expression(int minPrecedence)
     {
-        if (++depth > MaxDepth)
+        if (++_depth > MaxDepth)
         {
             throw new PromQLException(new PromQLError(Peek().Start, $"the query nests deeper than {MaxDepth} levels", "write it with less nesting"));
         }
@@ -83,7 +83,7 @@ internal sealed partial class PromQLParser
             left = new BinaryExpr(op, left, right, new TextSpan(left.Span.Start, right.Span.End)) { ReturnBool = returnBool, Matching = matching };
         }
 
-        depth--;
+        _depth--;
         return left;
     }
 
@@ -162,7 +162,7 @@ internal sealed partial class PromQLParser
         _ => PowPrecedence,
     };
 
-    private Token Peek(int ahead = 0) => tokens[Math.Min(index + ahead, tokens.Count - 1)];
+    private Token Peek(int ahead = 0) => _tokens[Math.Min(_index + ahead, _tokens.Count - 1)];
 
     private Token Take()
     {
@@ -172,9 +172,9 @@ internal sealed partial class PromQLParser
             throw new PromQLException(new PromQLError(token.Start, token.Text));
         }
 
-        if (index < tokens.Count - 1)
+        if (_index < _tokens.Count - 1)
         {
-            index++;
+            _index++;
         }
 
         return token;

@@ -18,71 +18,71 @@ internal sealed partial class Decider
     private Decision Finish(bool bounded)
     {
         var actions = new List<RolloutAction>();
-        if (facts.Command is not null)
+        if (_facts.Command is not null)
         {
             actions.Add(new A.ClearCommand());
         }
 
-        actions.AddRange(events);
-        if (facts.Deleted && current.Phase.IsAtRest)
+        actions.AddRange(_events);
+        if (_facts.Deleted && _current.Phase.IsAtRest)
         {
-            return new Decision(current, actions);
+            return new Decision(_current, actions);
         }
 
-        if (current.Phase.IsAtRest)
+        if (_current.Phase.IsAtRest)
         {
             AtRest(actions);
         }
 
-        var step = StepView.Of(strategy, current.Step);
-        switch (current.Phase)
+        var step = StepView.Of(_strategy, _current.Step);
+        switch (_current.Phase)
         {
-            case { IsStep: true } when current.Release is { } release:
-                var replicas = step.Replicas.Resolve(facts.DesiredReplicas);
-                if (facts.Canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.Replicas != replicas)
+            case { IsStep: true } when _current.Release is { } release:
+                var replicas = step.Replicas.Resolve(_facts.DesiredReplicas);
+                if (_facts.Canaries.FirstOrDefault(c => c.Release == release) is not { } canary || canary.Replicas != replicas)
                 {
                     actions.Add(new A.ScaleCanary(release, replicas));
                 }
 
-                if (current.TrafficWithdrawn && !facts.RoutingRestored)
+                if (_current.TrafficWithdrawn && !_facts.RoutingRestored)
                 {
                     actions.Add(new A.RestoreRouting());
                 }
-                else if (current.Phase != StepScaling && guards.RoutingNeeded && !guards.RoutingInPlace)
+                else if (_current.Phase != StepScaling && _guards.RoutingNeeded && !_guards.RoutingInPlace)
                 {
-                    actions.Add(new A.ApplyRouting(current.Step));
-                    current = current with { RoutingTouched = true };
+                    actions.Add(new A.ApplyRouting(_current.Step));
+                    _current = _current with { RoutingTouched = true };
                 }
 
-                var measuring = current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held);
-                if (measuring && !current.PausedByUser && MeasurementLedger.Due(current, strategy, now) is { Count: > 0 } due)
+                var measuring = _current.Phase == StepAnalyzing || (_current.Phase == StepPaused && _current.Held);
+                if (measuring && !_current.PausedByUser && MeasurementLedger.Due(_current, _strategy, _now) is { Count: > 0 } due)
                 {
                     actions.Add(new A.Measure(due));
-                    current = MeasurementLedger.Requested(current, strategy, due, now);
+                    _current = MeasurementLedger.Requested(_current, _strategy, due, _now);
                 }
 
                 break;
             case Initializing or Finalizing or Aborting:
                 // Without a release annotation nothing is held any more (the user opted out, and the webhook unpaused
                 // so that Kubernetes finishes the rollout): pausing again would strand the Deployment.
-                if (current.Phase == Aborting && !facts.Paused && !facts.TemplateIsStable && !facts.Deleted && facts.Release is not null)
+                if (_current.Phase == Aborting && !_facts.Paused && !_facts.TemplateIsStable && !_facts.Deleted && _facts.Release is not null)
                 {
                     actions.Add(new A.Repause());
                 }
 
-                if (!facts.RoutingRestored)
+                if (!_facts.RoutingRestored)
                 {
                     actions.Add(new A.RestoreRouting());
                 }
-                else if (guards.CleanupGraceDone)
+                else if (_guards.CleanupGraceDone)
                 {
                     // Initializing keeps the current release's canary (a retry reuses it); cleanup removes every one.
-                    actions.AddRange(facts.Canaries
-                        .Where(c => current.Phase != Initializing || c.Release != current.Release)
+                    actions.AddRange(_facts.Canaries
+                        .Where(c => _current.Phase != Initializing || c.Release != _current.Release)
                         .Select(c => new A.DeleteCanary(c.Release)));
 
                     // Only once the canaries are gone may the stable Service select every pod again.
-                    if (current.Phase != Initializing && facts.Canaries.Count == 0 && facts.StablePinned)
+                    if (_current.Phase != Initializing && _facts.Canaries.Count == 0 && _facts.StablePinned)
                     {
                         actions.Add(new A.UnpinStable());
                     }
@@ -90,15 +90,15 @@ internal sealed partial class Decider
 
                 break;
             case Promoting:
-                if (current.TrafficWithdrawn && !facts.RoutingRestored)
+                if (_current.TrafficWithdrawn && !_facts.RoutingRestored)
                 {
                     actions.Add(new A.RestoreRouting());
                 }
 
-                if (facts.Paused)
+                if (_facts.Paused)
                 {
                     // The Deployment's own rolling update replaces the pods the stable Service is pinned to: unpin first.
-                    if (facts.StablePinned)
+                    if (_facts.StablePinned)
                     {
                         actions.Add(new A.UnpinStable());
                     }
@@ -107,18 +107,18 @@ internal sealed partial class Decider
                 }
 
                 break;
-            case Completed when facts.Release is not null && facts.Release == current.Release:
+            case Completed when _facts.Release is not null && _facts.Release == _current.Release:
                 actions.Add(new A.ClearRelease());
                 break;
 
             // Reverted after a rollback: nothing is held any more; unpause first so that a crash in between cannot leave it paused.
-            case RolledBack when facts.TemplateIsStable:
-                if (facts.Paused)
+            case RolledBack when _facts.TemplateIsStable:
+                if (_facts.Paused)
                 {
                     actions.Add(new A.Unpause());
                 }
 
-                if (facts.Release is not null)
+                if (_facts.Release is not null)
                 {
                     actions.Add(new A.ClearRelease());
                 }
@@ -126,9 +126,9 @@ internal sealed partial class Decider
                 break;
         }
 
-        if (current.Phase.IsAtRest && facts.Release is null && current.Release is not null)
+        if (_current.Phase.IsAtRest && _facts.Release is null && _current.Release is not null)
         {
-            current = current with { ReleaseCleared = true };
+            _current = _current with { ReleaseCleared = true };
         }
 
         if (Requeue(bounded) is { } delay)
@@ -136,26 +136,26 @@ internal sealed partial class Decider
             actions.Add(new A.RequeueAfter(delay));
         }
 
-        return new Decision(current, actions);
+        return new Decision(_current, actions);
     }
 
     /// <summary>
     /// The phase waits for routing objects or Services, which no watch reports on (nor does a write of them made by an
     /// earlier leader, or by this one just before a crash): only looking again moves it on.
     /// </summary>
-    private bool AwaitsUnwatched() => current.Phase switch
+    private bool AwaitsUnwatched() => _current.Phase switch
     {
-        StepRouting => current.RoutedAt is null && guards.RoutingNeeded,
-        Initializing or Finalizing or Aborting => !facts.RoutingRestored || (current.Phase != Initializing && facts.StablePinned),
-        StepScaling or Promoting => current.TrafficWithdrawn && !facts.RoutingRestored || (current.Phase == Promoting && facts.StablePinned),
-        { IsAtRest: true } => !facts.RoutingRestored || facts.StablePinned,
+        StepRouting => _current.RoutedAt is null && _guards.RoutingNeeded,
+        Initializing or Finalizing or Aborting => !_facts.RoutingRestored || (_current.Phase != Initializing && _facts.StablePinned),
+        StepScaling or Promoting => _current.TrafficWithdrawn && !_facts.RoutingRestored || (_current.Phase == Promoting && _facts.StablePinned),
+        { IsAtRest: true } => !_facts.RoutingRestored || _facts.StablePinned,
         _ => false,
     };
 
     // Soon after the phase began (a write just made), then less often (routing refused until a person fixes it): a
     // tenth of the wait so far, from 1 s to 30 s.
     private TimeSpan UnwatchedPoll(DateTimeOffset since) =>
-        TimeSpan.FromTicks(Math.Clamp((now - since).Ticks / 10, UnwatchedPollMin.Ticks, UnwatchedPollMax.Ticks));
+        TimeSpan.FromTicks(Math.Clamp((_now - since).Ticks / 10, UnwatchedPollMin.Ticks, UnwatchedPollMax.Ticks));
 
     /// <summary>
     /// A release that is over leaves original routing and no canary. What a leader that lost its lease mid-write (or a
@@ -163,17 +163,17 @@ internal sealed partial class Decider
     /// </summary>
     private void AtRest(List<RolloutAction> actions)
     {
-        if (!facts.RoutingRestored)
+        if (!_facts.RoutingRestored)
         {
-            actions.Add(new A.Emit("LeftoverRouting", $"no release is in progress ({current.Phase}), yet routing still carries Greylane's changes: restoring the original routing", EventType.Warning));
+            actions.Add(new A.Emit("LeftoverRouting", $"no release is in progress ({_current.Phase}), yet routing still carries Greylane's changes: restoring the original routing", EventType.Warning));
             actions.Add(new A.RestoreRouting());
         }
-        else if (facts.Canaries.Count > 0)
+        else if (_facts.Canaries.Count > 0)
         {
-            actions.Add(new A.Emit("LeftoverCanary", $"no release is in progress ({current.Phase}), yet canary ReplicaSet(s) of {string.Join(", ", facts.Canaries.Select(c => c.Release))} exist: deleting them", EventType.Warning));
-            actions.AddRange(facts.Canaries.Select(c => new A.DeleteCanary(c.Release)));
+            actions.Add(new A.Emit("LeftoverCanary", $"no release is in progress ({_current.Phase}), yet canary ReplicaSet(s) of {string.Join(", ", _facts.Canaries.Select(c => c.Release))} exist: deleting them", EventType.Warning));
+            actions.AddRange(_facts.Canaries.Select(c => new A.DeleteCanary(c.Release)));
         }
-        else if (facts.StablePinned)
+        else if (_facts.StablePinned)
         {
             actions.Add(new A.UnpinStable());
         }
@@ -186,46 +186,46 @@ internal sealed partial class Decider
             return TimeSpan.Zero;
         }
 
-        var grace = strategy.Traffic.GracePeriod;
-        var step = StepView.Of(strategy, current.Step);
+        var grace = _strategy.Traffic.GracePeriod;
+        var step = StepView.Of(_strategy, _current.Step);
         var times = new List<DateTimeOffset>();
-        if (Guards.IsBounded(current.Phase) && !current.PausedByUser)
+        if (Guards.IsBounded(_current.Phase) && !_current.PausedByUser)
         {
-            times.Add(Guards.DeadlineStart(current) + strategy.ProgressDeadline);
+            times.Add(Guards.DeadlineStart(_current) + _strategy.ProgressDeadline);
         }
 
-        if (current.Phase == StepRouting && current.RoutedAt is { } routedAt)
+        if (_current.Phase == StepRouting && _current.RoutedAt is { } routedAt)
         {
             times.Add(routedAt + grace);
         }
 
-        if (current.Phase is Initializing or Finalizing or Aborting && current.RestoredAt is { } restoredAt)
+        if (_current.Phase is Initializing or Finalizing or Aborting && _current.RestoredAt is { } restoredAt)
         {
             times.Add(restoredAt + grace);
         }
 
-        if ((current.Phase == StepAnalyzing || (current.Phase == StepPaused && current.Held)) && !current.PausedByUser)
+        if ((_current.Phase == StepAnalyzing || (_current.Phase == StepPaused && _current.Held)) && !_current.PausedByUser)
         {
-            times.AddRange(current.Metrics.Where(m => m.NextAt is not null).Select(m => m.NextAt!.Value));
+            times.AddRange(_current.Metrics.Where(m => m.NextAt is not null).Select(m => m.NextAt!.Value));
         }
 
-        if (current.Phase == StepPaused && !current.Held && !current.PausedByUser && !step.Pause.IsManual && current.Since is { } since)
+        if (_current.Phase == StepPaused && !_current.Held && !_current.PausedByUser && !step.Pause.IsManual && _current.Since is { } since)
         {
             times.Add(since + step.Pause.Duration);
         }
 
-        if (facts.Deleted && !current.Phase.IsAtRest)
+        if (_facts.Deleted && !_current.Phase.IsAtRest)
         {
-            times.Add(now + DeletedPoll);
+            times.Add(_now + DeletedPoll);
         }
 
         if (AwaitsUnwatched())
         {
-            times.Add(now + UnwatchedPoll(current.Since ?? now));
+            times.Add(_now + UnwatchedPoll(_current.Since ?? _now));
         }
 
         // Whatever was due by now has fired in this decision; a past time left over would only spin the queue.
-        var future = times.Where(t => t > now).ToList();
-        return future.Count == 0 ? null : future.Min() - now;
+        var future = times.Where(t => t > _now).ToList();
+        return future.Count == 0 ? null : future.Min() - _now;
     }
 }

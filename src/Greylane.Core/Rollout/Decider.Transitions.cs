@@ -10,11 +10,11 @@ internal sealed partial class Decider
     private void OnTransitioned(StateMachine<RolloutPhase, T>.Transition t)
     {
         // Stateless has already called the state mutator, so the phase left is the transition's source.
-        var before = current with { Phase = t.Source };
-        current = current with { Phase = t.Destination, Since = now };
+        var before = _current with { Phase = t.Source };
+        _current = _current with { Phase = t.Destination, Since = _now };
         if (!(t.IsReentry && t.Trigger == T.DeadlineExceeded))
         {
-            current = Enter(current, t);
+            _current = Enter(_current, t);
         }
 
         Record(t, Severity(t.Trigger), Describe(t, before));
@@ -23,30 +23,30 @@ internal sealed partial class Decider
     /// <summary>Records an internal transition (no phase change): its status effect, Event and history entry.</summary>
     private void Record(StateMachine<RolloutPhase, T>.Transition t, EventType type)
     {
-        current = t.Trigger switch
+        _current = t.Trigger switch
         {
-            T.RoutingApplied => current with { RoutedAt = now, RoutedPods = StepView.Of(strategy, current.Step).Replicas.Resolve(facts.DesiredReplicas) },
-            T.RoutingRestored => current with { RestoredAt = now },
-            T.Pause => current with { PausedByUser = true },
-            T.CanaryLost => current with { TrafficWithdrawn = true, RoutedPods = null },
+            T.RoutingApplied => _current with { RoutedAt = _now, RoutedPods = StepView.Of(_strategy, _current.Step).Replicas.Resolve(_facts.DesiredReplicas) },
+            T.RoutingRestored => _current with { RestoredAt = _now },
+            T.Pause => _current with { PausedByUser = true },
+            T.CanaryLost => _current with { TrafficWithdrawn = true, RoutedPods = null },
 
             // Deadlines and timed pauses count again from the resume: the person took over the clock.
-            T.Resume => current with { PausedByUser = false, Since = now },
-            _ => current,
+            T.Resume => _current with { PausedByUser = false, Since = _now },
+            _ => _current,
         };
-        Record(t, type, Describe(t, current));
+        Record(t, type, Describe(t, _current));
     }
 
     private void Record(StateMachine<RolloutPhase, T>.Transition t, EventType type, string message)
     {
-        var history = current.History.Append(new TransitionRecord(t.Source, t.Destination, t.Trigger, now));
-        current = current with
+        var history = _current.History.Append(new TransitionRecord(t.Source, t.Destination, t.Trigger, _now));
+        _current = _current with
         {
             Reason = t.Trigger,
             Message = message,
             History = [.. history.TakeLast(RolloutStatus.HistoryLimit)],
         };
-        events.Add(new RolloutAction.Emit(t.Trigger.ToString(), message, type));
+        _events.Add(new RolloutAction.Emit(t.Trigger.ToString(), message, type));
     }
 
     private RolloutStatus Enter(RolloutStatus s, StateMachine<RolloutPhase, T>.Transition t) => t.Destination switch
@@ -56,8 +56,8 @@ internal sealed partial class Decider
             Step = 0,
             TrafficWithdrawn = false,
             RoutedPods = null,
-            Release = facts.Release ?? s.Release,
-            Stable = facts.Stable ?? s.Stable,
+            Release = _facts.Release ?? s.Release,
+            Stable = _facts.Stable ?? s.Stable,
             RoutedAt = null,
             RestoredAt = null,
             AnalysisSince = null,
@@ -90,8 +90,8 @@ internal sealed partial class Decider
         StepRouting => s with { RoutedAt = null, TrafficWithdrawn = false },
         StepAnalyzing when t.Source == StepRouting => s with
         {
-            AnalysisSince = now,
-            Metrics = MeasurementLedger.Start(strategy, StepView.Of(strategy, s.Step), now),
+            AnalysisSince = _now,
+            Metrics = MeasurementLedger.Start(_strategy, StepView.Of(_strategy, s.Step), _now),
         },
         StepAnalyzing => s with { Held = false, Metrics = MeasurementLedger.Forgive(s.Metrics) },
         StepPaused => s with { Held = t.Trigger == T.MeasurementInconclusive },

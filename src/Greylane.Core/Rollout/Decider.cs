@@ -23,32 +23,32 @@ internal sealed partial class Decider
         RolloutTrigger.PromotionRolledOut, RolloutTrigger.Finalized, RolloutTrigger.CanaryDeleted,
     ];
 
-    private readonly Observation facts;
-    private readonly RolloutStatus input;
-    private readonly RolloutStrategy strategy;
-    private readonly DateTimeOffset now;
-    private readonly StateMachine<RolloutPhase, RolloutTrigger> machine;
-    private readonly List<RolloutAction> events = [];
-    private RolloutStatus current;
-    private Guards guards;
-    private bool commandPending;
+    private readonly Observation _facts;
+    private readonly RolloutStatus _input;
+    private readonly RolloutStrategy _strategy;
+    private readonly DateTimeOffset _now;
+    private readonly StateMachine<RolloutPhase, RolloutTrigger> _machine;
+    private readonly List<RolloutAction> _events = [];
+    private RolloutStatus _current;
+    private Guards _guards;
+    private bool _commandPending;
 
     public Decider(Observation facts, RolloutStatus status, RolloutStrategy strategy, DateTimeOffset now)
     {
-        this.facts = facts;
-        input = status;
-        this.strategy = strategy;
-        this.now = now;
-        current = MeasurementLedger.Fold(status, facts.Measurements, now);
-        guards = Guards.Compute(facts, input, current, strategy, now);
-        commandPending = facts.Command is not null;
-        machine = new StateMachine<RolloutPhase, RolloutTrigger>(() => current.Phase, phase => current = current with { Phase = phase });
+        _facts = facts;
+        _input = status;
+        _strategy = strategy;
+        _now = now;
+        _current = MeasurementLedger.Fold(status, facts.Measurements, now);
+        _guards = Guards.Compute(facts, _input, _current, strategy, now);
+        _commandPending = facts.Command is not null;
+        _machine = new StateMachine<RolloutPhase, RolloutTrigger>(() => _current.Phase, phase => _current = _current with { Phase = phase });
         Configure();
-        machine.OnTransitioned(OnTransitioned);
+        _machine.OnTransitioned(OnTransitioned);
     }
 
     /// <summary>The machine's static shape (guards are not evaluated), for the diagram.</summary>
-    public Stateless.Reflection.StateMachineInfo Info => machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
     public async Task<Decision> RunAsync()
     {
@@ -60,8 +60,8 @@ internal sealed partial class Decider
                 return Finish(bounded: true);
             }
 
-            await machine.FireAsync(trigger).ConfigureAwait(false);
-            guards = Guards.Compute(facts, input, current, strategy, now);
+            await _machine.FireAsync(trigger).ConfigureAwait(false);
+            _guards = Guards.Compute(_facts, _input, _current, _strategy, _now);
         }
 
         return Finish(bounded: false);
@@ -71,16 +71,16 @@ internal sealed partial class Decider
     {
         foreach (var trigger in ObservedFirst)
         {
-            if (MayFire(trigger) && machine.CanFire(trigger))
+            if (MayFire(trigger) && _machine.CanFire(trigger))
             {
                 return trigger;
             }
         }
 
         // A command is read once per decision, after release changes, so that it applies to the release now current.
-        if (commandPending)
+        if (_commandPending)
         {
-            commandPending = false;
+            _commandPending = false;
             if (Command() is { } command)
             {
                 return command;
@@ -89,7 +89,7 @@ internal sealed partial class Decider
 
         foreach (var trigger in ObservedThen)
         {
-            if (MayFire(trigger) && machine.CanFire(trigger))
+            if (MayFire(trigger) && _machine.CanFire(trigger))
             {
                 return trigger;
             }
@@ -101,30 +101,30 @@ internal sealed partial class Decider
     /// <summary>A cheap pre-check (the trigger's guard could hold) that spares Stateless' costlier <c>CanFire</c>.</summary>
     private bool MayFire(RolloutTrigger trigger) => trigger switch
     {
-        RolloutTrigger.DeploymentDeleted => guards.Deleted,
-        RolloutTrigger.Superseded => guards.Superseding,
-        RolloutTrigger.RevertedToStable => guards.Reverted,
-        RolloutTrigger.ReleaseDetected => guards.NewRelease,
-        RolloutTrigger.MeasurementFailed => guards.FailedBeyondLimit,
-        RolloutTrigger.MeasurementInconclusive => guards.InconclusiveBeyondLimit,
-        RolloutTrigger.DeadlineExceeded => guards.DeadlineExceeded,
-        RolloutTrigger.RoutingRestored => guards.RestoredNow,
-        RolloutTrigger.Initialized => guards.Initialized,
-        RolloutTrigger.CanaryReady => guards.CanaryReady,
-        RolloutTrigger.CanaryLost => guards.CanaryLost,
-        RolloutTrigger.RoutingApplied => guards.RoutingAppliedNow,
-        RolloutTrigger.GraceElapsed => guards.GraceElapsed,
-        RolloutTrigger.StepPassed => guards.StepPassed,
-        RolloutTrigger.MeasurementPassed => guards.PassWhileHeld,
-        RolloutTrigger.PauseElapsed => guards.PauseOver,
-        RolloutTrigger.PromotionRolledOut => guards.RolledOut,
-        RolloutTrigger.Finalized or RolloutTrigger.CanaryDeleted => guards.CleanedUp,
+        RolloutTrigger.DeploymentDeleted => _guards.Deleted,
+        RolloutTrigger.Superseded => _guards.Superseding,
+        RolloutTrigger.RevertedToStable => _guards.Reverted,
+        RolloutTrigger.ReleaseDetected => _guards.NewRelease,
+        RolloutTrigger.MeasurementFailed => _guards.FailedBeyondLimit,
+        RolloutTrigger.MeasurementInconclusive => _guards.InconclusiveBeyondLimit,
+        RolloutTrigger.DeadlineExceeded => _guards.DeadlineExceeded,
+        RolloutTrigger.RoutingRestored => _guards.RestoredNow,
+        RolloutTrigger.Initialized => _guards.Initialized,
+        RolloutTrigger.CanaryReady => _guards.CanaryReady,
+        RolloutTrigger.CanaryLost => _guards.CanaryLost,
+        RolloutTrigger.RoutingApplied => _guards.RoutingAppliedNow,
+        RolloutTrigger.GraceElapsed => _guards.GraceElapsed,
+        RolloutTrigger.StepPassed => _guards.StepPassed,
+        RolloutTrigger.MeasurementPassed => _guards.PassWhileHeld,
+        RolloutTrigger.PauseElapsed => _guards.PauseOver,
+        RolloutTrigger.PromotionRolledOut => _guards.RolledOut,
+        RolloutTrigger.Finalized or RolloutTrigger.CanaryDeleted => _guards.CleanedUp,
         _ => true,
     };
 
     private RolloutTrigger? Command()
     {
-        var text = facts.Command!.Trim();
+        var text = _facts.Command!.Trim();
         RolloutTrigger? trigger = text.ToUpperInvariant() switch
         {
             "PROMOTE" => RolloutTrigger.Promote,
@@ -141,16 +141,16 @@ internal sealed partial class Decider
             return null;
         }
 
-        if (!machine.CanFire(trigger.Value))
+        if (!_machine.CanFire(trigger.Value))
         {
-            Warn("CommandIgnored", $"command '{text}' ignored in phase {current.Phase}: {WhyRefused(trigger.Value)}");
+            Warn("CommandIgnored", $"command '{text}' ignored in phase {_current.Phase}: {WhyRefused(trigger.Value)}");
             return null;
         }
 
         return trigger;
     }
 
-    private string WhyRefused(RolloutTrigger command) => (command, current.Phase) switch
+    private string WhyRefused(RolloutTrigger command) => (command, _current.Phase) switch
     {
         (RolloutTrigger.Retry, RolloutPhase.RolledBack) => "the rolled-back template is no longer the Deployment's template",
         (RolloutTrigger.Retry, _) => "only a rolled-back release can be retried",
@@ -160,5 +160,5 @@ internal sealed partial class Decider
     };
 
     private void Warn(string reason, string message) =>
-        events.Add(new RolloutAction.Emit(reason, message, EventType.Warning));
+        _events.Add(new RolloutAction.Emit(reason, message, EventType.Warning));
 }

@@ -16,12 +16,12 @@ namespace Greylane.Core.Serialization;
 /// </remarks>
 internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
 {
-    private readonly List<JsonNode?> documents = [];
-    private readonly Stack<Frame> frames = new();
-    private readonly Dictionary<string, (JsonNode? Value, long Nodes)> anchors = new(StringComparer.Ordinal);
-    private long nodes;
-    private long aliasNodes;
-    private Mark last = Mark.Empty;
+    private readonly List<JsonNode?> _documents = [];
+    private readonly Stack<Frame> _frames = new();
+    private readonly Dictionary<string, (JsonNode? Value, long Nodes)> _anchors = new(StringComparer.Ordinal);
+    private long _nodes;
+    private long _aliasNodes;
+    private Mark _last = Mark.Empty;
 
     public IReadOnlyList<JsonNode?> Build()
     {
@@ -31,7 +31,7 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-                last = current.Start;
+                _last = current.Start;
                 On(current);
             }
         }
@@ -39,10 +39,10 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
         {
             // What YamlDotNet's scanner and parser throw besides YamlException on input they cannot read: invalid tags
             // ("!<> a": ArgumentException), tag directives, anchors, and parser states it did not foresee.
-            throw new YamlException(last, last, $"cannot read what follows ({Reason(e)})", e);
+            throw new YamlException(_last, _last, $"cannot read what follows ({Reason(e)})", e);
         }
 
-        return documents;
+        return _documents;
     }
 
     private void On(ParsingEvent current)
@@ -50,19 +50,19 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
         switch (current)
         {
             case DocumentStart:
-                anchors.Clear(); // anchors belong to their document
-                frames.Push(new Frame(null, AnchorName.Empty, 0));
+                _anchors.Clear(); // anchors belong to their document
+                _frames.Push(new Frame(null, AnchorName.Empty, 0));
                 break;
             case DocumentEnd:
-                var document = frames.Pop();
+                var document = _frames.Pop();
                 if (!document.RootIsBlank)
                 {
-                    documents.Add(document.Root);
+                    _documents.Add(document.Root);
                 }
 
                 break;
             case Scalar scalar:
-                nodes++;
+                _nodes++;
                 var value = YamlJson.ScalarValue(scalar.Value, scalar.Style, scalar.Tag);
                 Place(current, value, scalar);
                 Remember(scalar.Anchor, value, 1);
@@ -84,25 +84,25 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
 
     private void Open(ParsingEvent current, JsonNode container, AnchorName anchor)
     {
-        if (frames.Count > options.MaxDepth)
+        if (_frames.Count > options.MaxDepth)
         {
             throw new YamlLimitException(YamlLimit.Depth, current.Start, $"nests deeper than {options.MaxDepth} levels");
         }
 
-        nodes++;
+        _nodes++;
         Place(current, container, null);
-        frames.Push(new Frame(container, anchor, nodes));
+        _frames.Push(new Frame(container, anchor, _nodes));
     }
 
     private void Close()
     {
-        var frame = frames.Pop();
+        var frame = _frames.Pop();
         if (frame.Key is not null)
         {
             throw KeyWithoutValue(frame.Key, frame.KeyAt);
         }
 
-        Remember(frame.Anchor, frame.Container, nodes - frame.NodesAtStart + 1);
+        Remember(frame.Anchor, frame.Container, _nodes - frame.NodesAtStart + 1);
     }
 
     private void Alias(AnchorAlias alias)
@@ -112,14 +112,14 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
             throw new YamlLimitException(YamlLimit.Alias, alias.Start, "uses an alias");
         }
 
-        if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
+        if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
         {
             throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} names no anchor defined before it");
         }
 
-        nodes += anchored.Nodes;
-        aliasNodes += anchored.Nodes;
-        if (aliasNodes > 100 && nodes > 1000 && (double)aliasNodes / nodes > AllowedAliasRatio(nodes))
+        _nodes += anchored.Nodes;
+        _aliasNodes += anchored.Nodes;
+        if (_aliasNodes > 100 && _nodes > 1000 && (double)_aliasNodes / _nodes > AllowedAliasRatio(_nodes))
         {
             throw new YamlLimitException(YamlLimit.AliasExpansion, alias.Start, "aliases expand to far more than the document itself (excessive aliasing)");
         }
@@ -138,7 +138,7 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
 
     private void Place(ParsingEvent current, JsonNode? value, Scalar? scalar)
     {
-        var frame = frames.Peek();
+        var frame = _frames.Peek();
         switch (frame.Container)
         {
             case null:
@@ -173,7 +173,7 @@ internal sealed class YamlTreeBuilder(string text, YamlReadOptions options)
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = (value, count);
+            _anchors[anchor.Value] = (value, count);
         }
     }
 

@@ -20,9 +20,9 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool 
     /// <summary>The field name of errors about the inline annotation as a whole.</summary>
     public const string InlineSource = "strategy";
 
-    private readonly List<StrategyError> errors = [];
+    private readonly List<StrategyError> _errors = [];
 
-    public IReadOnlyList<StrategyError> Errors => errors;
+    public IReadOnlyList<StrategyError> Errors => _errors;
 
     public bool IsPartial => isPartial;
 
@@ -39,7 +39,7 @@ internal sealed class FieldReader(IReadOnlyCollection<string> sharedPaths, bool 
             (false, false) => path,
             (true, false) => $"{SharedSource}:{path}",
         };
-        errors.Add(new StrategyError(field, message));
+        _errors.Add(new StrategyError(field, message));
     }
 
     public void Required(string path, string fix)

@@ -14,15 +14,15 @@ internal sealed class MeshProxy : IAsyncDisposable
     /// <summary>Response header naming the route and pod that served a request.</summary>
     public const string RouteHeader = "x-demo-route";
 
-    private readonly WebApplication app;
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
-    private readonly MeshRouter router;
-    private int gatewayPort;
+    private readonly WebApplication _app;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly MeshRouter _router;
+    private int _gatewayPort;
 
     private MeshProxy(WebApplication app, MeshRouter router)
     {
-        this.app = app;
-        this.router = router;
+        _app = app;
+        _router = router;
     }
 
     public Uri GatewayUrl { get; private set; } = null!;
@@ -44,7 +44,7 @@ internal sealed class MeshProxy : IAsyncDisposable
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
         proxy.GatewayUrl = new Uri(addresses[0], "/");
-        proxy.gatewayPort = addresses[0].Port;
+        proxy._gatewayPort = addresses[0].Port;
         proxy.SidecarUrl = new Uri(addresses[1], "/");
         return proxy;
     }
@@ -54,14 +54,14 @@ internal sealed class MeshProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
-        http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _http.Dispose();
     }
 
     private async Task ForwardAsync(HttpContext context)
     {
-        var atGateway = context.Connection.LocalPort == gatewayPort;
+        var atGateway = context.Connection.LocalPort == _gatewayPort;
         var path = context.Request.Path.Value ?? "/";
         string? host = null;
         if (!atGateway)
@@ -73,7 +73,7 @@ internal sealed class MeshProxy : IAsyncDisposable
 
         var headers = context.Request.Headers;
         var query = context.Request.Query;
-        var route = router.Route(host, name => headers.TryGetValue(name, out var v) ? v.ToString() : null, name => query.TryGetValue(name, out var v) ? v.ToString() : null, path);
+        var route = _router.Route(host, name => headers.TryGetValue(name, out var v) ? v.ToString() : null, name => query.TryGetValue(name, out var v) ? v.ToString() : null, path);
         if (route.Pod is null)
         {
             // What Envoy answers when a route has no endpoint.
@@ -91,7 +91,7 @@ internal sealed class MeshProxy : IAsyncDisposable
 
         try
         {
-            using var response = await http.SendAsync(request, context.RequestAborted);
+            using var response = await _http.SendAsync(request, context.RequestAborted);
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.Headers[RouteHeader] = Ascii($"{route.Via} → pod {route.Pod.Name}");
             await context.Response.WriteAsync(await response.Content.ReadAsStringAsync(context.RequestAborted), context.RequestAborted);

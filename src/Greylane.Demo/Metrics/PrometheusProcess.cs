@@ -20,21 +20,21 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     public const string InstallHint = "sudo apt-get install --no-install-recommends prometheus";
 
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-    private readonly string binary;
-    private readonly string directory;
-    private readonly int port;
-    private readonly StringBuilder log = new();
-    private Process? process;
+    private readonly string _binary;
+    private readonly string _directory;
+    private readonly int _port;
+    private readonly StringBuilder _log = new();
+    private Process? _process;
 
     private PrometheusProcess(string binary, string directory, int port)
     {
-        this.binary = binary;
-        this.directory = directory;
-        this.port = port;
+        _binary = binary;
+        _directory = directory;
+        _port = port;
         TargetsFile = Path.Combine(directory, "targets.json");
     }
 
-    public Uri Url => new($"http://127.0.0.1:{port}/");
+    public Uri Url => new($"http://127.0.0.1:{_port}/");
 
     /// <summary>The file_sd file Prometheus watches for its targets.</summary>
     public string TargetsFile { get; }
@@ -49,7 +49,7 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     {
         var prometheus = new PrometheusProcess(binary, Directory.CreateTempSubdirectory("greylane-demo-prometheus-").FullName, FreePort());
         await File.WriteAllTextAsync(prometheus.TargetsFile, "[]", cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(prometheus.directory, "prometheus.yml"), $$"""
+        await File.WriteAllTextAsync(Path.Combine(prometheus._directory, "prometheus.yml"), $$"""
             global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
             scrape_configs:
               - job_name: pods
@@ -73,40 +73,40 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     /// <summary>Starts the process (again, after <see cref="StopAsync"/>) and waits until it answers <c>/-/ready</c>.</summary>
     public async Task StartAgainAsync(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(binary)
+        var start = new ProcessStartInfo(_binary)
         {
             ArgumentList =
             {
-                $"--config.file={Path.Combine(directory, "prometheus.yml")}",
-                $"--storage.tsdb.path={Path.Combine(directory, "data")}",
-                $"--web.listen-address=127.0.0.1:{port}",
+                $"--config.file={Path.Combine(_directory, "prometheus.yml")}",
+                $"--storage.tsdb.path={Path.Combine(_directory, "data")}",
+                $"--web.listen-address=127.0.0.1:{_port}",
                 "--log.level=warn",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start");
-        process.ErrorDataReceived += (_, e) => Log(e.Data);
-        process.OutputDataReceived += (_, e) => Log(e.Data);
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        await WaitReadyAsync(process, cancellationToken);
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{_binary} did not start");
+        _process.ErrorDataReceived += (_, e) => Log(e.Data);
+        _process.OutputDataReceived += (_, e) => Log(e.Data);
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+        await WaitReadyAsync(_process, cancellationToken);
     }
 
     /// <summary>Kills Prometheus (an outage) and waits until it is gone.</summary>
     public async Task StopAsync()
     {
-        if (process is { HasExited: false })
+        if (_process is { HasExited: false })
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        if (process is not null)
+        if (_process is not null)
         {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-            process.Dispose();
-            process = null;
+            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            _process.Dispose();
+            _process = null;
         }
     }
 
@@ -115,7 +115,7 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         await StopAsync();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -125,9 +125,9 @@ internal sealed class PrometheusProcess : IAsyncDisposable
 
     private void Log(string? line)
     {
-        lock (log)
+        lock (_log)
         {
-            log.AppendLine(line);
+            _log.AppendLine(line);
         }
     }
 
@@ -164,9 +164,9 @@ internal sealed class PrometheusProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        lock (log)
+        lock (_log)
         {
-            throw new InvalidOperationException($"prometheus was not ready within {ReadyTimeout.TotalSeconds}s:\n{log}");
+            throw new InvalidOperationException($"prometheus was not ready within {ReadyTimeout.TotalSeconds}s:\n{_log}");
         }
     }
 }

@@ -6,15 +6,15 @@ namespace Greylane.Demo.Narration;
 /// <summary>The demo's narration: lines stamped with the seconds since the start, safe to write from several loops.</summary>
 internal sealed class DemoOutput(TextWriter writer)
 {
-    private readonly Lock gate = new();
-    private readonly Stopwatch clock = Stopwatch.StartNew();
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    public TimeSpan Elapsed => clock.Elapsed;
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     public void Line(string text)
     {
-        var stamp = string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0}s] ");
-        lock (gate)
+        var stamp = string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:0.0}s] ");
+        lock (_gate)
         {
             foreach (var line in text.Split('\n'))
             {
@@ -29,7 +29,7 @@ internal sealed class DemoOutput(TextWriter writer)
     /// <summary>A heading between the acts of the story.</summary>
     public void Heading(string text)
     {
-        lock (gate)
+        lock (_gate)
         {
             writer.WriteLine();
             writer.WriteLine($"== {text} ==");

@@ -10,14 +10,14 @@ namespace Greylane.Demo.Narration;
 /// <summary>One Deployment's story: from each stored version, the lines that say what changed since the previous one.</summary>
 internal sealed class DeploymentStory(string name)
 {
-    private readonly HashSet<TransitionRecord> told = [];
-    private readonly Dictionary<string, string> metrics = new(StringComparer.Ordinal);
-    private string? image;
-    private bool? paused;
-    private string? release;
-    private string? command;
-    private string? message;
-    private (RolloutPhase, int)? where;
+    private readonly HashSet<TransitionRecord> _told = [];
+    private readonly Dictionary<string, string> _metrics = new(StringComparer.Ordinal);
+    private string? _image;
+    private bool? _paused;
+    private string? _release;
+    private string? _command;
+    private string? _message;
+    private (RolloutPhase, int)? _where;
 
     public IEnumerable<string> Changes(JsonObject? deployment)
     {
@@ -29,37 +29,37 @@ internal sealed class DeploymentStory(string name)
 
         var annotations = deployment["metadata"]?["annotations"] as JsonObject ?? new JsonObject();
         var images = string.Join(", ", (deployment["spec"]?["template"]?["spec"]?["containers"]?.AsArray() ?? []).Select(c => $"{c?["name"]}={c?["image"]}"));
-        if (images != image)
+        if (images != _image)
         {
-            yield return Say(image is null ? $"created, image {images}" : $"template changed: image {images}");
-            image = images;
+            yield return Say(_image is null ? $"created, image {images}" : $"template changed: image {images}");
+            _image = images;
         }
 
         var nowRelease = annotations[GreylaneKeys.Release]?.GetValue<string>();
         var nowPaused = deployment["spec"]?["paused"]?.GetValue<bool>() ?? false;
-        if (nowRelease != release)
+        if (nowRelease != _release)
         {
             yield return Say(nowRelease is null
-                ? $"release annotation cleared (release {release} is over)"
+                ? $"release annotation cleared (release {_release} is over)"
                 : $"held by the webhook: release {nowRelease} (stable {annotations[GreylaneKeys.Stable]}), spec.paused={nowPaused.ToString().ToLowerInvariant()}");
-            release = nowRelease;
-            paused = nowPaused;
+            _release = nowRelease;
+            _paused = nowPaused;
         }
-        else if (paused is null)
+        else if (_paused is null)
         {
-            paused = nowPaused;
+            _paused = nowPaused;
         }
-        else if (nowPaused != paused)
+        else if (nowPaused != _paused)
         {
             yield return Say(nowPaused ? "spec.paused=true" : "spec.paused=false: the Deployment rolls out the new template itself");
-            paused = nowPaused;
+            _paused = nowPaused;
         }
 
         var nowCommand = annotations[GreylaneKeys.Command]?.GetValue<string>();
-        if (nowCommand != command)
+        if (nowCommand != _command)
         {
-            yield return Say(nowCommand is null ? $"command '{command}' taken by the controller" : $"command: {GreylaneKeys.Command}={nowCommand}");
-            command = nowCommand;
+            yield return Say(nowCommand is null ? $"command '{_command}' taken by the controller" : $"command: {GreylaneKeys.Command}={nowCommand}");
+            _command = nowCommand;
         }
 
         foreach (var line in Status(annotations))
@@ -78,14 +78,14 @@ internal sealed class DeploymentStory(string name)
 
         var status = RolloutStatusJson.Read(text);
         var steps = StrategyReader.Read(annotations[GreylaneKeys.Strategy]?.GetValue<string>()).Strategy?.Steps.Count ?? 0;
-        foreach (var transition in status.History.Where(told.Add).OrderBy(t => t.Time))
+        foreach (var transition in status.History.Where(_told.Add).OrderBy(t => t.Time))
         {
             yield return Say($"{transition.From} → {transition.To} ({transition.Trigger})");
         }
 
-        if ((status.Phase, status.Step) != where)
+        if ((status.Phase, status.Step) != _where)
         {
-            where = (status.Phase, status.Step);
+            _where = (status.Phase, status.Step);
             var step = status.Phase is RolloutPhase.StepScaling or RolloutPhase.StepRouting or RolloutPhase.StepAnalyzing or RolloutPhase.StepPaused
                 ? $" step {status.Step + 1}/{steps}" : "";
             yield return Say($"phase {status.Phase}{step}{(status.Held ? " (held)" : "")}");
@@ -96,19 +96,19 @@ internal sealed class DeploymentStory(string name)
             var value = metric.LastValue is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
             var line = $"metric {metric.Name} = {value} ({metric.Last?.ToString() ?? "not measured"}): passed {metric.Passed}, failed {metric.Failed}, inconclusive {metric.Inconclusive}"
                 + (metric.Last == MeasurementVerdict.Pass || metric.LastMessage is null ? "" : $" — {metric.LastMessage}");
-            if (metrics.GetValueOrDefault(metric.Name) != line)
+            if (_metrics.GetValueOrDefault(metric.Name) != line)
             {
-                metrics[metric.Name] = line;
+                _metrics[metric.Name] = line;
                 yield return Say(line);
             }
         }
 
-        if (status.Message != message)
+        if (status.Message != _message)
         {
-            message = status.Message;
-            if (message is not null)
+            _message = status.Message;
+            if (_message is not null)
             {
-                yield return Say($"message: {message}");
+                yield return Say($"message: {_message}");
             }
         }
     }

@@ -13,46 +13,46 @@ namespace Greylane.Demo.Narration;
 /// </summary>
 internal sealed class Narrator : IAsyncDisposable
 {
-    private readonly DemoOutput output;
-    private readonly string ns;
-    private readonly Channel<StoreEvent> events = Channel.CreateUnbounded<StoreEvent>();
-    private readonly IDisposable subscription;
-    private readonly Dictionary<string, DeploymentStory> deployments = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> routing = new(StringComparer.Ordinal);
-    private readonly Task loop;
+    private readonly DemoOutput _output;
+    private readonly string _ns;
+    private readonly Channel<StoreEvent> _events = Channel.CreateUnbounded<StoreEvent>();
+    private readonly IDisposable _subscription;
+    private readonly Dictionary<string, DeploymentStory> _deployments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _routing = new(StringComparer.Ordinal);
+    private readonly Task _loop;
 
     public Narrator(IObjectStore store, string ns, DemoOutput output)
     {
-        this.output = output;
-        this.ns = ns;
+        _output = output;
+        _ns = ns;
         foreach (var type in new[] { Mesh.MeshRouter.VirtualServices, Mesh.MeshRouter.DestinationRules })
         {
             foreach (var obj in store.List(type, ns))
             {
-                routing[Key(type, obj)] = SpecYaml(obj);
+                _routing[Key(type, obj)] = SpecYaml(obj);
             }
         }
 
-        subscription = store.Subscribe(e =>
+        _subscription = store.Subscribe(e =>
         {
             if (e.Object["metadata"]?["namespace"]?.GetValue<string>() == ns)
             {
-                events.Writer.TryWrite(e);
+                _events.Writer.TryWrite(e);
             }
         });
-        loop = Task.Run(RunAsync);
+        _loop = Task.Run(RunAsync);
     }
 
     public async ValueTask DisposeAsync()
     {
-        subscription.Dispose();
-        events.Writer.TryComplete();
-        await loop;
+        _subscription.Dispose();
+        _events.Writer.TryComplete();
+        await _loop;
     }
 
     private async Task RunAsync()
     {
-        await foreach (var e in events.Reader.ReadAllAsync())
+        await foreach (var e in _events.Reader.ReadAllAsync())
         {
             switch (e.Resource.Plural)
             {
@@ -74,14 +74,14 @@ internal sealed class Narrator : IAsyncDisposable
     private void Deployment(StoreEvent e)
     {
         var name = e.Object["metadata"]!["name"]!.GetValue<string>();
-        if (!deployments.TryGetValue(name, out var story))
+        if (!_deployments.TryGetValue(name, out var story))
         {
-            story = deployments[name] = new DeploymentStory(name);
+            story = _deployments[name] = new DeploymentStory(name);
         }
 
         foreach (var line in story.Changes(e.Type == "DELETED" ? null : e.Object))
         {
-            output.Line(line);
+            _output.Line(line);
         }
     }
 
@@ -94,7 +94,7 @@ internal sealed class Narrator : IAsyncDisposable
         }
 
         var name = e.Object["metadata"]!["name"]!.GetValue<string>();
-        output.Line(e.Type == "ADDED"
+        _output.Line(e.Type == "ADDED"
             ? $"{name,-28} canary ReplicaSet created ({e.Object["spec"]?["replicas"]} pod; labels {string.Join(", ", (e.Object["spec"]?["template"]?["metadata"]?["labels"] as JsonObject ?? new JsonObject()).Select(p => $"{p.Key}={p.Value}"))})"
             : $"{name,-28} canary ReplicaSet deleted");
     }
@@ -103,15 +103,15 @@ internal sealed class Narrator : IAsyncDisposable
     {
         var key = Key(e.Resource, e.Object);
         var after = e.Type == "DELETED" ? "" : SpecYaml(e.Object);
-        var before = routing.GetValueOrDefault(key, "");
-        routing[key] = after;
+        var before = _routing.GetValueOrDefault(key, "");
+        _routing[key] = after;
         if (before == after || e.Type == "ADDED")
         {
             return;
         }
 
         var origin = e.Object["metadata"]?["annotations"]?[GreylaneKeys.Origin] is not null;
-        output.Line($"{key} changed{(origin ? $" (original kept in annotation {GreylaneKeys.Origin})" : "")}:\n    spec:\n"
+        _output.Line($"{key} changed{(origin ? $" (original kept in annotation {GreylaneKeys.Origin})" : "")}:\n    spec:\n"
             + string.Join('\n', LineDiff.Mark(before, after).Select(l => "    " + l)));
     }
 

@@ -15,33 +15,33 @@ namespace Greylane.Demo.Pods;
 /// </summary>
 internal sealed class PodRunner : IAsyncDisposable
 {
-    private readonly IObjectStore store;
-    private readonly string ns;
-    private readonly Func<Uri, Uri> outbound;
-    private readonly Channel<string> work = Channel.CreateUnbounded<string>();
-    private readonly ConcurrentDictionary<string, (RunningPod Pod, WebApplication App)> running = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource stop = new();
-    private readonly IDisposable subscription;
-    private readonly Task loop;
+    private readonly IObjectStore _store;
+    private readonly string _ns;
+    private readonly Func<Uri, Uri> _outbound;
+    private readonly Channel<string> _work = Channel.CreateUnbounded<string>();
+    private readonly ConcurrentDictionary<string, (RunningPod Pod, WebApplication App)> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IDisposable _subscription;
+    private readonly Task _loop;
 
     public PodRunner(IObjectStore store, string ns, Func<Uri, Uri> outbound)
     {
-        this.store = store;
-        this.ns = ns;
-        this.outbound = outbound;
-        subscription = store.Subscribe(e =>
+        _store = store;
+        _ns = ns;
+        _outbound = outbound;
+        _subscription = store.Subscribe(e =>
         {
             if (e.Resource.Plural == "pods" && e.Resource.Group.Length == 0 && e.Object["metadata"]?["namespace"]?.GetValue<string>() == ns)
             {
-                work.Writer.TryWrite(e.Object["metadata"]!["name"]!.GetValue<string>());
+                _work.Writer.TryWrite(e.Object["metadata"]!["name"]!.GetValue<string>());
             }
         });
         foreach (var pod in store.List(BuiltInResources.Pods, ns))
         {
-            work.Writer.TryWrite(pod["metadata"]!["name"]!.GetValue<string>());
+            _work.Writer.TryWrite(pod["metadata"]!["name"]!.GetValue<string>());
         }
 
-        loop = Task.Run(RunAsync);
+        _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Raised (on the runner's loop) after a pod's service started or stopped.</summary>
@@ -50,27 +50,27 @@ internal sealed class PodRunner : IAsyncDisposable
     /// <summary>Pods whose service could not start, with the reason.</summary>
     public ConcurrentQueue<string> Problems { get; } = new();
 
-    public IReadOnlyCollection<RunningPod> Running => running.Values.Select(v => v.Pod).ToList();
+    public IReadOnlyCollection<RunningPod> Running => _running.Values.Select(v => v.Pod).ToList();
 
     public async ValueTask DisposeAsync()
     {
-        subscription.Dispose();
-        work.Writer.TryComplete();
-        await stop.CancelAsync();
-        await loop;
-        foreach (var name in running.Keys.ToList())
+        _subscription.Dispose();
+        _work.Writer.TryComplete();
+        await _stop.CancelAsync();
+        await _loop;
+        foreach (var name in _running.Keys.ToList())
         {
             await StopAsync(name);
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task RunAsync()
     {
         try
         {
-            await foreach (var name in work.Reader.ReadAllAsync(stop.Token))
+            await foreach (var name in _work.Reader.ReadAllAsync(_stop.Token))
             {
                 await SyncAsync(name);
             }
@@ -83,7 +83,7 @@ internal sealed class PodRunner : IAsyncDisposable
 
     private async Task SyncAsync(string name)
     {
-        var pod = store.Get(BuiltInResources.Pods, ns, name);
+        var pod = _store.Get(BuiltInResources.Pods, _ns, name);
         var wanted = pod is not null && pod["metadata"]?["deletionTimestamp"] is null
             && pod["status"]?["phase"]?.GetValue<string>() == "Running" && pod["status"]?["podIP"] is not null;
         if (!wanted)
@@ -92,14 +92,14 @@ internal sealed class PodRunner : IAsyncDisposable
             return;
         }
 
-        if (running.ContainsKey(name))
+        if (_running.ContainsKey(name))
         {
             return;
         }
 
         try
         {
-            running[name] = await StartAsync(pod!);
+            _running[name] = await StartAsync(pod!);
         }
         catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
         {
@@ -119,19 +119,19 @@ internal sealed class PodRunner : IAsyncDisposable
         foreach (var (key, value) in env)
         {
             var setting = key.Equals("upstream_url", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var upstream)
-                ? outbound(upstream).ToString()
+                ? _outbound(upstream).ToString()
                 : value;
             args.AddRange([$"--{key}", setting]);
         }
 
         var app = SampleApp.Build([.. args]);
-        await app.StartAsync(stop.Token);
+        await app.StartAsync(_stop.Token);
         var url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         var labels = (pod["metadata"]?["labels"] as JsonObject ?? new JsonObject())
             .ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "", StringComparer.Ordinal);
         var description = $"{env.GetValueOrDefault("APP", "?")} {env.GetValueOrDefault("VERSION", "?")}"
             + (env.TryGetValue("ERROR_RATE", out var rate) && rate is not ("" or "0") ? $" ERROR_RATE={rate}" : "");
-        return (new RunningPod(ns, pod["metadata"]!["name"]!.GetValue<string>(), labels, podIp, url, description), app);
+        return (new RunningPod(_ns, pod["metadata"]!["name"]!.GetValue<string>(), labels, podIp, url, description), app);
     }
 
     private void Announce()
@@ -148,7 +148,7 @@ internal sealed class PodRunner : IAsyncDisposable
 
     private async Task StopAsync(string name)
     {
-        if (running.TryRemove(name, out var entry))
+        if (_running.TryRemove(name, out var entry))
         {
             Announce();
             await entry.App.StopAsync();

@@ -17,13 +17,13 @@ namespace Greylane.Demo.Setup;
 /// </summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
-    private readonly Stack<IAsyncDisposable> owned = new();
-    private readonly string directory;
+    private readonly Stack<IAsyncDisposable> _owned = new();
+    private readonly string _directory;
 
     private DemoEnvironment(DemoOutput output, string directory)
     {
         Output = output;
-        this.directory = directory;
+        _directory = directory;
     }
 
     public DemoOutput Output { get; }
@@ -63,14 +63,14 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        while (owned.TryPop(out var part))
+        while (_owned.TryPop(out var part))
         {
             await part.DisposeAsync();
         }
 
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -81,7 +81,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     private T Own<T>(T part)
         where T : IAsyncDisposable
     {
-        owned.Push(part);
+        _owned.Push(part);
         return part;
     }
 
@@ -90,9 +90,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         Sandbox = Own(await SandboxServer.StartAsync(new SandboxOptions(), cancellationToken));
         await Sandbox.ApplyIstioCrdsAsync(cancellationToken);
         await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
-        Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(directory, "kubeconfig"));
+        Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"));
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
-        Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(directory, "kubectl-cache"));
+        Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(_directory, "kubectl-cache"));
         Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded); kubeconfig {Kubeconfig}");
 
         if (settings.UsePrometheus && PrometheusProcess.Find() is { } binary)
@@ -107,7 +107,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 : "Prometheus not used (--no-prometheus), so this run has no analysis gates");
         }
 
-        var pki = DemoPki.Create(directory);
+        var pki = DemoPki.Create(_directory);
         var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
         arguments.AddRange(["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]);
         Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken));

@@ -10,11 +10,11 @@ namespace Greylane.Demo.Setup;
 /// </summary>
 internal sealed class GreylaneInstance : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private GreylaneInstance(WebApplication app, Uri url)
     {
-        this.app = app;
+        _app = app;
         Url = url;
     }
 
@@ -55,13 +55,13 @@ internal sealed class GreylaneInstance : IAsyncDisposable
         using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
         {
-            await app.StopAsync(stopping.Token);
+            await _app.StopAsync(stopping.Token);
         }
         catch (OperationCanceledException)
         {
             // A hosted service that did not stop in time; the process ends anyway.
         }
 
-        await app.DisposeAsync();
+        await _app.DisposeAsync();
     }
 }

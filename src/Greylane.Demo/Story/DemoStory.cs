@@ -16,15 +16,15 @@ internal sealed class DemoStory(DemoEnvironment environment)
     private static readonly TimeSpan ControllerTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly List<string> problems = [];
-    private bool gated;
-    private bool rolledBackByAnalysis;
+    private readonly List<string> _problems = [];
+    private bool _gated;
+    private bool _rolledBackByAnalysis;
 
     private Narration.DemoOutput Output => environment.Output;
 
     public async Task<DemoOutcome> RunAsync(CancellationToken cancellationToken)
     {
-        gated = environment.Prometheus is not null;
+        _gated = environment.Prometheus is not null;
         Output.Heading("Before any release: every request is served by version base");
         Output.Line("the seed: gateway → vs-mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → vs-mockb → mockb; subsets version-base");
         await CurlAsync(cancellationToken);
@@ -47,15 +47,15 @@ internal sealed class DemoStory(DemoEnvironment environment)
         }
         else
         {
-            problems.Add("release 2 was not tried because release 1 did not complete");
+            _problems.Add("release 2 was not tried because release 1 did not complete");
         }
 
         ReleaseWatch.ReportTraffic(environment);
-        var outcome = new DemoOutcome(first, second, rolledBackByAnalysis, problems) { Durations = durations };
+        var outcome = new DemoOutcome(first, second, _rolledBackByAnalysis, _problems) { Durations = durations };
         Output.Heading(outcome.Succeeded
-            ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(rolledBackByAnalysis ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"
+            ? $"Done: release 1 Completed in {durations[0].TotalSeconds:0.0}s, release 2 RolledBack{(_rolledBackByAnalysis ? " by analysis" : " by an abort command")} in {durations[1].TotalSeconds:0.0}s"
             : "The demo did not end as it should");
-        foreach (var problem in problems)
+        foreach (var problem in _problems)
         {
             Output.Line($"why: {problem}");
         }
@@ -79,7 +79,7 @@ internal sealed class DemoStory(DemoEnvironment environment)
             }
         }
 
-        Output.Line(gated
+        Output.Line(_gated
             ? "both canaries passed the success-rate gate and wait at the seed's manual pause; the lane reaches the canaries end to end:"
             : "both canaries wait at the seed's manual pause (no analysis gate without Prometheus); the lane reaches the canaries end to end:");
         await CurlAsync(cancellationToken);
@@ -104,7 +104,7 @@ internal sealed class DemoStory(DemoEnvironment environment)
     private async Task<RolloutPhase?> SecondReleaseAsync(CancellationToken cancellationToken)
     {
         await environment.Kubectl.SetImageAndEnvAsync(DemoNames.Namespace, DemoNames.MockB, DemoNames.Container, $"{Image}:1.2", "ERROR_RATE", "0.3", cancellationToken);
-        if (!gated)
+        if (!_gated)
         {
             // Without Prometheus nothing measures the canary: do what an operator watching the errors would do.
             if (!await ReachedAsync(DemoNames.MockB, v => v.Status.Phase == RolloutPhase.StepPaused, "wait at its manual pause", cancellationToken))
@@ -122,16 +122,16 @@ internal sealed class DemoStory(DemoEnvironment environment)
             await environment.Kubectl.AnnotateAsync(DemoNames.Namespace, DemoNames.MockB, GreylaneKeys.Command, "abort", cancellationToken);
         }
 
-        if (!await ReachedAsync(DemoNames.MockB, v => v.Status.Phase == RolloutPhase.RolledBack, gated ? "be rolled back by analysis" : "be rolled back", cancellationToken))
+        if (!await ReachedAsync(DemoNames.MockB, v => v.Status.Phase == RolloutPhase.RolledBack, _gated ? "be rolled back by analysis" : "be rolled back", cancellationToken))
         {
             return ReleaseView.Read(environment.Sandbox.Store, DemoNames.MockB).Status.Phase;
         }
 
         var history = ReleaseView.Read(environment.Sandbox.Store, DemoNames.MockB).Status.History;
-        rolledBackByAnalysis = history.Any(t => t.Trigger == RolloutTrigger.MeasurementFailed);
-        if (gated && !rolledBackByAnalysis)
+        _rolledBackByAnalysis = history.Any(t => t.Trigger == RolloutTrigger.MeasurementFailed);
+        if (_gated && !_rolledBackByAnalysis)
         {
-            problems.Add($"{DemoNames.MockB}: rolled back, but not by a failed measurement (transitions: {string.Join(", ", history.Select(t => $"{t.From}→{t.To} ({t.Trigger})"))})");
+            _problems.Add($"{DemoNames.MockB}: rolled back, but not by a failed measurement (transitions: {string.Join(", ", history.Select(t => $"{t.From}→{t.To} ({t.Trigger})"))})");
         }
 
         Output.Line("release 2 is RolledBack: routing restored, canary deleted; mockb stays paused on 1.2 until a new image or a revert");
@@ -144,19 +144,19 @@ internal sealed class DemoStory(DemoEnvironment environment)
     {
         if (await ReleaseWatch.UntilAsync(environment, deployment, v => v.Release is not null || v.Status.Phase != RolloutPhase.Idle, HoldTimeout, cancellationToken) is null)
         {
-            problems.Add($"{deployment}: the webhook did not hold the new template (no {GreylaneKeys.Release} annotation after {HoldTimeout.TotalSeconds}s)");
+            _problems.Add($"{deployment}: the webhook did not hold the new template (no {GreylaneKeys.Release} annotation after {HoldTimeout.TotalSeconds}s)");
             return false;
         }
 
         if (await ReleaseWatch.UntilAsync(environment, deployment, v => v.Status.Phase != RolloutPhase.Idle, ControllerTimeout, cancellationToken) is null)
         {
-            problems.Add($"{deployment}: held by the webhook ({ReleaseView.Read(environment.Sandbox.Store, deployment)}), but no controller acted on it within {ControllerTimeout.TotalSeconds}s (status phase still Idle): is the controller of issue 5 in this build?");
+            _problems.Add($"{deployment}: held by the webhook ({ReleaseView.Read(environment.Sandbox.Store, deployment)}), but no controller acted on it within {ControllerTimeout.TotalSeconds}s (status phase still Idle): is the controller of issue 5 in this build?");
             return false;
         }
 
         if (await ReleaseWatch.UntilAsync(environment, deployment, condition, StepTimeout, cancellationToken) is null)
         {
-            problems.Add($"{deployment}: did not {goal} within {StepTimeout.TotalSeconds}s; now {ReleaseView.Read(environment.Sandbox.Store, deployment)}");
+            _problems.Add($"{deployment}: did not {goal} within {StepTimeout.TotalSeconds}s; now {ReleaseView.Read(environment.Sandbox.Store, deployment)}");
             return false;
         }
 

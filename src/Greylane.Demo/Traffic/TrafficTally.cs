@@ -9,8 +9,8 @@ namespace Greylane.Demo.Traffic;
 /// </summary>
 internal sealed partial class TrafficTally
 {
-    private readonly Lock gate = new();
-    private Dictionary<(bool Lane, string Path), int> counts = [];
+    private readonly Lock _gate = new();
+    private Dictionary<(bool Lane, string Path), int> _counts = [];
 
     /// <summary>The path of one answer: <c>-&gt; mocka(version: base, ip: …)</c> lines become <c>mocka(base) → mockb(base)</c>.</summary>
     public static string PathOf(int code, string body)
@@ -23,9 +23,9 @@ internal sealed partial class TrafficTally
     public void Add(bool lane, int code, string body)
     {
         var path = PathOf(code, body);
-        lock (gate)
+        lock (_gate)
         {
-            counts[(lane, path)] = counts.GetValueOrDefault((lane, path)) + 1;
+            _counts[(lane, path)] = _counts.GetValueOrDefault((lane, path)) + 1;
         }
     }
 
@@ -33,10 +33,10 @@ internal sealed partial class TrafficTally
     public IReadOnlyList<string> Drain()
     {
         Dictionary<(bool Lane, string Path), int> taken;
-        lock (gate)
+        lock (_gate)
         {
-            taken = counts;
-            counts = [];
+            taken = _counts;
+            _counts = [];
         }
 
         var lines = new List<string>();

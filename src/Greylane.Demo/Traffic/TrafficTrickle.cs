@@ -9,17 +9,17 @@ namespace Greylane.Demo.Traffic;
 /// </summary>
 internal sealed class TrafficTrickle : IAsyncDisposable
 {
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private readonly CancellationTokenSource stop = new();
-    private readonly Uri gateway;
-    private readonly TimeSpan period;
-    private readonly Task loop;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Uri _gateway;
+    private readonly TimeSpan _period;
+    private readonly Task _loop;
 
     public TrafficTrickle(Uri gateway, TimeSpan period)
     {
-        this.gateway = gateway;
-        this.period = period;
-        loop = Task.Run(RunAsync);
+        _gateway = gateway;
+        _period = period;
+        _loop = Task.Run(RunAsync);
     }
 
     public TrafficTally Tally { get; } = new();
@@ -30,30 +30,30 @@ internal sealed class TrafficTrickle : IAsyncDisposable
     /// <summary>One request, as <c>curl [-H my-request-id:canary] GATEWAY</c> would show it.</summary>
     public async Task<(int Code, string Body)> SendAsync(bool lane, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, gateway);
+        using var request = new HttpRequestMessage(HttpMethod.Get, _gateway);
         if (lane)
         {
             request.Headers.Add(DemoNames.LaneHeader, DemoNames.LaneValue);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await loop;
-        stop.Dispose();
-        http.Dispose();
+        await _stop.CancelAsync();
+        await _loop;
+        _stop.Dispose();
+        _http.Dispose();
     }
 
     private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(period);
+        using var timer = new PeriodicTimer(_period);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop.Token))
+            while (await timer.WaitForNextTickAsync(_stop.Token))
             {
                 await Task.WhenAll(OneAsync(false), LaneTraffic ? OneAsync(true) : Task.CompletedTask);
             }
@@ -68,14 +68,14 @@ internal sealed class TrafficTrickle : IAsyncDisposable
     {
         try
         {
-            var (code, body) = await SendAsync(lane, stop.Token);
+            var (code, body) = await SendAsync(lane, _stop.Token);
             Tally.Add(lane, code, body);
         }
         catch (HttpRequestException e)
         {
             Tally.Add(lane, 0, e.Message);
         }
-        catch (TaskCanceledException) when (!stop.IsCancellationRequested)
+        catch (TaskCanceledException) when (!_stop.IsCancellationRequested)
         {
             Tally.Add(lane, 0, "timed out");
         }

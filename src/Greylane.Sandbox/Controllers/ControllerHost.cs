@@ -16,68 +16,68 @@ internal sealed partial class ControllerHost : IAsyncDisposable
 {
     private static readonly TimeSpan FailureRetry = TimeSpan.FromSeconds(5);
 
-    private readonly IObjectStore store;
-    private readonly ILogger logger;
-    private readonly ObjectCache cache;
-    private readonly WorkQueue queue = new();
-    private readonly ControllerContext ctx;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Lock timerGate = new();
-    private readonly Dictionary<WorkKey, DelayedKey> timers = [];
-    private IDisposable? subscription;
-    private Task loop = Task.CompletedTask;
+    private readonly IObjectStore _store;
+    private readonly ILogger _logger;
+    private readonly ObjectCache _cache;
+    private readonly WorkQueue _queue = new();
+    private readonly ControllerContext _ctx;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _timerGate = new();
+    private readonly Dictionary<WorkKey, DelayedKey> _timers = [];
+    private IDisposable? _subscription;
+    private Task _loop = Task.CompletedTask;
 
     private ControllerHost(IObjectStore store, SandboxOptions options, ILogger logger)
     {
-        this.store = store;
-        this.logger = logger;
-        cache = new ObjectCache(options.TimeProvider);
-        ctx = new ControllerContext(store, cache, options, ScheduleAfter);
+        _store = store;
+        _logger = logger;
+        _cache = new ObjectCache(options.TimeProvider);
+        _ctx = new ControllerContext(store, _cache, options, ScheduleAfter);
     }
 
     /// <summary>True when no reconcile is queued or running (timers may still be pending). Tests wait on it.</summary>
-    internal bool IsIdle => queue.IsIdle;
+    internal bool IsIdle => _queue.IsIdle;
 
     public static ControllerHost Start(IObjectStore store, SandboxOptions options, ILogger logger)
     {
         var host = new ControllerHost(store, options, logger);
-        host.subscription = store.Subscribe(host.OnEvent);
-        host.cache.Load(store);
+        host._subscription = store.Subscribe(host.OnEvent);
+        host._cache.Load(store);
         host.EnqueueExisting();
-        host.loop = Task.Run(host.RunAsync);
+        host._loop = Task.Run(host.RunAsync);
         return host;
     }
 
     public async ValueTask DisposeAsync()
     {
-        subscription?.Dispose();
-        await stopping.CancelAsync().ConfigureAwait(false);
+        _subscription?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            await loop.ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // Stopping is what we asked for.
         }
 
-        lock (timerGate)
+        lock (_timerGate)
         {
-            foreach (var delayed in timers.Values)
+            foreach (var delayed in _timers.Values)
             {
                 delayed.Timer?.Dispose();
             }
 
-            timers.Clear();
+            _timers.Clear();
         }
 
-        stopping.Dispose();
+        _stopping.Dispose();
     }
 
     private void OnEvent(StoreEvent e)
     {
-        cache.Apply(e);
-        EventRouter.Route(e, cache, queue.Add);
+        _cache.Apply(e);
+        EventRouter.Route(e, _cache, _queue.Add);
     }
 
     /// <summary>At start everything is looked at once, as informers' initial list does; dependents of vanished owners included.</summary>
@@ -85,23 +85,23 @@ internal sealed partial class ControllerHost : IAsyncDisposable
     {
         foreach (var (type, kind) in new[] { (BuiltInResources.Deployments, WorkKind.Deployment), (BuiltInResources.ReplicaSets, WorkKind.ReplicaSet), (BuiltInResources.Pods, WorkKind.Pod) })
         {
-            foreach (var obj in store.List(type, null))
+            foreach (var obj in _store.List(type, null))
             {
-                queue.Add(new WorkKey(kind, new ObjectRef(type, Meta.Namespace(obj), Meta.Name(obj))));
+                _queue.Add(new WorkKey(kind, new ObjectRef(type, Meta.Namespace(obj), Meta.Name(obj))));
             }
         }
 
-        foreach (var dependent in cache.WithOwners())
+        foreach (var dependent in _cache.WithOwners())
         {
-            queue.Add(new WorkKey(WorkKind.Collect, dependent));
+            _queue.Add(new WorkKey(WorkKind.Collect, dependent));
         }
     }
 
     private async Task RunAsync()
     {
-        while (!stopping.IsCancellationRequested)
+        while (!_stopping.IsCancellationRequested)
         {
-            var key = await queue.TakeAsync(stopping.Token).ConfigureAwait(false);
+            var key = await _queue.TakeAsync(_stopping.Token).ConfigureAwait(false);
             try
             {
                 Process(key);
@@ -109,8 +109,8 @@ internal sealed partial class ControllerHost : IAsyncDisposable
             catch (StoreException e) when (e.Code == 409)
             {
                 // The cache is updated inside every write, so a retry sees the state that won.
-                LogConflict(logger, key);
-                queue.Add(key);
+                LogConflict(_logger, key);
+                _queue.Add(key);
             }
             catch (StoreException e) when (e.Code == 404)
             {
@@ -120,12 +120,12 @@ internal sealed partial class ControllerHost : IAsyncDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LogFailed(logger, e, key, FailureRetry);
+                LogFailed(_logger, e, key, FailureRetry);
                 ScheduleAfter(key, FailureRetry);
             }
             finally
             {
-                queue.Done();
+                _queue.Done();
             }
         }
     }
@@ -135,16 +135,16 @@ internal sealed partial class ControllerHost : IAsyncDisposable
         switch (key.Kind)
         {
             case WorkKind.Deployment:
-                DeploymentSync.Run(ctx, key.Ref);
+                DeploymentSync.Run(_ctx, key.Ref);
                 break;
             case WorkKind.ReplicaSet:
-                ReplicaSetSync.Run(ctx, key.Ref);
+                ReplicaSetSync.Run(_ctx, key.Ref);
                 break;
             case WorkKind.Pod:
-                PodLifecycle.Run(ctx, key.Ref);
+                PodLifecycle.Run(_ctx, key.Ref);
                 break;
             case WorkKind.Collect:
-                GarbageCollector.Run(ctx, key.Ref);
+                GarbageCollector.Run(_ctx, key.Ref);
                 break;
         }
     }
@@ -154,37 +154,37 @@ internal sealed partial class ControllerHost : IAsyncDisposable
     {
         if (delay <= TimeSpan.Zero)
         {
-            queue.Add(key);
+            _queue.Add(key);
             return;
         }
 
-        var due = ctx.Now + delay;
-        lock (timerGate)
+        var due = _ctx.Now + delay;
+        lock (_timerGate)
         {
-            if (stopping.IsCancellationRequested || (timers.TryGetValue(key, out var existing) && existing.Due <= due))
+            if (_stopping.IsCancellationRequested || (_timers.TryGetValue(key, out var existing) && existing.Due <= due))
             {
                 return;
             }
 
             existing?.Timer?.Dispose();
             var delayed = new DelayedKey(due);
-            timers[key] = delayed;
-            delayed.Timer = ctx.Time.CreateTimer(_ => Fire(key, delayed), null, delay, Timeout.InfiniteTimeSpan);
+            _timers[key] = delayed;
+            delayed.Timer = _ctx.Time.CreateTimer(_ => Fire(key, delayed), null, delay, Timeout.InfiniteTimeSpan);
         }
     }
 
     private void Fire(WorkKey key, DelayedKey delayed)
     {
-        lock (timerGate)
+        lock (_timerGate)
         {
-            if (timers.TryGetValue(key, out var current) && current == delayed)
+            if (_timers.TryGetValue(key, out var current) && current == delayed)
             {
-                timers.Remove(key);
+                _timers.Remove(key);
             }
         }
 
         delayed.Timer?.Dispose();
-        queue.Add(key);
+        _queue.Add(key);
     }
 
     /// <summary>A pending wake-up for one key.</summary>

@@ -18,7 +18,7 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger,
 
     private const string MemberNameIn = ReviewText.MemberNameIn;
 
-    private readonly QueryTenancy tenancy = prometheus?.Tenancy ?? QueryTenancy.On;
+    private readonly QueryTenancy _tenancy = prometheus?.Tenancy ?? QueryTenancy.On;
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 128 };
 
@@ -88,7 +88,7 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger,
     {
         try
         {
-            return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun) { Tenancy = tenancy });
+            return AdmissionDecider.Decide(new AdmissionInput(request.Operation, request.OldObject, request.Object, request.DryRun) { Tenancy = _tenancy });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -5,13 +5,13 @@ namespace Greylane.Webhook.Admission;
 /// <summary>Admission latency and decisions, by operation and decision (allowed, patched, denied, rejected).</summary>
 internal sealed class AdmissionMetrics
 {
-    private readonly Histogram duration;
-    private readonly Counter decisions;
+    private readonly Histogram _duration;
+    private readonly Counter _decisions;
 
     public AdmissionMetrics(CollectorRegistry registry)
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        duration = factory.CreateHistogram(
+        _duration = factory.CreateHistogram(
             "greylane_admission_duration_seconds",
             "Time to answer one admission request, from the first body byte to the answer.",
             new HistogramConfiguration
@@ -19,7 +19,7 @@ internal sealed class AdmissionMetrics
                 LabelNames = ["operation", "decision"],
                 Buckets = Histogram.ExponentialBuckets(0.0001, 2, 15),
             });
-        decisions = factory.CreateCounter(
+        _decisions = factory.CreateCounter(
             "greylane_admission_decisions_total",
             "Admission requests answered, by operation and decision.",
             new CounterConfiguration { LabelNames = ["operation", "decision"] });
@@ -27,7 +27,7 @@ internal sealed class AdmissionMetrics
 
     public void Record(string operation, string decision, TimeSpan elapsed)
     {
-        duration.WithLabels(operation, decision).Observe(elapsed.TotalSeconds);
-        decisions.WithLabels(operation, decision).Inc();
+        _duration.WithLabels(operation, decision).Observe(elapsed.TotalSeconds);
+        _decisions.WithLabels(operation, decision).Inc();
     }
 }

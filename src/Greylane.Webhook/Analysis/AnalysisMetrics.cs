@@ -6,22 +6,22 @@ namespace Greylane.Webhook.Analysis;
 /// <summary>Greylane's own metrics about analysis: measurements by verdict, the last value, and Prometheus request time.</summary>
 internal sealed class AnalysisMetrics
 {
-    private readonly Counter measurements;
-    private readonly Gauge lastValue;
-    private readonly Histogram requestDuration;
+    private readonly Counter _measurements;
+    private readonly Gauge _lastValue;
+    private readonly Histogram _requestDuration;
 
     public AnalysisMetrics(CollectorRegistry registry)
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        measurements = factory.CreateCounter(
+        _measurements = factory.CreateCounter(
             "greylane_analysis_measurements_total",
             "Measurements taken, by Deployment, metric and verdict (Pass, Fail, Inconclusive).",
             new CounterConfiguration { LabelNames = ["namespace", "deployment", "metric", "verdict"] });
-        lastValue = factory.CreateGauge(
+        _lastValue = factory.CreateGauge(
             "greylane_analysis_last_value",
             "The last finite value measured for a metric of a Deployment.",
             new GaugeConfiguration { LabelNames = ["namespace", "deployment", "metric"] });
-        requestDuration = factory.CreateHistogram(
+        _requestDuration = factory.CreateHistogram(
             "greylane_prometheus_request_duration_seconds",
             "Time of one query attempt against Prometheus, by outcome (success, error, unreachable, timeout, http_error, invalid).",
             new HistogramConfiguration
@@ -33,10 +33,10 @@ internal sealed class AnalysisMetrics
 
     public void Record(AnalysisContext context, MetricMeasurement measurement)
     {
-        measurements.WithLabels(context.Namespace, context.Deployment, measurement.Metric, measurement.Verdict.ToString()).Inc();
+        _measurements.WithLabels(context.Namespace, context.Deployment, measurement.Metric, measurement.Verdict.ToString()).Inc();
         if (measurement.Value is { } value)
         {
-            lastValue.WithLabels(context.Namespace, context.Deployment, measurement.Metric).Set(value);
+            _lastValue.WithLabels(context.Namespace, context.Deployment, measurement.Metric).Set(value);
         }
     }
 
@@ -51,6 +51,6 @@ internal sealed class AnalysisMetrics
             { Failure.Kind: QueryFailureKind.HttpError } => "http_error",
             _ => "invalid",
         };
-        requestDuration.WithLabels(label).Observe(elapsed.TotalSeconds);
+        _requestDuration.WithLabels(label).Observe(elapsed.TotalSeconds);
     }
 }

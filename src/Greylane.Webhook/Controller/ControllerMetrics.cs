@@ -8,40 +8,40 @@ internal sealed class ControllerMetrics
 {
     private static readonly string[] Phases = Enum.GetNames<RolloutPhase>();
 
-    private readonly Gauge phase;
-    private readonly Gauge step;
-    private readonly Counter rollouts;
-    private readonly Histogram reconcileDuration;
-    private readonly Counter reconcileErrors;
-    private readonly Gauge queueDepth;
-    private readonly Gauge leader;
+    private readonly Gauge _phase;
+    private readonly Gauge _step;
+    private readonly Counter _rollouts;
+    private readonly Histogram _reconcileDuration;
+    private readonly Counter _reconcileErrors;
+    private readonly Gauge _queueDepth;
+    private readonly Gauge _leader;
 
     public ControllerMetrics(CollectorRegistry registry)
     {
         var factory = Prometheus.Metrics.WithCustomRegistry(registry);
-        phase = factory.CreateGauge(
+        _phase = factory.CreateGauge(
             "greylane_rollout_phase",
             "1 for the current release phase of a Deployment (only that phase has a series: at 10,000 Deployments a series per phase would be 110,000).",
             new GaugeConfiguration { LabelNames = ["namespace", "deployment", "phase"] });
-        step = factory.CreateGauge(
+        _step = factory.CreateGauge(
             "greylane_rollout_step",
             "The current step of a Deployment's release, counted from 1 (0 when no release is in progress).",
             new GaugeConfiguration { LabelNames = ["namespace", "deployment"] });
-        rollouts = factory.CreateCounter(
+        _rollouts = factory.CreateCounter(
             "greylane_rollouts_total",
             "Releases that ended, by outcome (promoted, rolled_back).",
             new CounterConfiguration { LabelNames = ["outcome"] });
-        reconcileDuration = factory.CreateHistogram(
+        _reconcileDuration = factory.CreateHistogram(
             "greylane_reconcile_duration_seconds",
             "Time of one reconcile of one Deployment.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
-        reconcileErrors = factory.CreateCounter(
+        _reconcileErrors = factory.CreateCounter(
             "greylane_reconcile_errors_total",
             "Reconciles that failed and were retried with backoff (conflicts excluded).");
-        queueDepth = factory.CreateGauge(
+        _queueDepth = factory.CreateGauge(
             "greylane_queue_depth",
             "Deployments waiting for a reconcile worker.");
-        leader = factory.CreateGauge(
+        _leader = factory.CreateGauge(
             "greylane_controller_leader",
             "1 while this replica holds the leader lease and acts, else 0.");
     }
@@ -51,32 +51,32 @@ internal sealed class ControllerMetrics
         var current = status.Phase.ToString();
         foreach (var name in Phases.Where(n => n != current))
         {
-            phase.RemoveLabelled(@namespace, deployment, name);
+            _phase.RemoveLabelled(@namespace, deployment, name);
         }
 
-        phase.WithLabels(@namespace, deployment, current).Set(1);
+        _phase.WithLabels(@namespace, deployment, current).Set(1);
 
         var inProgress = !status.Phase.IsAtRest;
-        step.WithLabels(@namespace, deployment).Set(inProgress ? status.Step + 1 : 0);
+        _step.WithLabels(@namespace, deployment).Set(inProgress ? status.Step + 1 : 0);
     }
 
     public void Forget(string @namespace, string deployment)
     {
         foreach (var name in Phases)
         {
-            phase.RemoveLabelled(@namespace, deployment, name);
+            _phase.RemoveLabelled(@namespace, deployment, name);
         }
 
-        step.RemoveLabelled(@namespace, deployment);
+        _step.RemoveLabelled(@namespace, deployment);
     }
 
-    public void Ended(RolloutPhase final) => rollouts.WithLabels(final == RolloutPhase.Completed ? "promoted" : "rolled_back").Inc();
+    public void Ended(RolloutPhase final) => _rollouts.WithLabels(final == RolloutPhase.Completed ? "promoted" : "rolled_back").Inc();
 
-    public void Reconciled(TimeSpan elapsed) => reconcileDuration.Observe(elapsed.TotalSeconds);
+    public void Reconciled(TimeSpan elapsed) => _reconcileDuration.Observe(elapsed.TotalSeconds);
 
-    public void Failed() => reconcileErrors.Inc();
+    public void Failed() => _reconcileErrors.Inc();
 
-    public void QueueDepth(int depth) => queueDepth.Set(depth);
+    public void QueueDepth(int depth) => _queueDepth.Set(depth);
 
-    public void Leading(bool leading) => leader.Set(leading ? 1 : 0);
+    public void Leading(bool leading) => _leader.Set(leading ? 1 : 0);
 }

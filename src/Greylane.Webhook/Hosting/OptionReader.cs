@@ -10,15 +10,15 @@ namespace Greylane.Webhook.Hosting;
 /// </summary>
 internal sealed class OptionReader(IConfiguration configuration)
 {
-    private readonly List<string> problems = [];
+    private readonly List<string> _problems = [];
 
     /// <summary>One line per problem: the flag, the value given, what is wrong and the fix.</summary>
-    public IReadOnlyList<string> Problems => problems;
+    public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>The setting <paramref name="key"/> trimmed, or null when it is missing or blank.</summary>
     public string? Text(string key) => configuration[key] is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    public void Problem(string line) => problems.Add(line);
+    public void Problem(string line) => _problems.Add(line);
 
     /// <summary><c>--KEY</c> as a positive Go duration, else <paramref name="fallback"/> (also when it is wrong, after noting why).</summary>
     public TimeSpan Duration(string key, TimeSpan fallback) => Duration($"--{key}", Text(key), fallback);

@@ -11,66 +11,66 @@ internal sealed partial class CertificateStore : IDisposable
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
 
-    private readonly string certificatePath;
-    private readonly string keyPath;
-    private readonly ILogger<CertificateStore> logger;
-    private readonly Lock gate = new();
-    private readonly List<FileSystemWatcher> watchers = [];
-    private readonly ITimer debounceTimer;
-    private readonly ITimer pollTimer;
-    private X509Certificate2 current;
-    private byte[] fingerprint;
+    private readonly string _certificatePath;
+    private readonly string _keyPath;
+    private readonly ILogger<CertificateStore> _logger;
+    private readonly Lock _gate = new();
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly ITimer _debounceTimer;
+    private readonly ITimer _pollTimer;
+    private X509Certificate2 _current;
+    private byte[] _fingerprint;
 
     public CertificateStore(string certificatePath, string keyPath, TimeSpan pollInterval, TimeProvider time, ILogger<CertificateStore> logger)
     {
-        this.certificatePath = Path.GetFullPath(certificatePath);
-        this.keyPath = Path.GetFullPath(keyPath);
-        this.logger = logger;
-        (current, fingerprint) = Load() ?? throw new Hosting.WebhookOptionsException(
+        _certificatePath = Path.GetFullPath(certificatePath);
+        _keyPath = Path.GetFullPath(keyPath);
+        _logger = logger;
+        (_current, _fingerprint) = Load() ?? throw new Hosting.WebhookOptionsException(
             $"cannot read the TLS certificate '{certificatePath}' and key '{keyPath}': see the warning above; run 'make certs' or mount the serving Secret");
-        LogLoaded(current.Subject, current.Thumbprint, current.NotAfter);
-        debounceTimer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        LogLoaded(_current.Subject, _current.Thumbprint, _current.NotAfter);
+        _debounceTimer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
         // Events are the fast path; the poll catches what a watcher can miss (symlink swaps on some mounts, overflow).
-        pollTimer = time.CreateTimer(_ => Reload(), null, pollInterval, pollInterval);
-        foreach (var directory in new[] { Path.GetDirectoryName(this.certificatePath), Path.GetDirectoryName(this.keyPath) }.Distinct())
+        _pollTimer = time.CreateTimer(_ => Reload(), null, pollInterval, pollInterval);
+        foreach (var directory in new[] { Path.GetDirectoryName(_certificatePath), Path.GetDirectoryName(_keyPath) }.Distinct())
         {
             Watch(directory!);
         }
     }
 
     /// <summary>The certificate to present in the next handshake.</summary>
-    public X509Certificate2 Current => Volatile.Read(ref current);
+    public X509Certificate2 Current => Volatile.Read(ref _current);
 
     public void Dispose()
     {
-        foreach (var watcher in watchers)
+        foreach (var watcher in _watchers)
         {
             watcher.Dispose();
         }
 
-        debounceTimer.Dispose();
-        pollTimer.Dispose();
+        _debounceTimer.Dispose();
+        _pollTimer.Dispose();
     }
 
     /// <summary>Re-reads the files; a pair that does not load (halfway through a swap) keeps the current certificate until the next try.</summary>
     public void Reload()
     {
-        lock (gate)
+        lock (_gate)
         {
             if (Load() is not var (certificate, print))
             {
                 return;
             }
 
-            if (print.AsSpan().SequenceEqual(fingerprint))
+            if (print.AsSpan().SequenceEqual(_fingerprint))
             {
                 certificate.Dispose();
                 return;
             }
 
-            fingerprint = print;
-            Volatile.Write(ref current, certificate);
+            _fingerprint = print;
+            Volatile.Write(ref _current, certificate);
             LogReloaded(certificate.Subject, certificate.Thumbprint, certificate.NotAfter);
         }
     }
@@ -90,24 +90,24 @@ internal sealed partial class CertificateStore : IDisposable
         watcher.Renamed += (_, _) => Poke();
         watcher.Error += (_, e) => LogWatchError(e.GetException(), directory);
         watcher.EnableRaisingEvents = true;
-        watchers.Add(watcher);
+        _watchers.Add(watcher);
     }
 
-    private void Poke() => debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
+    private void Poke() => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
 
     private (X509Certificate2 Certificate, byte[] Fingerprint)? Load()
     {
         try
         {
-            var certificatePem = File.ReadAllText(certificatePath);
-            var keyPem = File.ReadAllText(keyPath);
+            var certificatePem = File.ReadAllText(_certificatePath);
+            var keyPem = File.ReadAllText(_keyPath);
             var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
             var print = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(certificatePem + "\n" + keyPem));
             return (certificate, print);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
-            LogLoadFailed(e, certificatePath, keyPath);
+            LogLoadFailed(e, _certificatePath, _keyPath);
             return null;
         }
     }

@@ -7,15 +7,15 @@ namespace Greylane.Cli.Arguments.Tests;
 /// <summary>The kubeconfig is found and used the way kubectl does it.</summary>
 public sealed class KubeconfigTests : IAsyncLifetime
 {
-    private CliSandbox sandbox = null!;
+    private CliSandbox _sandbox = null!;
 
     public async Task InitializeAsync()
     {
-        sandbox = await CliSandbox.StartAsync();
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
+        _sandbox = await CliSandbox.StartAsync();
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
     }
 
-    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task The_namespace_defaults_to_the_one_of_the_kubeconfig_context()
@@ -31,9 +31,9 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task Kubeconfig_flag_wins_over_the_KUBECONFIG_variable()
     {
-        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = Path.Combine(sandbox.Directory, "missing") };
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = Path.Combine(_sandbox.Directory, "missing") };
 
-        var run = await CliRunner.RunAsync(environment, "status", "checkout", "-n", CliSandbox.Namespace, "--kubeconfig", sandbox.KubeconfigPath);
+        var run = await CliRunner.RunAsync(environment, "status", "checkout", "-n", CliSandbox.Namespace, "--kubeconfig", _sandbox.KubeconfigPath);
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
@@ -41,9 +41,9 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task Without_flag_or_variable_the_home_kubeconfig_is_used()
     {
-        Directory.CreateDirectory(Path.Combine(sandbox.Directory, "home", ".kube"));
-        File.Copy(sandbox.KubeconfigPath, Path.Combine(sandbox.Directory, "home", ".kube", "config"));
-        var environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(sandbox.Directory, "home") };
+        Directory.CreateDirectory(Path.Combine(_sandbox.Directory, "home", ".kube"));
+        File.Copy(_sandbox.KubeconfigPath, Path.Combine(_sandbox.Directory, "home", ".kube", "config"));
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.Combine(_sandbox.Directory, "home") };
 
         var run = await CliRunner.RunAsync(environment, "status", "checkout", "-n", CliSandbox.Namespace);
 
@@ -54,7 +54,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     public async Task Files_of_KUBECONFIG_are_merged_and_context_picks_one()
     {
         var other = WithContextNamespace(CliSandbox.Namespace, contextName: "shop-context", current: "nowhere");
-        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = $"{Path.Combine(sandbox.Directory, "absent")}:{other}:{sandbox.KubeconfigPath}" };
+        var environment = new Dictionary<string, string> { ["KUBECONFIG"] = $"{Path.Combine(_sandbox.Directory, "absent")}:{other}:{_sandbox.KubeconfigPath}" };
 
         var run = await CliRunner.RunAsync(environment, "status", "--context", "shop-context");
 
@@ -65,7 +65,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_context_is_a_clear_error()
     {
-        var run = await sandbox.RunAsync("status", "--context", "prod");
+        var run = await _sandbox.RunAsync("status", "--context", "prod");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("cannot use context `prod` from kubeconfig", run.Stderr, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task No_kubeconfig_at_all_says_how_to_give_one()
     {
-        var run = await CliRunner.RunAsync(new Dictionary<string, string> { ["HOME"] = sandbox.Directory }, "status");
+        var run = await CliRunner.RunAsync(new Dictionary<string, string> { ["HOME"] = _sandbox.Directory }, "status");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(".kube/config does not exist and KUBECONFIG is not set; pass --kubeconfig PATH or set KUBECONFIG", run.Stderr, StringComparison.Ordinal);
@@ -93,9 +93,9 @@ public sealed class KubeconfigTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_cluster_is_an_error_without_a_stack_trace()
     {
-        var config = YamlJson.Parse(File.ReadAllText(sandbox.KubeconfigPath))!.AsObject();
+        var config = YamlJson.Parse(File.ReadAllText(_sandbox.KubeconfigPath))!.AsObject();
         config["clusters"]![0]!["cluster"]!["server"] = "http://127.0.0.1:1";
-        var path = Path.Combine(sandbox.Directory, "unreachable");
+        var path = Path.Combine(_sandbox.Directory, "unreachable");
         File.WriteAllText(path, YamlJson.Write(config));
 
         var run = await CliRunner.RunAsync(new Dictionary<string, string>(), "status", "--kubeconfig", path);
@@ -107,7 +107,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
 
     private string WithContextNamespace(string ns, string contextName = "greylane-sandbox", string? current = null)
     {
-        var config = YamlJson.Parse(File.ReadAllText(sandbox.KubeconfigPath))!.AsObject();
+        var config = YamlJson.Parse(File.ReadAllText(_sandbox.KubeconfigPath))!.AsObject();
         config["contexts"]![0]!["name"] = contextName;
         config["contexts"]![0]!["context"]!["namespace"] = ns;
         config["current-context"] = current ?? contextName;
@@ -116,7 +116,7 @@ public sealed class KubeconfigTests : IAsyncLifetime
             config["contexts"]!.AsArray().Add(new JsonObject { ["name"] = current, ["context"] = new JsonObject { ["cluster"] = "none", ["user"] = "none" } });
         }
 
-        var path = Path.Combine(sandbox.Directory, $"kubeconfig-{contextName}");
+        var path = Path.Combine(_sandbox.Directory, $"kubeconfig-{contextName}");
         File.WriteAllText(path, YamlJson.Write(config));
         return path;
     }

@@ -14,10 +14,10 @@ public sealed class InstalledPlugin : IAsyncLifetime
     /// <summary>The README's install command, word for word.</summary>
     public const string ReadmeCommand = "make plugin && install -D -m 0755 artifacts/plugin/kubectl-greylane ~/.local/bin/kubectl-greylane";
 
-    private readonly string root = Directory.CreateTempSubdirectory("greylane-plugin-install-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("greylane-plugin-install-").FullName;
 
     /// <summary>Where the command put the plugin (the stand-in for <c>~/.local/bin</c>): nothing else is in it.</summary>
-    public string BinDirectory => Path.Combine(root, "bin");
+    public string BinDirectory => Path.Combine(_root, "bin");
 
     /// <summary>What the install printed, for failure messages.</summary>
     public string Log { get; private set; } = "";
@@ -29,7 +29,7 @@ public sealed class InstalledPlugin : IAsyncLifetime
             return;
         }
 
-        var output = Path.Combine(root, "out");
+        var output = Path.Combine(_root, "out");
         var command = ReadmeCommand
             .Replace("make plugin", $"make plugin PLUGIN_OUT={output}", StringComparison.Ordinal)
             .Replace("artifacts/plugin/", output + "/", StringComparison.Ordinal)
@@ -73,7 +73,7 @@ public sealed class InstalledPlugin : IAsyncLifetime
 
         start.Environment["PATH"] = BinDirectory;
         start.Environment["KUBECONFIG"] = kubeconfig;
-        start.Environment["HOME"] = root;
+        start.Environment["HOME"] = _root;
 
         // The plugin is framework-dependent: point it at the runtime running these tests, wherever that is installed.
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host)
@@ -100,7 +100,7 @@ public sealed class InstalledPlugin : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Directory.Delete(root, recursive: true);
+        Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
     }
 }

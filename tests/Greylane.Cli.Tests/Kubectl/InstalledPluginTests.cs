@@ -7,11 +7,11 @@ namespace Greylane.Cli.Kubectl.Tests;
 /// <summary>The plugin as a new user installs it from the README, run by the real kubectl.</summary>
 public sealed class InstalledPluginTests(InstalledPlugin plugin) : IClassFixture<InstalledPlugin>, IAsyncLifetime
 {
-    private CliSandbox sandbox = null!;
+    private CliSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => sandbox = await CliSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await CliSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public void The_readme_gives_the_install_command_the_tests_run()
@@ -31,7 +31,7 @@ public sealed class InstalledPluginTests(InstalledPlugin plugin) : IClassFixture
     [KubectlFact]
     public async Task Kubectl_plugin_list_shows_the_plugin_and_no_warning()
     {
-        var (code, stdout, stderr) = await plugin.KubectlAsync(sandbox.KubeconfigPath, "plugin", "list");
+        var (code, stdout, stderr) = await plugin.KubectlAsync(_sandbox.KubeconfigPath, "plugin", "list");
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}\n{plugin.Log}");
         Assert.Contains(Path.Combine(plugin.BinDirectory, "kubectl-greylane"), stdout, StringComparison.Ordinal);
@@ -41,9 +41,9 @@ public sealed class InstalledPluginTests(InstalledPlugin plugin) : IClassFixture
     [KubectlFact]
     public async Task Kubectl_greylane_status_runs_the_installed_plugin_against_the_cluster()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
 
-        var (code, stdout, stderr) = await plugin.KubectlAsync(sandbox.KubeconfigPath, "greylane", "status", "checkout", "-n", CliSandbox.Namespace);
+        var (code, stdout, stderr) = await plugin.KubectlAsync(_sandbox.KubeconfigPath, "greylane", "status", "checkout", "-n", CliSandbox.Namespace);
 
         Assert.True(code == 0, $"exit {code}\n{stdout}\n{stderr}");
         Assert.Contains("Phase:      StepAnalyzing", stdout, StringComparison.Ordinal);

@@ -10,22 +10,22 @@ namespace Greylane.Cli.Kubectl.Tests;
 /// <summary>The CLI run as <c>kubectl greylane …</c> by the real kubectl binary.</summary>
 public sealed class KubectlPluginTests : IAsyncLifetime
 {
-    private readonly PluginShim shim = new();
-    private CliSandbox sandbox = null!;
+    private readonly PluginShim _shim = new();
+    private CliSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => sandbox = await CliSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await CliSandbox.StartAsync();
 
     public async Task DisposeAsync()
     {
-        await sandbox.DisposeAsync();
-        shim.Dispose();
+        await _sandbox.DisposeAsync();
+        _shim.Dispose();
     }
 
     [KubectlFact]
     public async Task Kubectl_lists_the_plugin_it_finds_on_PATH()
     {
 
-        var (code, stdout, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "plugin", "list", "--name-only");
+        var (code, stdout, stderr) = await _shim.KubectlAsync(_sandbox.KubeconfigPath, "plugin", "list", "--name-only");
 
         Assert.True(code == 0, stderr);
         Assert.Contains("kubectl-greylane", stdout, StringComparison.Ordinal);
@@ -34,10 +34,10 @@ public sealed class KubectlPluginTests : IAsyncLifetime
     [KubectlFact]
     public async Task Kubectl_greylane_status_runs_the_cli_against_the_cluster_of_the_kubeconfig()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
 
-        var text = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "status", "checkout", "-n", CliSandbox.Namespace);
-        var json = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "status", "-n", CliSandbox.Namespace, "-o", "json");
+        var text = await _shim.KubectlAsync(_sandbox.KubeconfigPath, "greylane", "status", "checkout", "-n", CliSandbox.Namespace);
+        var json = await _shim.KubectlAsync(_sandbox.KubeconfigPath, "greylane", "status", "-n", CliSandbox.Namespace, "-o", "json");
 
         Assert.True(text.ExitCode == 0, text.Stderr);
         Assert.Contains("Phase:      StepAnalyzing", text.Stdout, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class KubectlPluginTests : IAsyncLifetime
         await bed.DeployAsync("checkout", InProcessControllerFixture.TwoManualSteps);
         await bed.ReleaseToPauseAsync("checkout");
 
-        var (code, stdout, stderr) = await shim.KubectlAsync(bed.KubeconfigPath, "greylane", "promote", "checkout", "-n", ControllerBed.Namespace);
+        var (code, stdout, stderr) = await _shim.KubectlAsync(bed.KubeconfigPath, "greylane", "promote", "checkout", "-n", ControllerBed.Namespace);
 
         Assert.True(code == 0, stderr);
         Assert.StartsWith("promote: the controller acted on shop/checkout: StepPaused (step 1) -> StepPaused (step 2)\n", stdout, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class KubectlPluginTests : IAsyncLifetime
     public async Task Kubectl_passes_the_plugin_exit_code_and_error_through()
     {
 
-        var (code, _, stderr) = await shim.KubectlAsync(sandbox.KubeconfigPath, "greylane", "abort", "nope", "-n", CliSandbox.Namespace);
+        var (code, _, stderr) = await _shim.KubectlAsync(_sandbox.KubeconfigPath, "greylane", "abort", "nope", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, code);
         Assert.Contains("error: Deployment shop/nope not found", stderr, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class KubectlPluginTests : IAsyncLifetime
     public async Task Kubectl_greylane_plan_needs_no_cluster()
     {
 
-        var (code, stdout, stderr) = await shim.KubectlAsync("/nonexistent", "greylane", "plan", "-f", RepositoryRoot.Combine("manifests", "samples", "seed"));
+        var (code, stdout, stderr) = await _shim.KubectlAsync("/nonexistent", "greylane", "plan", "-f", RepositoryRoot.Combine("manifests", "samples", "seed"));
 
         Assert.True(code == 0, stderr);
         Assert.Contains("Deployment e2e/mocka-base", stdout, StringComparison.Ordinal);

@@ -61,9 +61,9 @@ public sealed class PlanDiscoveryTests : IDisposable
         """;
 
     private static readonly Dictionary<string, string> NoCluster = [];
-    private readonly string dir = Directory.CreateTempSubdirectory("greylane-plan-discovery-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("greylane-plan-discovery-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Two_destinationrules_for_the_host_are_refused_with_the_controllers_message_and_exit_1()
@@ -118,7 +118,7 @@ public sealed class PlanDiscoveryTests : IDisposable
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(dir, name);
+        var path = Path.Combine(_dir, name);
         File.WriteAllText(path, text);
         return path;
     }

@@ -7,9 +7,9 @@ public sealed class PlanTenancyTests : IDisposable
     private const string OwnQuery = """query: sum(rate(http_requests_total{namespace="{{namespace}}",release="{{release}}",code!~"5.."}[1m])) / sum(rate(http_requests_total{namespace="{{namespace}}",pod_template_hash="{{stable}}"}[1m]))""";
 
     private static readonly Dictionary<string, string> NoCluster = [];
-    private readonly string dir = Directory.CreateTempSubdirectory("greylane-plan-tenancy-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("greylane-plan-tenancy-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Plan_shows_each_query_scoped_to_the_deployments_namespace_as_the_controller_sends_it()
@@ -66,7 +66,7 @@ public sealed class PlanTenancyTests : IDisposable
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(dir, name);
+        var path = Path.Combine(_dir, name);
         File.WriteAllText(path, text);
         return path;
     }

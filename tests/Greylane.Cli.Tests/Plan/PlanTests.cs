@@ -6,9 +6,9 @@ namespace Greylane.Cli.Plan.Tests;
 public sealed class PlanTests : IDisposable
 {
     private static readonly Dictionary<string, string> NoCluster = [];
-    private readonly string dir = Directory.CreateTempSubdirectory("greylane-plan-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("greylane-plan-").FullName;
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public async Task Plan_of_the_seed_manifests_matches_its_snapshot()
@@ -116,7 +116,7 @@ public sealed class PlanTests : IDisposable
     {
         Write("service-only.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n");
         Write("broken.yaml", "kind: Deployment\nmetadata: [name: {\n");
-        string[] args = file.Length == 0 ? ["plan"] : ["plan", "-f", Path.Combine(dir, file)];
+        string[] args = file.Length == 0 ? ["plan"] : ["plan", "-f", Path.Combine(_dir, file)];
 
         var run = await CliRunner.RunAsync(NoCluster, args);
 
@@ -126,7 +126,7 @@ public sealed class PlanTests : IDisposable
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(dir, name);
+        var path = Path.Combine(_dir, name);
         File.WriteAllText(path, text);
         return path;
     }

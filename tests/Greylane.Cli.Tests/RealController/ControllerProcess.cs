@@ -11,14 +11,14 @@ namespace Greylane.Cli.RealController.Tests;
 /// </summary>
 internal sealed class ControllerProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly CertificateFiles certificates;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly CertificateFiles _certificates;
+    private readonly StringBuilder _output = new();
 
     private ControllerProcess(Process process, CertificateFiles certificates)
     {
-        this.process = process;
-        this.certificates = certificates;
+        _process = process;
+        _certificates = certificates;
     }
 
     /// <summary>What the process wrote so far (for failure messages).</summary>
@@ -26,9 +26,9 @@ internal sealed class ControllerProcess : IAsyncDisposable
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -60,22 +60,22 @@ internal sealed class ControllerProcess : IAsyncDisposable
     {
         if (line is not null)
         {
-            lock (output)
+            lock (_output)
             {
-                output.Append(line).Append('\n');
+                _output.Append(line).Append('\n');
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
 
-        process.Dispose();
-        certificates.Dispose();
+        _process.Dispose();
+        _certificates.Dispose();
     }
 }

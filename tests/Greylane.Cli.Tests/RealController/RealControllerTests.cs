@@ -17,14 +17,14 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
 {
     private const string Strategy = "steps: [{replicas: 1, pause: manual}, {replicas: 1, pause: manual}]";
 
-    private readonly CliSandbox sandbox = fixture.Sandbox;
-    private readonly ControllerProcess controller = fixture.Controller;
+    private readonly CliSandbox _sandbox = fixture.Sandbox;
+    private readonly ControllerProcess _controller = fixture.Controller;
 
     // A Deployment named for the test, with a release paused at step 1 by the real controller.
     private async Task ReleaseAsync(string name)
     {
-        await sandbox.DeployAsync(name, Strategy, replicas: 2);
-        await sandbox.ReadyAsync(name, stable: 2, canary: 0);
+        await _sandbox.DeployAsync(name, Strategy, replicas: 2);
+        await _sandbox.ReadyAsync(name, stable: 2, canary: 0);
         await StartReleaseAsync(name, "app", $"example/{name}:3");
         await PhaseAsync(name, RolloutPhase.StepPaused);
     }
@@ -34,7 +34,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     {
         await ReleaseAsync("status");
 
-        var run = await sandbox.RunAsync("status", "status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "status", "-n", CliSandbox.Namespace);
         output.WriteLine(run.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -48,16 +48,16 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     {
         await ReleaseAsync("promote");
 
-        var promote = await sandbox.RunAsync("promote", "promote", "-n", CliSandbox.Namespace);
+        var promote = await _sandbox.RunAsync("promote", "promote", "-n", CliSandbox.Namespace);
         output.WriteLine(promote.ToString());
         await PhaseAsync("promote", RolloutPhase.StepPaused, step: 1);
-        var full = await sandbox.RunAsync("promote", "promote", "--full", "-n", CliSandbox.Namespace);
+        var full = await _sandbox.RunAsync("promote", "promote", "--full", "-n", CliSandbox.Namespace);
         output.WriteLine(full.ToString());
 
-        Assert.True(promote.ExitCode == 0, promote + controller.Output);
+        Assert.True(promote.ExitCode == 0, promote + _controller.Output);
         Assert.StartsWith("promote: the controller acted on shop/promote: StepPaused (step 1) -> ", promote.Stdout, StringComparison.Ordinal);
         Assert.Contains("(step 2)", promote.Stdout, StringComparison.Ordinal);
-        Assert.True(full.ExitCode == 0, full + controller.Output);
+        Assert.True(full.ExitCode == 0, full + _controller.Output);
         Assert.Matches(@"^promote-full: the controller acted on shop/promote: StepPaused \(step 2\) -> (Promoting|Finalizing|Completed)", full.Stdout);
         await PhaseAsync("promote", RolloutPhase.Completed);
     }
@@ -67,21 +67,21 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     {
         await ReleaseAsync("steer");
 
-        var pause = await sandbox.RunAsync("pause", "steer", "-n", CliSandbox.Namespace);
+        var pause = await _sandbox.RunAsync("pause", "steer", "-n", CliSandbox.Namespace);
         output.WriteLine(pause.ToString());
-        var resume = await sandbox.RunAsync("resume", "steer", "-n", CliSandbox.Namespace);
+        var resume = await _sandbox.RunAsync("resume", "steer", "-n", CliSandbox.Namespace);
         output.WriteLine(resume.ToString());
-        var abort = await sandbox.RunAsync("abort", "steer", "-n", CliSandbox.Namespace);
+        var abort = await _sandbox.RunAsync("abort", "steer", "-n", CliSandbox.Namespace);
         output.WriteLine(abort.ToString());
         await PhaseAsync("steer", RolloutPhase.RolledBack);
-        var retry = await sandbox.RunAsync("retry", "steer", "-n", CliSandbox.Namespace);
+        var retry = await _sandbox.RunAsync("retry", "steer", "-n", CliSandbox.Namespace);
         output.WriteLine(retry.ToString());
 
-        Assert.True(pause.ExitCode == 0, pause + controller.Output);
+        Assert.True(pause.ExitCode == 0, pause + _controller.Output);
         Assert.StartsWith("pause: the controller acted on shop/steer: phase still StepPaused (step 1) (paused by user)", pause.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("resume: the controller acted on shop/steer: phase still StepPaused (step 1)\n", resume.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"^abort: the controller acted on shop/steer: StepPaused \(step 1\) -> (Aborting|RolledBack)", abort.Stdout);
-        Assert.True(retry.ExitCode == 0, retry + controller.Output);
+        Assert.True(retry.ExitCode == 0, retry + _controller.Output);
         Assert.Matches(@"^retry: the controller acted on shop/steer: RolledBack -> (Initializing|StepScaling|StepRouting|StepAnalyzing|StepPaused)", retry.Stdout);
     }
 
@@ -90,7 +90,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     {
         await ReleaseAsync("refuse");
 
-        var retry = await sandbox.RunAsync("retry", "refuse", "-n", CliSandbox.Namespace);
+        var retry = await _sandbox.RunAsync("retry", "refuse", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, retry.ExitCode);
         Assert.StartsWith("error: retry applies only to a release that was rolled back; shop/refuse is in phase StepPaused", retry.Stderr, StringComparison.Ordinal);
@@ -99,23 +99,23 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     [Fact]
     public async Task The_seed_release_is_watched_and_steered_with_the_cli_through_istio_routing()
     {
-        await sandbox.Server.ApplyIstioCrdsAsync();
+        await _sandbox.Server.ApplyIstioCrdsAsync();
         var seed = RepositoryRoot.Combine("manifests", "samples", "seed");
-        await sandbox.Server.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(Path.Combine(seed, f)))));
+        await _sandbox.Server.ApplyManifestsAsync(string.Join("\n---\n", SeedFiles.Select(f => File.ReadAllText(Path.Combine(seed, f)))));
         foreach (var name in new[] { "mocka-base", "mockb-base" })
         {
-            await Eventually.TrueAsync(async () => (await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, "e2e")).Status?.ReadyReplicas == 1, $"{name} ready", TimeSpan.FromSeconds(20));
+            await Eventually.TrueAsync(async () => (await _sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, "e2e")).Status?.ReadyReplicas == 1, $"{name} ready", TimeSpan.FromSeconds(20));
             await StartReleaseAsync(name, "default", "greylane/sample-service:1.1", "e2e");
             await PhaseAsync(name, RolloutPhase.StepPaused, ns: "e2e");
         }
 
-        var status = await sandbox.RunAsync("status", "mocka-base", "-n", "e2e");
-        var list = await sandbox.RunAsync("status", "-n", "e2e");
-        var promote = await sandbox.RunAsync("promote", "mocka-base", "-n", "e2e");
-        var abort = await sandbox.RunAsync("abort", "mockb-base", "-n", "e2e");
+        var status = await _sandbox.RunAsync("status", "mocka-base", "-n", "e2e");
+        var list = await _sandbox.RunAsync("status", "-n", "e2e");
+        var promote = await _sandbox.RunAsync("promote", "mocka-base", "-n", "e2e");
+        var abort = await _sandbox.RunAsync("abort", "mockb-base", "-n", "e2e");
         await PhaseAsync("mocka-base", RolloutPhase.Completed, ns: "e2e");
         await PhaseAsync("mockb-base", RolloutPhase.RolledBack, ns: "e2e");
-        var after = await sandbox.RunAsync("status", "-n", "e2e");
+        var after = await _sandbox.RunAsync("status", "-n", "e2e");
         output.WriteLine(string.Join("\n", status, list, promote, abort, after));
 
         Assert.Contains("Routing:    matches header my-request-id=canary", status.Stdout, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
     // Greylane would have set it, so that `status` without a name lists the Deployment.
     private async Task StartReleaseAsync(string name, string container, string image, string ns = CliSandbox.Namespace)
     {
-        var before = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
+        var before = await _sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
         var stable = Hash(before.Spec.Template);
         var patch = new JsonObject
         {
@@ -145,18 +145,18 @@ public sealed class RealControllerTests(RealControllerFixture fixture, Xunit.Abs
                 ["template"] = new JsonObject { ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = container, ["image"] = image }) } },
             },
         };
-        var after = await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch), name, ns);
+        var after = await _sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(patch.ToJsonString(), V1Patch.PatchType.StrategicMergePatch), name, ns);
         var annotations = new JsonObject { [GreylaneKeys.Release] = Hash(after.Spec.Template), [GreylaneKeys.Stable] = stable };
         var mark = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = annotations, ["labels"] = new JsonObject { [GreylaneKeys.Managed] = "true" } } };
-        await sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mark.ToJsonString(), V1Patch.PatchType.MergePatch), name, ns);
+        await _sandbox.Client.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mark.ToJsonString(), V1Patch.PatchType.MergePatch), name, ns);
     }
 
     private static string Hash(V1PodTemplateSpec template) => TemplateHash.Compute(JsonDocument.Parse(KubernetesJson.Serialize(template)).RootElement);
 
     private Task PhaseAsync(string name, RolloutPhase phase, int step = 0, string ns = CliSandbox.Namespace) => Eventually.TrueAsync(async () =>
     {
-        var deployment = await sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
+        var deployment = await _sandbox.Client.AppsV1.ReadNamespacedDeploymentAsync(name, ns);
         var status = RolloutStatusJson.Read(deployment.Metadata.Annotations.TryGetValue(GreylaneKeys.Status, out var json) ? json : null);
         return status.Phase == phase && (phase != RolloutPhase.StepPaused || status.Step == step);
-    }, $"{name} in phase {phase}; controller output:\n{controller.Output}", TimeSpan.FromSeconds(60));
+    }, $"{name} in phase {phase}; controller output:\n{_controller.Output}", TimeSpan.FromSeconds(60));
 }

@@ -9,20 +9,20 @@ namespace Greylane.Cli.Status.Tests;
 /// </summary>
 internal sealed class ForbiddingProxy : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly HttpClient upstream = new();
-    private readonly Uri target;
-    private readonly string[] forbidden;
-    private readonly Task loop;
+    private readonly HttpListener _listener = new();
+    private readonly HttpClient _upstream = new();
+    private readonly Uri _target;
+    private readonly string[] _forbidden;
+    private readonly Task _loop;
 
     private ForbiddingProxy(Uri target, string[] forbidden, int port)
     {
-        this.target = target;
-        this.forbidden = forbidden;
+        _target = target;
+        _forbidden = forbidden;
         Address = new Uri($"http://127.0.0.1:{port}/");
-        listener.Prefixes.Add(Address.ToString());
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        _listener.Prefixes.Add(Address.ToString());
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
     }
 
     public Uri Address { get; }
@@ -39,18 +39,18 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
     /// <summary>A copy of <paramref name="kubeconfig"/> whose server is this proxy.</summary>
     public string Kubeconfig(string kubeconfig, string path)
     {
-        File.WriteAllText(path, File.ReadAllText(kubeconfig).Replace(target.ToString().TrimEnd('/'), Address.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        File.WriteAllText(path, File.ReadAllText(kubeconfig).Replace(_target.ToString().TrimEnd('/'), Address.ToString().TrimEnd('/'), StringComparison.Ordinal));
         return path;
     }
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
@@ -65,7 +65,7 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
     {
         var path = context.Request.Url!.PathAndQuery;
         using var response = context.Response;
-        if (forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
+        if (_forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
         {
             response.StatusCode = 403;
             response.ContentType = "application/json";
@@ -74,14 +74,14 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
             return;
         }
 
-        using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(target, path));
+        using var request = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), new Uri(_target, path));
         if (context.Request.HasEntityBody)
         {
             request.Content = new StreamContent(context.Request.InputStream);
             request.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
         }
 
-        using var answer = await upstream.SendAsync(request);
+        using var answer = await _upstream.SendAsync(request);
         response.StatusCode = (int)answer.StatusCode;
         response.ContentType = answer.Content.Headers.ContentType?.ToString();
         await answer.Content.CopyToAsync(response.OutputStream);
@@ -89,9 +89,9 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
-        await loop;
-        upstream.Dispose();
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
+        _upstream.Dispose();
     }
 }

@@ -8,23 +8,23 @@ namespace Greylane.Cli.Status.Tests;
 /// <summary><c>status</c> where opted-in Deployments exist that Greylane has never labelled, with Greylane running or not.</summary>
 public sealed class GreylaneNotRunningTests : IAsyncLifetime
 {
-    private CliSandbox sandbox = null!;
+    private CliSandbox _sandbox = null!;
 
     public async Task InitializeAsync()
     {
-        sandbox = await CliSandbox.StartAsync();
-        await sandbox.Server.ApplyManifestsAsync("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: greylane-system\n");
+        _sandbox = await CliSandbox.StartAsync();
+        await _sandbox.Server.ApplyManifestsAsync("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: greylane-system\n");
     }
 
-    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task Status_says_greylane_is_not_running_instead_of_no_opted_in_deployments()
     {
-        await sandbox.DeployAsync("checkout", managed: false);
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("checkout", managed: false);
+        await _sandbox.DeployAsync("cart", managed: false);
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Stdout);
@@ -39,9 +39,9 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task Status_of_one_unseen_deployment_shows_it_and_says_why_it_is_not_managed()
     {
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("cart", managed: false);
 
-        var run = await sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("Phase:      Idle", run.Stdout, StringComparison.Ordinal);
@@ -52,13 +52,13 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task A_lease_last_renewed_long_ago_or_released_is_no_running_controller()
     {
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("cart", managed: false);
         await LeaseAsync("greylane-7d9f", DateTime.UtcNow.AddMinutes(-10));
 
-        var stale = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
-        await sandbox.Client.CoordinationV1.DeleteNamespacedLeaseAsync("greylane-controller", "greylane-system");
+        var stale = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        await _sandbox.Client.CoordinationV1.DeleteNamespacedLeaseAsync("greylane-controller", "greylane-system");
         await LeaseAsync(null, DateTime.UtcNow);
-        var released = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var released = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, stale.ExitCode);
         Assert.Matches(@"^error: Greylane is not running in this cluster: Lease greylane-system/greylane-controller was last renewed by greylane-7d9f 10m\d+s ago, longer than its 15s lease and no MutatingWebhookConfiguration", stale.Stderr);
@@ -68,10 +68,10 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task A_running_controller_without_the_webhook_is_named_as_the_problem()
     {
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("cart", managed: false);
         await LeaseAsync("greylane-7d9f", DateTime.UtcNow);
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith(
@@ -84,12 +84,12 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task With_greylane_running_an_unseen_deployment_gets_a_note_on_how_it_is_labelled()
     {
-        await sandbox.DeployAsync("checkout");
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("checkout");
+        await _sandbox.DeployAsync("cart", managed: false);
         await LeaseAsync("greylane-7d9f", DateTime.UtcNow);
         await WebhookAsync();
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("NAME", run.Stdout, StringComparison.Ordinal);
@@ -103,10 +103,10 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task With_the_webhook_but_no_lease_holder_the_note_points_at_the_controller()
     {
-        await sandbox.DeployAsync("cart", managed: false);
+        await _sandbox.DeployAsync("cart", managed: false);
         await WebhookAsync();
 
-        var run = await sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.EndsWith(
@@ -118,9 +118,9 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task What_the_user_may_not_read_is_said_to_be_unchecked()
     {
-        await sandbox.DeployAsync("cart", managed: false);
-        await using var proxy = ForbiddingProxy.Start(sandbox.Server.BaseAddress, "leases", "mutatingwebhookconfigurations");
-        await using var leaseOnly = ForbiddingProxy.Start(sandbox.Server.BaseAddress, "leases");
+        await _sandbox.DeployAsync("cart", managed: false);
+        await using var proxy = ForbiddingProxy.Start(_sandbox.Server.BaseAddress, "leases", "mutatingwebhookconfigurations");
+        await using var leaseOnly = ForbiddingProxy.Start(_sandbox.Server.BaseAddress, "leases");
 
         var neither = await RunThroughAsync(proxy, "status", "-n", CliSandbox.Namespace);
         var noLease = await RunThroughAsync(leaseOnly, "status", "-n", CliSandbox.Namespace);
@@ -140,10 +140,10 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
     [Fact]
     public async Task Deployments_that_greylane_has_seen_need_no_word_about_it()
     {
-        await sandbox.DeployAsync("cart");
-        await sandbox.DeployAsync("legacy", optedIn: false, managed: false);
+        await _sandbox.DeployAsync("cart");
+        await _sandbox.DeployAsync("legacy", optedIn: false, managed: false);
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Empty(run.Stderr);
@@ -151,11 +151,11 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
 
     private async Task<CliRun> RunThroughAsync(ForbiddingProxy proxy, params string[] args)
     {
-        var kubeconfig = proxy.Kubeconfig(sandbox.KubeconfigPath, Path.Combine(sandbox.Directory, $"kubeconfig-{proxy.Address.Port}"));
-        return await CliRunner.RunAsync(new Dictionary<string, string>(sandbox.Environment) { ["KUBECONFIG"] = kubeconfig }, args);
+        var kubeconfig = proxy.Kubeconfig(_sandbox.KubeconfigPath, Path.Combine(_sandbox.Directory, $"kubeconfig-{proxy.Address.Port}"));
+        return await CliRunner.RunAsync(new Dictionary<string, string>(_sandbox.Environment) { ["KUBECONFIG"] = kubeconfig }, args);
     }
 
-    private Task LeaseAsync(string? holder, DateTime renewed) => sandbox.Client.CoordinationV1.CreateNamespacedLeaseAsync(
+    private Task LeaseAsync(string? holder, DateTime renewed) => _sandbox.Client.CoordinationV1.CreateNamespacedLeaseAsync(
         new V1Lease
         {
             Metadata = new V1ObjectMeta { Name = "greylane-controller", NamespaceProperty = "greylane-system" },
@@ -164,7 +164,7 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
         "greylane-system");
 
     // Registered for a request these tests never make, so the sandbox never calls it.
-    private Task WebhookAsync() => sandbox.Client.AdmissionregistrationV1.CreateMutatingWebhookConfigurationAsync(new V1MutatingWebhookConfiguration
+    private Task WebhookAsync() => _sandbox.Client.AdmissionregistrationV1.CreateMutatingWebhookConfigurationAsync(new V1MutatingWebhookConfiguration
     {
         Metadata = new V1ObjectMeta { Name = "greylane" },
         Webhooks =

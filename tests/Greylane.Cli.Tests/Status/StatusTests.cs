@@ -8,20 +8,20 @@ namespace Greylane.Cli.Status.Tests;
 
 public sealed class StatusTests : IAsyncLifetime
 {
-    private CliSandbox sandbox = null!;
+    private CliSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => sandbox = await CliSandbox.StartAsync();
+    public async Task InitializeAsync() => _sandbox = await CliSandbox.StartAsync();
 
-    public async Task DisposeAsync() => await sandbox.DisposeAsync();
+    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Fact]
     public async Task Status_shows_phase_step_bar_replicas_routing_metrics_message_and_history()
     {
-        var deployment = await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing, replicas: 2);
-        await sandbox.CanaryAsync(deployment, "aaaa111111", 1);
-        await sandbox.ReadyAsync("checkout", stable: 2, canary: 1);
+        var deployment = await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing, replicas: 2);
+        await _sandbox.CanaryAsync(deployment, "aaaa111111", 1);
+        await _sandbox.ReadyAsync("checkout", stable: 2, canary: 1);
 
-        var run = await sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Deployment: shop/checkout", run.Stdout, StringComparison.Ordinal);
@@ -39,9 +39,9 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_of_a_step_with_matches_shows_the_lane_and_the_matches()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps.Replace("my-request-id, value: canary}]}]", "beta, value: yes, type: Prefix}]}]", StringComparison.Ordinal), Releases.PausedAtStep1);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps.Replace("my-request-id, value: canary}]}]", "beta, value: yes, type: Prefix}]}]", StringComparison.Ordinal), Releases.PausedAtStep1);
 
-        var run = await sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace);
 
         Assert.Contains("Routing:    matches header my-request-id=canary | header beta^=yes", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Step:       1/2 [##########----------]", run.Stdout, StringComparison.Ordinal);
@@ -50,11 +50,11 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_json_is_a_stable_document_for_scripts()
     {
-        var deployment = await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing, replicas: 2);
-        await sandbox.CanaryAsync(deployment, "aaaa111111", 1);
-        await sandbox.ReadyAsync("checkout", stable: 2, canary: 1);
+        var deployment = await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing, replicas: 2);
+        await _sandbox.CanaryAsync(deployment, "aaaa111111", 1);
+        await _sandbox.ReadyAsync("checkout", stable: 2, canary: 1);
 
-        var run = await sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace, "-o", "json");
+        var run = await _sandbox.RunAsync("status", "checkout", "-n", CliSandbox.Namespace, "-o", "json");
 
         var doc = JsonNode.Parse(run.Stdout)!.AsObject();
         Assert.Equal("greylane.dev/v1", (string?)doc["apiVersion"]);
@@ -76,11 +76,11 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_without_a_name_lists_every_managed_deployment_of_the_namespace()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
-        await sandbox.DeployAsync("cart", null, null);
-        await sandbox.DeployAsync("legacy", managed: false, optedIn: false);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
+        await _sandbox.DeployAsync("cart", null, null);
+        await _sandbox.DeployAsync("legacy", managed: false, optedIn: false);
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var lines = run.Stdout.TrimEnd('\n').Split('\n');
@@ -94,10 +94,10 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_list_as_json_holds_one_item_per_deployment()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
-        await sandbox.DeployAsync("cart");
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.Analyzing);
+        await _sandbox.DeployAsync("cart");
 
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace, "-o", "json");
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace, "-o", "json");
 
         var doc = JsonNode.Parse(run.Stdout)!;
         Assert.Equal("ReleaseStatusList", (string?)doc["kind"]);
@@ -107,7 +107,7 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_of_an_empty_namespace_says_no_deployment_is_opted_in()
     {
-        var run = await sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("No opted-in Deployments in namespace shop", run.Stdout, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_of_a_missing_deployment_names_it_and_exits_1()
     {
-        var run = await sandbox.RunAsync("status", "nope", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "nope", "-n", CliSandbox.Namespace);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("error: Deployment shop/nope not found; check the name and the namespace (kubectl get deployments -n shop), or pass -n\n", run.Stderr);
@@ -126,9 +126,9 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_of_a_deployment_with_no_release_yet_is_idle()
     {
-        await sandbox.DeployAsync("cart");
+        await _sandbox.DeployAsync("cart");
 
-        var run = await sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
 
         Assert.Contains("Phase:      Idle", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("Step:       0/1 [--------------------]", run.Stdout, StringComparison.Ordinal);
@@ -137,9 +137,9 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_shows_an_invalid_strategy_with_its_field_and_fix()
     {
-        await sandbox.DeployAsync("cart", "steps: [{replicas: 1, weight: 120}]", Releases.PausedAtStep1);
+        await _sandbox.DeployAsync("cart", "steps: [{replicas: 1, weight: 120}]", Releases.PausedAtStep1);
 
-        var run = await sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Strategy:   invalid: steps[0].weight:", run.Stdout, StringComparison.Ordinal);
@@ -148,9 +148,9 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_says_when_a_deployment_is_not_opted_in()
     {
-        await sandbox.DeployAsync("legacy", optedIn: false);
+        await _sandbox.DeployAsync("legacy", optedIn: false);
 
-        var run = await sandbox.RunAsync("status", "legacy", "-n", CliSandbox.Namespace);
+        var run = await _sandbox.RunAsync("status", "legacy", "-n", CliSandbox.Namespace);
 
         Assert.Contains("shop/legacy  (not opted in: annotation greylane.dev/enabled is not \"true\")", run.Stdout, StringComparison.Ordinal);
     }
@@ -158,7 +158,7 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_refuses_an_unknown_output_format()
     {
-        var run = await sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace, "-o", "yaml");
+        var run = await _sandbox.RunAsync("status", "cart", "-n", CliSandbox.Namespace, "-o", "yaml");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("output format `yaml` is not supported; use -o json", run.Stderr, StringComparison.Ordinal);
@@ -167,12 +167,12 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_watch_reprints_on_every_change_until_cancelled()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
         using var cancel = new CancellationTokenSource();
-        var (run, stdout, _) = CliRunner.Start(sandbox.Environment, cancel.Token, "status", "checkout", "-n", CliSandbox.Namespace, "--watch", "-o", "json");
+        var (run, stdout, _) = CliRunner.Start(_sandbox.Environment, cancel.Token, "status", "checkout", "-n", CliSandbox.Namespace, "--watch", "-o", "json");
         await Eventually.TrueAsync(() => stdout.ToString().Contains("\"StepPaused\"", StringComparison.Ordinal), "the first print", TimeSpan.FromSeconds(20));
 
-        await sandbox.WriteStatusAsync("checkout", Releases.Analyzing);
+        await _sandbox.WriteStatusAsync("checkout", Releases.Analyzing);
         await Eventually.TrueAsync(() => stdout.ToString().Contains("\"StepAnalyzing\"", StringComparison.Ordinal), "a print after the change", TimeSpan.FromSeconds(20));
         await cancel.CancelAsync();
 
@@ -184,12 +184,12 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_watch_without_a_name_reprints_the_table()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
         using var cancel = new CancellationTokenSource();
-        var (run, stdout, _) = CliRunner.Start(sandbox.Environment, cancel.Token, "status", "-n", CliSandbox.Namespace, "-w");
+        var (run, stdout, _) = CliRunner.Start(_sandbox.Environment, cancel.Token, "status", "-n", CliSandbox.Namespace, "-w");
         await Eventually.TrueAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first table", TimeSpan.FromSeconds(20));
 
-        await sandbox.WriteStatusAsync("checkout", Releases.In(RolloutPhase.Promoting));
+        await _sandbox.WriteStatusAsync("checkout", Releases.In(RolloutPhase.Promoting));
         await Eventually.TrueAsync(() => stdout.ToString().Contains("Promoting", StringComparison.Ordinal), "a table after the change", TimeSpan.FromSeconds(20));
         await cancel.CancelAsync();
 
@@ -199,11 +199,11 @@ public sealed class StatusTests : IAsyncLifetime
     [Fact]
     public async Task Status_watch_ends_when_the_deployment_is_deleted()
     {
-        await sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
-        var (run, stdout, _) = CliRunner.Start(sandbox.Environment, CancellationToken.None, "status", "checkout", "-n", CliSandbox.Namespace, "--watch");
+        await _sandbox.DeployAsync("checkout", Releases.TwoSteps, Releases.PausedAtStep1);
+        var (run, stdout, _) = CliRunner.Start(_sandbox.Environment, CancellationToken.None, "status", "checkout", "-n", CliSandbox.Namespace, "--watch");
         await Eventually.TrueAsync(() => stdout.ToString().Contains("StepPaused", StringComparison.Ordinal), "the first print", TimeSpan.FromSeconds(20));
 
-        await sandbox.Client.AppsV1.DeleteNamespacedDeploymentAsync("checkout", CliSandbox.Namespace);
+        await _sandbox.Client.AppsV1.DeleteNamespacedDeploymentAsync("checkout", CliSandbox.Namespace);
 
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
         Assert.EndsWith("Deployment shop/checkout was deleted.\n", stdout.ToString(), StringComparison.Ordinal);

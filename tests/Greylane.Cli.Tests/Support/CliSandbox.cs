@@ -14,21 +14,21 @@ internal sealed class CliSandbox : IAsyncDisposable
 {
     public const string Namespace = "shop";
 
-    private readonly TestSandbox sandbox;
+    private readonly TestSandbox _sandbox;
 
     private CliSandbox(TestSandbox sandbox)
     {
-        this.sandbox = sandbox;
+        _sandbox = sandbox;
         Environment = new Dictionary<string, string> { ["KUBECONFIG"] = KubeconfigPath, ["HOME"] = Directory };
     }
 
-    public SandboxServer Server => sandbox.Server;
+    public SandboxServer Server => _sandbox.Server;
 
-    public string Directory => sandbox.Directory;
+    public string Directory => _sandbox.Directory;
 
-    public string KubeconfigPath => sandbox.KubeconfigPath;
+    public string KubeconfigPath => _sandbox.KubeconfigPath;
 
-    public Kubernetes Client => sandbox.Client;
+    public Kubernetes Client => _sandbox.Client;
 
     /// <summary>The environment the CLI sees: KUBECONFIG pointing here, HOME in the scratch directory.</summary>
     public Dictionary<string, string> Environment { get; }
@@ -133,5 +133,5 @@ internal sealed class CliSandbox : IAsyncDisposable
         Spec = new V1PodSpec { Containers = [new V1Container { Name = "app", Image = $"example/{name}:2" }] },
     };
 
-    public ValueTask DisposeAsync() => sandbox.DisposeAsync();
+    public ValueTask DisposeAsync() => _sandbox.DisposeAsync();
 }

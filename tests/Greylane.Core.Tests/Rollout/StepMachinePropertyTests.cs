@@ -109,7 +109,7 @@ public sealed class StepMachinePropertyTests
     /// <summary>One sequence: decides, checks the invariants of each decision, applies it.</summary>
     private sealed class Sequence(int seed, World world)
     {
-        private bool promotedByCommand;
+        private bool _promotedByCommand;
 
         public string? FailedRelease { get; private set; }
 
@@ -132,10 +132,10 @@ public sealed class StepMachinePropertyTests
             var emitted = decision.Actions.OfType<A.Emit>().Select(e => e.Reason).ToList();
             if (decision.Status.Release != status.Release || decision.Status.Phase == Initializing && status.Phase != Initializing)
             {
-                promotedByCommand = false;
+                _promotedByCommand = false;
             }
 
-            promotedByCommand |= emitted.Contains(nameof(RolloutTrigger.Promote)) || emitted.Contains(nameof(RolloutTrigger.PromoteFull));
+            _promotedByCommand |= emitted.Contains(nameof(RolloutTrigger.Promote)) || emitted.Contains(nameof(RolloutTrigger.PromoteFull));
 
             CheckPromotionNeedsPasses(facts, decision, status, context);
             CheckFailureRollsBack(facts, status, decision, emitted, context);
@@ -154,7 +154,7 @@ public sealed class StepMachinePropertyTests
 
         private void CheckPromotionNeedsPasses(Observation facts, Decision decision, RolloutStatus before, string context)
         {
-            if (decision.Status.Phase != Promoting || before.Phase == Promoting || promotedByCommand)
+            if (decision.Status.Phase != Promoting || before.Phase == Promoting || _promotedByCommand)
             {
                 return;
             }

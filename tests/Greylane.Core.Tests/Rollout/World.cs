@@ -12,9 +12,9 @@ namespace Greylane.Core.Rollout.Tests;
 /// </summary>
 internal sealed class World(Random random, RolloutStrategy strategy, double passRate, double inconclusiveRate)
 {
-    private readonly Dictionary<string, CanaryObservation> canaries = [];
-    private readonly List<Measurement> inbox = [];
-    private int releases = 1;
+    private readonly Dictionary<string, CanaryObservation> _canaries = [];
+    private readonly List<Measurement> _inbox = [];
+    private int _releases = 1;
 
     public RolloutStrategy Strategy => strategy;
     public DateTimeOffset Now { get; set; } = Facts.T0;
@@ -28,7 +28,7 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
     public int? RoutingStep { get; private set; }
     public bool RoutingChanged { get; private set; }
     public bool RolloutDone { get; private set; }
-    public IReadOnlyDictionary<string, CanaryObservation> Canaries => canaries;
+    public IReadOnlyDictionary<string, CanaryObservation> Canaries => _canaries;
 
     /// <summary>Passes delivered per step and metric, for the current attempt of the current release.</summary>
     public Dictionary<(int Step, string Metric), int> Passes { get; } = [];
@@ -48,11 +48,11 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
             Paused = Paused,
             Deleted = Deleted,
             Command = Command,
-            Canaries = [.. canaries.Values.OrderBy(c => c.Release, StringComparer.Ordinal)],
+            Canaries = [.. _canaries.Values.OrderBy(c => c.Release, StringComparer.Ordinal)],
             RoutingApplied = RoutingStep == DesiredRouting(status.Step),
             RoutingRestored = RoutingStep is null,
             RolloutComplete = !Paused && RolloutDone,
-            Measurements = [.. inbox],
+            Measurements = [.. _inbox],
         };
     }
 
@@ -74,7 +74,7 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
             }
         }
 
-        inbox.Clear();
+        _inbox.Clear();
         foreach (var action in decision.Actions)
         {
             Run(action, decision.Status);
@@ -90,12 +90,12 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
                 break;
             case A.ScaleCanary scale:
                 Assert.True(scale.Release == Release, $"scaled a canary of {scale.Release} while the release is {Release}");
-                canaries[scale.Release] = canaries.TryGetValue(scale.Release, out var c)
+                _canaries[scale.Release] = _canaries.TryGetValue(scale.Release, out var c)
                     ? c with { Replicas = scale.Replicas, AvailableReplicas = Math.Min(c.AvailableReplicas, scale.Replicas) }
                     : new CanaryObservation(scale.Release, scale.Replicas, 0);
                 break;
             case A.ApplyRouting apply:
-                Assert.True(canaries.ContainsKey(status.Release!), "routing sent traffic to a canary that does not exist");
+                Assert.True(_canaries.ContainsKey(status.Release!), "routing sent traffic to a canary that does not exist");
                 RoutingStep = DesiredRouting(apply.Step);
                 RoutingChanged |= RoutingStep is not null;
                 break;
@@ -106,7 +106,7 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
                 break;
             case A.DeleteCanary delete:
                 Assert.True(RoutingStep is null, $"deleted canary {delete.Release} while routing step {RoutingStep} may still send it traffic");
-                canaries.Remove(delete.Release);
+                _canaries.Remove(delete.Release);
                 break;
             case A.Unpause:
                 Paused = false;
@@ -124,7 +124,7 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
                     var roll = random.NextDouble();
                     var verdict = roll < inconclusiveRate ? MeasurementVerdict.Inconclusive
                         : roll < inconclusiveRate + (1 - inconclusiveRate) * passRate ? MeasurementVerdict.Pass : MeasurementVerdict.Fail;
-                    inbox.Add(new Measurement(metric, verdict, verdict == MeasurementVerdict.Inconclusive ? null : roll, null, Now));
+                    _inbox.Add(new Measurement(metric, verdict, verdict == MeasurementVerdict.Inconclusive ? null : roll, null, Now));
                 }
 
                 break;
@@ -133,9 +133,9 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
 
     public void PodsBecomeAvailable()
     {
-        foreach (var (release, canary) in canaries.ToList())
+        foreach (var (release, canary) in _canaries.ToList())
         {
-            canaries[release] = canary with { AvailableReplicas = canary.Replicas };
+            _canaries[release] = canary with { AvailableReplicas = canary.Replicas };
         }
 
         if (!Paused)
@@ -147,21 +147,21 @@ internal sealed class World(Random random, RolloutStrategy strategy, double pass
     /// <summary>Canary pods go unready or are deleted (a node drained, a crash loop): some or all of them.</summary>
     public void LosePods()
     {
-        foreach (var (release, canary) in canaries.ToList())
+        foreach (var (release, canary) in _canaries.ToList())
         {
-            canaries[release] = canary with { AvailableReplicas = random.Next(0, Math.Max(1, canary.AvailableReplicas)) };
+            _canaries[release] = canary with { AvailableReplicas = random.Next(0, Math.Max(1, canary.AvailableReplicas)) };
         }
     }
 
     /// <summary>Whether routing sends traffic to a canary of the current release that has no available pod.</summary>
     public bool RoutesToAnEmptyCanary =>
-        RoutingStep is not null && (Release is null || !canaries.TryGetValue(Release, out var canary) || canary.AvailableReplicas == 0);
+        RoutingStep is not null && (Release is null || !_canaries.TryGetValue(Release, out var canary) || canary.AvailableReplicas == 0);
 
     /// <summary>A person ships a newer template: the webhook holds it as a new release.</summary>
     public void ShipNewTemplate()
     {
         Stable = Release is null ? Template : Stable ?? Template;
-        Release = $"r{++releases}";
+        Release = $"r{++_releases}";
         Template = Release;
         Paused = true;
         RolloutDone = false;

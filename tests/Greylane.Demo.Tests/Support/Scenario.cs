@@ -16,14 +16,14 @@ namespace Greylane.Demo.Support.Tests;
 /// </summary>
 internal sealed class Scenario : IAsyncDisposable
 {
-    private readonly SharedWriter writer;
-    private readonly ITestOutputHelper output;
+    private readonly SharedWriter _writer;
+    private readonly ITestOutputHelper _output;
 
     private Scenario(DemoEnvironment environment, SharedWriter writer, ITestOutputHelper output)
     {
         Environment = environment;
-        this.writer = writer;
-        this.output = output;
+        _writer = writer;
+        _output = output;
         OriginalVirtualService = Spec(MeshRouter.VirtualServices, "vs-mockb");
         OriginalDestinationRule = Spec(MeshRouter.DestinationRules, "dr-mockb");
     }
@@ -89,6 +89,6 @@ internal sealed class Scenario : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Environment.DisposeAsync();
-        output.WriteLine(writer.ToString());
+        _output.WriteLine(_writer.ToString());
     }
 }

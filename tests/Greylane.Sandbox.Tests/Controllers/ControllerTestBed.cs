@@ -13,7 +13,7 @@ internal sealed class ControllerTestBed : IAsyncDisposable
 
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
 
-    private ControllerHost? host;
+    private ControllerHost? _host;
 
     public ControllerTestBed(bool start = true)
     {
@@ -31,13 +31,13 @@ internal sealed class ControllerTestBed : IAsyncDisposable
 
     public InMemoryObjectStore Store { get; }
 
-    public void Start() => host = (ControllerHost)SandboxControllers.Start(Store, Options, NullLoggerFactory.Instance);
+    public void Start() => _host = (ControllerHost)SandboxControllers.Start(Store, Options, NullLoggerFactory.Instance);
 
     /// <summary>Waits (bounded, in real time) until the controllers have nothing queued or running.</summary>
     public async Task SettleAsync()
     {
         var deadline = DateTime.UtcNow + SettleTimeout;
-        while (host is { IsIdle: false })
+        while (_host is { IsIdle: false })
         {
             if (DateTime.UtcNow > deadline)
             {
@@ -86,9 +86,9 @@ internal sealed class ControllerTestBed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 }

@@ -8,12 +8,12 @@ namespace Greylane.Testing.Certificates;
 /// </summary>
 public sealed class CertificateFiles : IDisposable
 {
-    private readonly bool kubeletLayout;
-    private int generation;
+    private readonly bool _kubeletLayout;
+    private int _generation;
 
     private CertificateFiles(bool kubeletLayout)
     {
-        this.kubeletLayout = kubeletLayout;
+        _kubeletLayout = kubeletLayout;
         Directory = System.IO.Directory.CreateTempSubdirectory("greylane-certs-").FullName;
     }
 
@@ -30,14 +30,14 @@ public sealed class CertificateFiles : IDisposable
     /// <summary>Puts a new pair in place the way the layout's owner would (kubelet: one atomic symlink rename).</summary>
     public void Swap(ServingPem pem)
     {
-        if (!kubeletLayout)
+        if (!_kubeletLayout)
         {
             WriteByRename(KeyPath, pem.KeyPem);
             WriteByRename(CertificatePath, pem.CertificatePem);
             return;
         }
 
-        var version = $"..2026_11_26_04_{++generation:D2}";
+        var version = $"..2026_11_26_04_{++_generation:D2}";
         var versionDirectory = Path.Combine(Directory, version);
         System.IO.Directory.CreateDirectory(versionDirectory);
         File.WriteAllText(Path.Combine(versionDirectory, "tls.crt"), pem.CertificatePem);
@@ -48,7 +48,7 @@ public sealed class CertificateFiles : IDisposable
     }
 
     /// <summary>Overwrites the key in place with something that is not a key (a swap caught halfway).</summary>
-    public void BreakKey() => File.WriteAllText(kubeletLayout ? Path.Combine(Directory, "..data", "tls.key") : KeyPath, "not a key\n");
+    public void BreakKey() => File.WriteAllText(_kubeletLayout ? Path.Combine(Directory, "..data", "tls.key") : KeyPath, "not a key\n");
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 

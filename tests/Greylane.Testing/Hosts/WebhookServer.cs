@@ -19,11 +19,11 @@ namespace Greylane.Testing.Hosts;
 /// </summary>
 public sealed class WebhookServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private WebhookServer(WebApplication app, int port)
     {
-        this.app = app;
+        _app = app;
         Port = port;
         BaseAddress = new Uri($"https://127.0.0.1:{port}");
     }
@@ -75,7 +75,7 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

@@ -8,23 +8,23 @@ namespace Greylane.Testing.Output;
 /// </summary>
 public sealed class SharedWriter : TextWriter
 {
-    private readonly StringBuilder text = new();
+    private readonly StringBuilder _text = new();
 
     public override Encoding Encoding => Encoding.UTF8;
 
     public override void Write(char value)
     {
-        lock (text)
+        lock (_text)
         {
-            text.Append(value);
+            _text.Append(value);
         }
     }
 
     public override void Write(string? value)
     {
-        lock (text)
+        lock (_text)
         {
-            text.Append(value);
+            _text.Append(value);
         }
     }
 
@@ -48,9 +48,9 @@ public sealed class SharedWriter : TextWriter
 
     public override string ToString()
     {
-        lock (text)
+        lock (_text)
         {
-            return text.ToString();
+            return _text.ToString();
         }
     }
 }

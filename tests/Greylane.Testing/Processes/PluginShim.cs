@@ -12,13 +12,13 @@ public sealed class PluginShim : IDisposable
     /// <summary>Why a plugin test did not run, for its output.</summary>
     public const string NotInstalled = "kubectl is not installed at /usr/bin/kubectl: the kubectl plugin-mechanism test did not run.";
 
-    private readonly string dir = Directory.CreateTempSubdirectory("greylane-plugin-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("greylane-plugin-").FullName;
 
     public PluginShim()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "kubectl-greylane.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var shim = Path.Combine(dir, "kubectl-greylane");
+        var shim = Path.Combine(_dir, "kubectl-greylane");
         File.WriteAllText(shim, $"#!/bin/sh\nexec \"{dotnet}\" \"{dll}\" \"$@\"\n");
         if (OperatingSystem.IsWindows())
         {
@@ -38,11 +38,11 @@ public sealed class PluginShim : IDisposable
             TimeSpan.FromSeconds(60),
             environment: new Dictionary<string, string>
             {
-                ["PATH"] = dir + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                ["PATH"] = _dir + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
                 ["KUBECONFIG"] = kubeconfig,
-                ["HOME"] = dir,
+                ["HOME"] = _dir,
             },
             displayName: "kubectl");
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

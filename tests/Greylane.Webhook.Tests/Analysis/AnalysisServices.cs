@@ -9,7 +9,7 @@ namespace Greylane.Webhook.Analysis.Tests;
 /// <summary>The analysis services as <c>AddPrometheusAnalysis</c> registers them, with a given clock, registry and options.</summary>
 internal sealed class AnalysisServices : IDisposable
 {
-    private readonly ServiceProvider provider;
+    private readonly ServiceProvider _provider;
 
     public AnalysisServices(PrometheusOptions options, TimeProvider? time = null)
     {
@@ -20,14 +20,14 @@ internal sealed class AnalysisServices : IDisposable
         services.AddSingleton(time ?? TimeProvider.System);
         services.AddSingleton(Registry);
         services.AddPrometheusAnalysis(new ConfigurationBuilder().Build());
-        provider = services.BuildServiceProvider();
+        _provider = services.BuildServiceProvider();
     }
 
     public CollectorRegistry Registry { get; }
 
-    public PrometheusClient Client => provider.GetRequiredService<PrometheusClient>();
+    public PrometheusClient Client => _provider.GetRequiredService<PrometheusClient>();
 
-    public IMetricAnalyzer Analyzer => provider.GetRequiredService<IMetricAnalyzer>();
+    public IMetricAnalyzer Analyzer => _provider.GetRequiredService<IMetricAnalyzer>();
 
     public static PrometheusOptions Options(Uri? url, TimeSpan? timeout = null, string? tokenFile = null, int retries = 2) =>
         new(url, timeout ?? TimeSpan.FromSeconds(10), tokenFile, retries, TimeSpan.Zero);
@@ -39,5 +39,5 @@ internal sealed class AnalysisServices : IDisposable
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public void Dispose() => provider.Dispose();
+    public void Dispose() => _provider.Dispose();
 }

@@ -11,13 +11,13 @@ namespace Greylane.Webhook.Analysis.Tests;
 internal sealed class PrometheusServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-    private readonly Process process;
-    private readonly string directory;
+    private readonly Process _process;
+    private readonly string _directory;
 
     private PrometheusServer(Process process, string directory, Uri url)
     {
-        this.process = process;
-        this.directory = directory;
+        _process = process;
+        _directory = directory;
         Url = url;
     }
 
@@ -79,21 +79,21 @@ internal sealed class PrometheusServer : IAsyncDisposable
     /// <summary>Stops Prometheus (the outage case) and waits until it is gone.</summary>
     public async Task StopAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
 
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        process.Dispose();
+        _process.Dispose();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
@@ -119,7 +119,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < ReadyTimeout)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
                 throw new TimeoutException();
             }

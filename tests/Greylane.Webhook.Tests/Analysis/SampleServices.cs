@@ -13,9 +13,9 @@ namespace Greylane.Webhook.Analysis.Tests;
 /// </summary>
 public sealed class SampleServices : IAsyncLifetime
 {
-    private readonly List<WebApplication> apps = [];
-    private readonly CancellationTokenSource stop = new();
-    private Task? traffic;
+    private readonly List<WebApplication> _apps = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _traffic;
 
     internal PrometheusServer Prometheus { get; private set; } = null!;
 
@@ -31,32 +31,32 @@ public sealed class SampleServices : IAsyncLifetime
         }
 
         Prometheus = await PrometheusServer.StartAsync(new ScrapeTarget(healthy, "e2e"), new ScrapeTarget(faulty, "e2e"), new ScrapeTarget(other, "team2"));
-        traffic = SendTrafficAsync([healthy, faulty], stop.Token);
+        _traffic = SendTrafficAsync([healthy, faulty], _stop.Token);
     }
 
     public async Task DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (traffic is not null)
+        await _stop.CancelAsync();
+        if (_traffic is not null)
         {
-            await traffic;
+            await _traffic;
         }
 
         await Prometheus.DisposeAsync();
-        foreach (var app in apps)
+        foreach (var app in _apps)
         {
             await app.StopAsync();
             await app.DisposeAsync();
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task<Uri> StartAsync(string version, string errorRate)
     {
         var app = SampleApp.Build(["--urls", "http://127.0.0.1:0", "--app", "mocka", "--version", version, "--ERROR_RATE", errorRate]);
         await app.StartAsync();
-        apps.Add(app);
+        _apps.Add(app);
         return new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
     }
 

@@ -12,16 +12,16 @@ namespace Greylane.Webhook.Analysis.Tests;
 /// <summary>A loopback HTTP server that answers each request from a script and remembers what it was sent.</summary>
 internal sealed class ScriptedPrometheus : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly ConcurrentQueue<Func<HttpContext, Task>> script = new();
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
 
-    private ScriptedPrometheus(WebApplication app) => this.app = app;
+    private ScriptedPrometheus(WebApplication app) => _app = app;
 
     public ConcurrentQueue<ReceivedQuery> Received { get; } = new();
 
     public TaskCompletionSource FirstRequest { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Uri Url => new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    public Uri Url => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public static async Task<ScriptedPrometheus> StartAsync()
     {
@@ -29,8 +29,8 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var server = new ScriptedPrometheus(builder.Build());
-        server.app.Run(server.HandleAsync);
-        await server.app.StartAsync();
+        server._app.Run(server.HandleAsync);
+        await server._app.StartAsync();
         return server;
     }
 
@@ -44,14 +44,14 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
 
     public ScriptedPrometheus Then(Func<HttpContext, Task> answer)
     {
-        script.Enqueue(answer);
+        _script.Enqueue(answer);
         return this;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -64,7 +64,7 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
             form?["timeout"].ToString(),
             context.Request.Headers.Authorization.ToString()));
         FirstRequest.TrySetResult();
-        var answer = script.TryDequeue(out var next)
+        var answer = _script.TryDequeue(out var next)
             ? next
             : (c => { c.Response.StatusCode = 599; return Task.CompletedTask; });
         await answer(context);

@@ -7,16 +7,16 @@ namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class GreylaneOptionsTests : IDisposable
 {
-    private readonly CertificateFiles pair = CertificateFiles.Plain(TestPki.Issue("localhost"));
+    private readonly CertificateFiles _pair = CertificateFiles.Plain(TestPki.Issue("localhost"));
 
-    public void Dispose() => pair.Dispose();
+    public void Dispose() => _pair.Dispose();
 
     [Fact]
     public void Every_problem_of_every_part_is_named_at_once_one_line_each()
     {
         string[] args =
         [
-            "--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--tls-poll", "00:00:00.500",
+            "--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--tls-poll", "00:00:00.500",
             "--controller", "maybe", "--lease-duration", "5", "--workers", "0",
             "--prometheus-url", "nope", "--prometheus-timeout", "soon",
         ];
@@ -39,7 +39,7 @@ public sealed class GreylaneOptionsTests : IDisposable
     [Fact]
     public void Good_settings_are_read_into_one_object_for_the_whole_process()
     {
-        var options = Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--tls-poll", "1m30s", "--controller", "false",
+        var options = Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--tls-poll", "1m30s", "--controller", "false",
             "--lease-duration", "20s", "--renew-deadline", "12s", "--retry-period", "1500ms", "--prometheus-url", "http://prom:9090", "--prometheus-timeout", "3s"]);
 
         Assert.Equal(TimeSpan.FromSeconds(90), options.Webhook.CertificatePollInterval);
@@ -58,7 +58,7 @@ public sealed class GreylaneOptionsTests : IDisposable
     [InlineData("--retry-period", "-2s", "--retry-period '-2s' is not a positive duration such as 15s")]
     public void Every_duration_is_read_the_go_way_and_a_wrong_one_names_the_fix(string flag, string value, string message)
     {
-        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, flag, value]));
+        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, flag, value]));
 
         Assert.StartsWith(message, Assert.Single(error.Problems), StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class GreylaneOptionsTests : IDisposable
     [Fact]
     public void A_misspelt_flag_is_named_with_the_nearest_one()
     {
-        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--prometheus-urll", "http://prom:9090", "--lease-duartion=20s", "--frobnicate"]));
+        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--prometheus-urll", "http://prom:9090", "--lease-duartion=20s", "--frobnicate"]));
 
         Assert.Equal(
         [
@@ -80,30 +80,30 @@ public sealed class GreylaneOptionsTests : IDisposable
     [Fact]
     public void Host_settings_and_configuration_sections_pass_as_flags()
     {
-        var options = Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--urls", "https://127.0.0.1:0", "--environment", "Production", "--Logging:LogLevel:Default", "Warning"]);
+        var options = Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--urls", "https://127.0.0.1:0", "--environment", "Production", "--Logging:LogLevel:Default", "Warning"]);
 
-        Assert.Equal(pair.CertificatePath, options.Webhook.CertificatePath);
+        Assert.Equal(_pair.CertificatePath, options.Webhook.CertificatePath);
     }
 
     [Fact]
     public void Missing_or_unreadable_serving_files_are_named_with_the_other_problems()
     {
-        var missing = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", "/nonexistent/tls.crt", "--tls-key", pair.KeyPath, "--workers", "99"]));
-        pair.BreakKey();
-        var broken = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath]));
+        var missing = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", "/nonexistent/tls.crt", "--tls-key", _pair.KeyPath, "--workers", "99"]));
+        _pair.BreakKey();
+        var broken = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath]));
 
         Assert.Equal(2, missing.Problems.Count);
         Assert.StartsWith("--tls-cert '/nonexistent/tls.crt' does not exist; pass the PEM file (make certs writes", missing.Problems[0], StringComparison.Ordinal);
-        Assert.StartsWith($"--tls-cert '{pair.CertificatePath}' and --tls-key '{pair.KeyPath}' are not a PEM certificate and its private key (", Assert.Single(broken.Problems), StringComparison.Ordinal);
+        Assert.StartsWith($"--tls-cert '{_pair.CertificatePath}' and --tls-key '{_pair.KeyPath}' are not a PEM certificate and its private key (", Assert.Single(broken.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_kubeconfig_that_cannot_be_used_is_named()
     {
-        var path = Path.Combine(pair.Directory, "kubeconfig");
+        var path = Path.Combine(_pair.Directory, "kubeconfig");
         File.WriteAllText(path, "clusters: [\n");
 
-        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--kubeconfig", path]));
+        var error = Assert.Throws<WebhookOptionsException>(() => Read(["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--kubeconfig", path]));
 
         Assert.StartsWith($"--kubeconfig '{path}' cannot be used: ", Assert.Single(error.Problems), StringComparison.Ordinal);
     }

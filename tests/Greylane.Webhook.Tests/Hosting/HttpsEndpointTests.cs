@@ -12,23 +12,23 @@ namespace Greylane.Webhook.Hosting.Tests;
 
 public sealed class HttpsEndpointTests : IAsyncLifetime
 {
-    private readonly ServingPem pem = TestPki.Issue("greylane-webhook");
-    private CertificateFiles files = null!;
-    private WebhookServer server = null!;
-    private HttpClient client = null!;
+    private readonly ServingPem _pem = TestPki.Issue("greylane-webhook");
+    private CertificateFiles _files = null!;
+    private WebhookServer _server = null!;
+    private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        files = CertificateFiles.Plain(pem);
-        server = await WebhookServer.StartAsync(files);
-        client = server.Client();
+        _files = CertificateFiles.Plain(_pem);
+        _server = await WebhookServer.StartAsync(_files);
+        _client = _server.Client();
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
-        files.Dispose();
+        _client.Dispose();
+        await _server.DisposeAsync();
+        _files.Dispose();
     }
 
     [Fact]
@@ -66,24 +66,24 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     [InlineData("TLS 1.3", SslProtocols.Tls13)]
     public async Task Tls_12_and_13_handshakes_succeed(string name, SslProtocols protocol)
     {
-        var handshake = await server.HandshakeAsync(protocol);
+        var handshake = await _server.HandshakeAsync(protocol);
 
         Assert.True(handshake.Protocol == protocol, name);
-        Assert.Equal(pem.Thumbprint, handshake.Thumbprint);
+        Assert.Equal(_pem.Thumbprint, handshake.Thumbprint);
     }
 
     [Fact]
     public async Task Tls_11_handshake_is_refused()
     {
 #pragma warning disable SYSLIB0039 // TLS 1.1 is asked for on purpose: the server must refuse it.
-        await Assert.ThrowsAnyAsync<Exception>(() => server.HandshakeAsync(SslProtocols.Tls11));
+        await Assert.ThrowsAnyAsync<Exception>(() => _server.HandshakeAsync(SslProtocols.Tls11));
 #pragma warning restore SYSLIB0039
     }
 
     [Fact]
     public async Task Only_http_11_is_offered_over_alpn()
     {
-        var handshake = await server.HandshakeAsync(SslProtocols.None, "h2", "http/1.1");
+        var handshake = await _server.HandshakeAsync(SslProtocols.None, "h2", "http/1.1");
 
         Assert.Equal("http/1.1", handshake.Alpn);
     }
@@ -93,14 +93,14 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz") { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request));
+        await Assert.ThrowsAsync<HttpRequestException>(() => _client.SendAsync(request));
     }
 
     [Fact]
     public async Task Plain_http_on_the_port_gets_no_answer()
     {
         using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, server.Port);
+        await tcp.ConnectAsync(IPAddress.Loopback, _server.Port);
         var stream = tcp.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
         var buffer = new byte[64];
@@ -167,7 +167,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         using var content = new ByteArrayContent([.. Encoding.UTF8.GetBytes(text[..at]), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(text[at..])]);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await client.PostAsync("/mutate/deployments", content);
+        using var response = await _client.PostAsync("/mutate/deployments", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("request.name is not Unicode text", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -196,7 +196,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         // it before sending the body (without it, the server answers and closes while the client is still writing).
         using var request = new HttpRequestMessage(HttpMethod.Post, "/mutate/deployments") { Content = content };
         request.Headers.ExpectContinue = true;
-        using var response = await client.SendAsync(request);
+        using var response = await _client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -207,7 +207,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         using var content = new StreamContent(new EndlessJson(8 * 1024 * 1024));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        using var response = await client.PostAsync("/mutate/deployments", content);
+        using var response = await _client.PostAsync("/mutate/deployments", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -215,8 +215,8 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Health_and_readiness_answer_ok()
     {
-        Assert.Equal("ok\n", await client.GetStringAsync("/healthz"));
-        Assert.Equal("ok\n", await client.GetStringAsync("/readyz"));
+        Assert.Equal("ok\n", await _client.GetStringAsync("/healthz"));
+        Assert.Equal("ok\n", await _client.GetStringAsync("/readyz"));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         {
         }
 
-        var metrics = await client.GetStringAsync("/metrics");
+        var metrics = await _client.GetStringAsync("/metrics");
 
         Assert.Contains("greylane_admission_duration_seconds_count{operation=\"UPDATE\",decision=\"patched\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("greylane_admission_duration_seconds_bucket{operation=\"UPDATE\",decision=\"allowed\",le=", metrics, StringComparison.Ordinal);
@@ -240,7 +240,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     {
         using var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return await client.PostAsync("/mutate/deployments", content);
+        return await _client.PostAsync("/mutate/deployments", content);
     }
 
     private static string Without(string field)
@@ -267,7 +267,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     // A body of unknown length (sent chunked), so the limit is met while reading, not from Content-Length.
     private sealed class EndlessJson(long length) : Stream
     {
-        private long position;
+        private long _position;
 
         public override bool CanRead => true;
 
@@ -277,13 +277,13 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
 
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => position; set => throw new NotSupportedException(); }
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = (int)Math.Min(count, length - position);
+            var n = (int)Math.Min(count, length - _position);
             buffer.AsSpan(offset, n).Fill((byte)' ');
-            position += n;
+            _position += n;
             return n;
         }
 

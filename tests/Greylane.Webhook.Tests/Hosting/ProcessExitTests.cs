@@ -9,15 +9,15 @@ namespace Greylane.Webhook.Hosting.Tests;
 /// <summary>The built Greylane process started as an operator starts it: what a bad start prints and how it exits.</summary>
 public sealed class ProcessExitTests : IDisposable
 {
-    private readonly CertificateFiles pair = CertificateFiles.Plain(TestPki.Issue("localhost"));
+    private readonly CertificateFiles _pair = CertificateFiles.Plain(TestPki.Issue("localhost"));
 
-    public void Dispose() => pair.Dispose();
+    public void Dispose() => _pair.Dispose();
 
     [Fact]
     public async Task Wrong_settings_exit_2_with_one_line_per_problem_and_no_stack_trace()
     {
         var (code, stdout, stderr) = await RunAsync(
-            "--prometheus-url", "nope", "--lease-duration", "5", "--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath,
+            "--prometheus-url", "nope", "--lease-duration", "5", "--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath,
             "--controller", "false", "--prometheus-timeout", "10", "--workers", "many");
 
         Assert.True(code == 2, $"exit {code}\n{stdout}\n{stderr}");
@@ -39,7 +39,7 @@ public sealed class ProcessExitTests : IDisposable
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var (code, stdout, stderr) = await RunAsync("--tls-cert", pair.CertificatePath, "--tls-key", pair.KeyPath, "--controller", "false", "--urls", $"https://127.0.0.1:{port}");
+        var (code, stdout, stderr) = await RunAsync("--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath, "--controller", "false", "--urls", $"https://127.0.0.1:{port}");
 
         Assert.True(code == 1, $"exit {code}\n{stdout}\n{stderr}");
         var line = Assert.Single(stderr.TrimEnd('\n').Split('\n'));

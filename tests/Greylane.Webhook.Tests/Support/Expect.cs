@@ -6,22 +6,22 @@ namespace Greylane.Webhook.Support.Tests;
 /// <summary>Builds the object a test expects after the patch, starting from the request object.</summary>
 internal sealed class Expect(JsonObject request)
 {
-    private readonly JsonObject target = request["request"]!["object"]!.DeepClone().AsObject();
+    private readonly JsonObject _target = request["request"]!["object"]!.DeepClone().AsObject();
 
     public static Expect From(ReviewAnswer answer) => new(answer.Request);
 
-    public JsonObject Object => target;
+    public JsonObject Object => _target;
 
     public Expect Paused(bool paused)
     {
-        target["spec"]!["paused"] = paused;
+        _target["spec"]!["paused"] = paused;
         return this;
     }
 
     public Expect Annotation(string key, string? value)
     {
-        var annotations = target["metadata"]!["annotations"]?.AsObject() ?? [];
-        target["metadata"]!["annotations"] = annotations;
+        var annotations = _target["metadata"]!["annotations"]?.AsObject() ?? [];
+        _target["metadata"]!["annotations"] = annotations;
         if (value is null)
         {
             annotations.Remove(key);
@@ -36,12 +36,12 @@ internal sealed class Expect(JsonObject request)
 
     public Expect Label(string key, string? value)
     {
-        if (target["metadata"]!["labels"] is null)
+        if (_target["metadata"]!["labels"] is null)
         {
-            target["metadata"]!["labels"] = new JsonObject();
+            _target["metadata"]!["labels"] = new JsonObject();
         }
 
-        var labels = target["metadata"]!["labels"]!.AsObject();
+        var labels = _target["metadata"]!["labels"]!.AsObject();
         if (value is null)
         {
             labels.Remove(key);
@@ -61,6 +61,6 @@ internal sealed class Expect(JsonObject request)
     public void Matches(ReviewAnswer answer)
     {
         var patched = answer.Patched;
-        Assert.True(JsonNode.DeepEquals(target, patched), $"patch {answer.PatchText} gave an unexpected object");
+        Assert.True(JsonNode.DeepEquals(_target, patched), $"patch {answer.PatchText} gave an unexpected object");
     }
 }

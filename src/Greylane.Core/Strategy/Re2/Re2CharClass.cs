@@ -11,13 +11,13 @@ internal sealed class Re2CharClass
     // found once per process by grouping runes on upper(lower(rune)); folding a range is then a binary search.
     private static readonly Lazy<(int Rune, int[] Others)[]> CaseVariants = new(BuildCaseVariants);
 
-    private readonly List<(int Lo, int Hi)> ranges = [];
-    private long namedInstructions;
+    private readonly List<(int Lo, int Hi)> _ranges = [];
+    private long _namedInstructions;
 
     /// <summary>Adds <paramref name="lo"/>–<paramref name="hi"/>, with the other case of each letter under <c>(?i)</c>.</summary>
     public void Add(int lo, int hi, bool fold)
     {
-        ranges.Add((lo, hi));
+        _ranges.Add((lo, hi));
         if (!fold)
         {
             return;
@@ -29,7 +29,7 @@ internal sealed class Re2CharClass
         {
             foreach (var other in table[at].Others)
             {
-                ranges.Add((other, other));
+                _ranges.Add((other, other));
             }
         }
     }
@@ -48,23 +48,23 @@ internal sealed class Re2CharClass
             inner.Negate();
         }
 
-        ranges.AddRange(inner.ranges);
+        _ranges.AddRange(inner._ranges);
     }
 
     /// <summary>A named class RE2 knows only by its tables: its measured size is added on top.</summary>
-    public void AddNamed(int instructions) => namedInstructions += instructions;
+    public void AddNamed(int instructions) => _namedInstructions += instructions;
 
     /// <summary><c>[^…]</c>: every rune not in the class.</summary>
     public void Negate()
     {
         var merged = Merged();
-        ranges.Clear();
+        _ranges.Clear();
         var next = 0;
         foreach (var (lo, hi) in merged)
         {
             if (next < lo)
             {
-                ranges.Add((next, lo - 1));
+                _ranges.Add((next, lo - 1));
             }
 
             next = hi + 1;
@@ -72,14 +72,14 @@ internal sealed class Re2CharClass
 
         if (next <= MaxRune)
         {
-            ranges.Add((next, MaxRune));
+            _ranges.Add((next, MaxRune));
         }
     }
 
     public Re2Size Size()
     {
         var merged = Merged();
-        return Re2Size.Of(Re2Utf8Program.Count(merged, FoldsAscii(merged)) + namedInstructions);
+        return Re2Size.Of(Re2Utf8Program.Count(merged, FoldsAscii(merged)) + _namedInstructions);
     }
 
     /// <summary>The runes a literal matches under <c>(?i)</c>, as a class (RE2 turns such literals into classes).</summary>
@@ -138,7 +138,7 @@ internal sealed class Re2CharClass
     private List<(int Lo, int Hi)> Merged()
     {
         var merged = new List<(int Lo, int Hi)>();
-        foreach (var (lo, hi) in ranges.OrderBy(r => r.Lo))
+        foreach (var (lo, hi) in _ranges.OrderBy(r => r.Lo))
         {
             if (merged.Count > 0 && lo <= merged[^1].Hi + 1)
             {

@@ -28,17 +28,17 @@ internal sealed partial class Re2Parser
 
     private Re2Size CharClass()
     {
-        var start = pos;
-        pos++;
+        var start = _pos;
+        _pos++;
         var cls = new Re2CharClass();
         var negated = Peek() == '^';
-        pos += negated ? 1 : 0;
+        _pos += negated ? 1 : 0;
         var first = true;
-        while (pos < pattern.Length && (pattern[pos] != ']' || first))
+        while (_pos < _pattern.Length && (_pattern[_pos] != ']' || first))
         {
             if (!first && At("-[") && !At("-[:"))
             {
-                throw Unsupported("character class subtraction \"-[\"", pos, "list the characters you mean, e.g. [b-df-hj-np-tv-z] for consonants",
+                throw Unsupported("character class subtraction \"-[\"", _pos, "list the characters you mean, e.g. [b-df-hj-np-tv-z] for consonants",
                     why: "RE2 reads as the characters '-' and '[' (it has no class subtraction)");
             }
 
@@ -54,34 +54,34 @@ internal sealed partial class Re2Parser
                 continue;
             }
 
-            if (pos + 1 < pattern.Length && pattern[pos] == '\\' && pattern[pos + 1] is 'd' or 's' or 'w' or 'D' or 'S' or 'W')
+            if (_pos + 1 < _pattern.Length && _pattern[_pos] == '\\' && _pattern[_pos + 1] is 'd' or 's' or 'w' or 'D' or 'S' or 'W')
             {
                 PerlClass(cls);
                 continue;
             }
 
-            var rangeStart = pos;
+            var rangeStart = _pos;
             var lo = ClassRune(start);
             var hi = lo;
             if (Peek() == '-' && Peek(1) is { } next && next != ']')
             {
-                pos++;
+                _pos++;
                 hi = ClassRune(start);
                 if (hi < lo)
                 {
-                    throw Invalid($"invalid character class range \"{pattern[rangeStart..pos]}\"", rangeStart);
+                    throw Invalid($"invalid character class range \"{_pattern[rangeStart.._pos]}\"", rangeStart);
                 }
             }
 
-            cls.Add(lo, hi, fold);
+            cls.Add(lo, hi, _fold);
         }
 
-        if (pos >= pattern.Length)
+        if (_pos >= _pattern.Length)
         {
             throw Invalid("missing ] for the class opened", start);
         }
 
-        pos++;
+        _pos++;
         if (negated)
         {
             cls.Negate();
@@ -92,75 +92,75 @@ internal sealed partial class Re2Parser
 
     private int ClassRune(int classStart)
     {
-        if (pos >= pattern.Length)
+        if (_pos >= _pattern.Length)
         {
             throw Invalid("missing ] for the class opened", classStart);
         }
 
-        return pattern[pos] == '\\' ? EscapedRune() : NextRune();
+        return _pattern[_pos] == '\\' ? EscapedRune() : NextRune();
     }
 
     // [:alpha:] and [:^alpha:]; without a closing ":]" the '[' is an ordinary character, as in RE2.
     private bool PosixClass(Re2CharClass cls)
     {
-        var end = pattern.IndexOf(":]", pos + 2, StringComparison.Ordinal);
+        var end = _pattern.IndexOf(":]", _pos + 2, StringComparison.Ordinal);
         if (end < 0)
         {
             return false;
         }
 
-        var text = pattern[pos..(end + 2)];
-        var name = pattern[(pos + 2)..end];
+        var text = _pattern[_pos..(end + 2)];
+        var name = _pattern[(_pos + 2)..end];
         var negated = name.StartsWith('^');
         if (!Posix.TryGetValue(negated ? name[1..] : name, out var ranges))
         {
-            throw Invalid($"invalid character class range \"{text}\"", pos, "use a POSIX class such as [:alpha:], [:digit:] or [:space:]");
+            throw Invalid($"invalid character class range \"{text}\"", _pos, "use a POSIX class such as [:alpha:], [:digit:] or [:space:]");
         }
 
-        cls.AddGroup(ranges, negated, fold);
-        pos = end + 2;
+        cls.AddGroup(ranges, negated, _fold);
+        _pos = end + 2;
         return true;
     }
 
     private void PerlClass(Re2CharClass cls)
     {
-        var letter = pattern[pos + 1];
+        var letter = _pattern[_pos + 1];
         var ranges = char.ToLowerInvariant(letter) switch { 'd' => Digits, 's' => Spaces, _ => Word };
-        cls.AddGroup(ranges, char.IsUpper(letter), fold);
-        pos += 2;
+        cls.AddGroup(ranges, char.IsUpper(letter), _fold);
+        _pos += 2;
     }
 
     // \pL, \p{Greek}, \p{^Greek}, \PL, \P{Greek}: RE2's script and category names, case-sensitive.
     private void UnicodeClass(Re2CharClass cls)
     {
-        var start = pos;
-        var negated = pattern[pos + 1] == 'P';
-        pos += 2;
-        if (pos >= pattern.Length)
+        var start = _pos;
+        var negated = _pattern[_pos + 1] == 'P';
+        _pos += 2;
+        if (_pos >= _pattern.Length)
         {
-            throw Invalid($"invalid character class range \"{pattern[start..]}\"", start);
+            throw Invalid($"invalid character class range \"{_pattern[start..]}\"", start);
         }
 
         string name;
-        if (pattern[pos] == '{')
+        if (_pattern[_pos] == '{')
         {
-            var end = pattern.IndexOf('}', pos);
+            var end = _pattern.IndexOf('}', _pos);
             if (end < 0)
             {
-                throw Invalid($"invalid character class range \"{pattern[start..]}\"", start, "close the name with }");
+                throw Invalid($"invalid character class range \"{_pattern[start..]}\"", start, "close the name with }");
             }
 
-            name = pattern[(pos + 1)..end];
-            pos = end + 1;
+            name = _pattern[(_pos + 1)..end];
+            _pos = end + 1;
         }
         else
         {
-            var at = pos;
+            var at = _pos;
             _ = NextRune();
-            name = pattern[at..pos];
+            name = _pattern[at.._pos];
         }
 
-        var text = pattern[start..pos];
+        var text = _pattern[start.._pos];
         if (name.StartsWith('^'))
         {
             negated = !negated;
@@ -172,7 +172,7 @@ internal sealed partial class Re2Parser
             throw UnknownUnicodeClass(text, name, start);
         }
 
-        cls.AddNamed(negated ? cost.Negated : fold ? cost.Folded : cost.Plain);
+        cls.AddNamed(negated ? cost.Negated : _fold ? cost.Folded : cost.Plain);
     }
 
     private static Re2ProblemException UnknownUnicodeClass(string text, string name, int start)

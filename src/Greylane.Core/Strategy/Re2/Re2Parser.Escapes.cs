@@ -5,16 +5,16 @@ internal sealed partial class Re2Parser
 {
     private Re2Size? Escape()
     {
-        var start = pos;
-        if (pos + 1 >= pattern.Length)
+        var start = _pos;
+        if (_pos + 1 >= _pattern.Length)
         {
             throw Invalid("trailing \\", start);
         }
 
-        switch (pattern[pos + 1])
+        switch (_pattern[_pos + 1])
         {
             case 'b' or 'B' or 'A' or 'z':
-                pos += 2;
+                _pos += 2;
                 return Re2Size.Of(1);
             case 'C':
                 throw Unsupported("\\C (any single byte)", start, "use . to match one character", why: "istiod's validation (Go regexp) refuses");
@@ -29,11 +29,11 @@ internal sealed partial class Re2Parser
                 PerlClass(perl);
                 return perl.Size();
             case 'Z' or 'G':
-                throw Unsupported($"the anchor \"\\{pattern[pos + 1]}\"", start, pattern[pos + 1] == 'Z' ? "use \\z or $ instead" : null);
+                throw Unsupported($"the anchor \"\\{_pattern[_pos + 1]}\"", start, _pattern[_pos + 1] == 'Z' ? "use \\z or $ instead" : null);
             case 'k' when Peek(2) is '<' or '\'' or '{':
-                throw Unsupported($"a named backreference \"{pattern[start..(pos + 3)]}\"", start);
-            case >= '1' and <= '9' when Peek(2) is not (>= '0' and <= '7') || pattern[pos + 1] > '7':
-                throw Unsupported($"a backreference \"\\{pattern[pos + 1]}\"", start);
+                throw Unsupported($"a named backreference \"{_pattern[start..(_pos + 3)]}\"", start);
+            case >= '1' and <= '9' when Peek(2) is not (>= '0' and <= '7') || _pattern[_pos + 1] > '7':
+                throw Unsupported($"a backreference \"\\{_pattern[_pos + 1]}\"", start);
             default:
                 return Literal(EscapedRune());
         }
@@ -42,16 +42,16 @@ internal sealed partial class Re2Parser
     // \Q…\E: everything up to \E (or the end) is literal; "\Q\E" is nothing at all.
     private Re2Size? Quoted()
     {
-        pos += 2;
+        _pos += 2;
         Re2Size? size = null;
-        while (pos < pattern.Length && !At("\\E"))
+        while (_pos < _pattern.Length && !At("\\E"))
         {
             size = (size ?? Re2Size.Empty).And(Literal(NextRune()));
         }
 
         if (At("\\E"))
         {
-            pos += 2;
+            _pos += 2;
         }
 
         return size;
@@ -60,13 +60,13 @@ internal sealed partial class Re2Parser
     /// <summary>One escaped character as RE2's ParseEscape reads it (octal, \x, C escapes, escaped punctuation).</summary>
     private int EscapedRune()
     {
-        var start = pos;
-        if (pos + 1 >= pattern.Length)
+        var start = _pos;
+        if (_pos + 1 >= _pattern.Length)
         {
             throw Invalid("trailing \\", start);
         }
 
-        pos++; // the backslash
+        _pos++; // the backslash
         var c = NextRune();
         if (c < 0x80 && !char.IsAsciiLetterOrDigit((char)c))
         {
@@ -80,7 +80,7 @@ internal sealed partial class Re2Parser
                 var code = c - '0';
                 for (var digits = 0; digits < 2 && Peek() is >= '0' and <= '7'; digits++)
                 {
-                    code = (code * 8) + pattern[pos++] - '0';
+                    code = (code * 8) + _pattern[_pos++] - '0';
                 }
 
                 return code;
@@ -99,50 +99,50 @@ internal sealed partial class Re2Parser
             case 'v':
                 return '\v';
             case 'u' or 'U':
-                throw Unsupported($"the escape \"{pattern[start..pos]}\"", start, "write \\x{263A} for the character U+263A");
+                throw Unsupported($"the escape \"{_pattern[start.._pos]}\"", start, "write \\x{263A} for the character U+263A");
             default:
-                throw Invalid($"invalid escape sequence \"{pattern[start..pos]}\"", start);
+                throw Invalid($"invalid escape sequence \"{_pattern[start.._pos]}\"", start);
         }
     }
 
     private int Hex(int start)
     {
-        if (pos >= pattern.Length)
+        if (_pos >= _pattern.Length)
         {
             throw Invalid("invalid escape sequence \"\\x\"", start);
         }
 
-        if (pattern[pos] != '{')
+        if (_pattern[_pos] != '{')
         {
-            if (pos + 1 >= pattern.Length || !char.IsAsciiHexDigit(pattern[pos]) || !char.IsAsciiHexDigit(pattern[pos + 1]))
+            if (_pos + 1 >= _pattern.Length || !char.IsAsciiHexDigit(_pattern[_pos]) || !char.IsAsciiHexDigit(_pattern[_pos + 1]))
             {
-                throw Invalid($"invalid escape sequence \"{pattern[start..Math.Min(pattern.Length, pos + 2)]}\"", start);
+                throw Invalid($"invalid escape sequence \"{_pattern[start..Math.Min(_pattern.Length, _pos + 2)]}\"", start);
             }
 
-            pos += 2;
-            return Convert.ToInt32(pattern[(pos - 2)..pos], 16);
+            _pos += 2;
+            return Convert.ToInt32(_pattern[(_pos - 2).._pos], 16);
         }
 
-        pos++;
+        _pos++;
         var value = 0;
         var digits = 0;
-        while (pos < pattern.Length && char.IsAsciiHexDigit(pattern[pos]))
+        while (_pos < _pattern.Length && char.IsAsciiHexDigit(_pattern[_pos]))
         {
-            value = (value * 16) + Convert.ToInt32(pattern[pos].ToString(), 16);
+            value = (value * 16) + Convert.ToInt32(_pattern[_pos].ToString(), 16);
             digits++;
-            pos++;
+            _pos++;
             if (value > 0x10FFFF)
             {
-                throw Invalid($"invalid escape sequence \"{pattern[start..pos]}\"", start, "write code points up to \\x{10FFFF}");
+                throw Invalid($"invalid escape sequence \"{_pattern[start.._pos]}\"", start, "write code points up to \\x{10FFFF}");
             }
         }
 
         if (digits == 0 || Peek() != '}')
         {
-            throw Invalid($"invalid escape sequence \"{pattern[start..Math.Min(pattern.Length, pos + 1)]}\"", start);
+            throw Invalid($"invalid escape sequence \"{_pattern[start..Math.Min(_pattern.Length, _pos + 1)]}\"", start);
         }
 
-        pos++;
+        _pos++;
         return value;
     }
 }

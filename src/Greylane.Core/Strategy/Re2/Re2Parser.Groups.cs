@@ -17,11 +17,11 @@ internal sealed partial class Re2Parser
 
     private Re2Size? Group()
     {
-        var start = pos;
+        var start = _pos;
         if (!At("(?"))
         {
-            pos++;
-            return Body(start, fold, dotMatchesNewline).Captured();
+            _pos++;
+            return Body(start, _fold, _dotMatchesNewline).Captured();
         }
 
         foreach (var (prefix, construct, fix) in OtherGroups)
@@ -37,15 +37,15 @@ internal sealed partial class Re2Parser
             return NamedGroup(start);
         }
 
-        pos += 2;
-        var (newFold, newDot) = (fold, dotMatchesNewline);
+        _pos += 2;
+        var (newFold, newDot) = (_fold, _dotMatchesNewline);
         var negated = false;
         var sawFlag = false;
         while (true)
         {
-            if (pos >= pattern.Length)
+            if (_pos >= _pattern.Length)
             {
-                throw Invalid($"invalid perl operator \"{pattern[start..]}\"", start);
+                throw Invalid($"invalid perl operator \"{_pattern[start..]}\"", start);
             }
 
             var c = NextRune();
@@ -61,33 +61,33 @@ internal sealed partial class Re2Parser
                     sawFlag = false;
                     continue;
                 case ':' or ')' when negated && !sawFlag:
-                    throw Invalid($"invalid perl operator \"{pattern[start..pos]}\"", start);
+                    throw Invalid($"invalid perl operator \"{_pattern[start.._pos]}\"", start);
                 case ':':
                     return Body(start, newFold, newDot);
                 case ')':
-                    (fold, dotMatchesNewline) = (newFold, newDot);
+                    (_fold, _dotMatchesNewline) = (newFold, newDot);
                     return null;
                 case 'x':
-                    throw Unsupported($"the flag x (free-spacing) in \"{pattern[start..pos]}\"", start, "remove the spaces and comments and the flag");
+                    throw Unsupported($"the flag x (free-spacing) in \"{_pattern[start.._pos]}\"", start, "remove the spaces and comments and the flag");
                 case 'n':
-                    throw Unsupported($"the flag n (explicit capture) in \"{pattern[start..pos]}\"", start, "write (?:…) for groups that need not capture");
+                    throw Unsupported($"the flag n (explicit capture) in \"{_pattern[start.._pos]}\"", start, "write (?:…) for groups that need not capture");
                 default:
-                    throw Invalid($"invalid perl operator \"{pattern[start..pos]}\"", start);
+                    throw Invalid($"invalid perl operator \"{_pattern[start.._pos]}\"", start);
             }
         }
     }
 
     private Re2Size NamedGroup(int start)
     {
-        var nameStart = pos + (At("(?P<") ? 4 : 3);
-        var end = pattern.IndexOf('>', nameStart);
+        var nameStart = _pos + (At("(?P<") ? 4 : 3);
+        var end = _pattern.IndexOf('>', nameStart);
         if (end < 0)
         {
-            throw Invalid($"invalid named capture group \"{pattern[start..]}\"", start, "close the name with >");
+            throw Invalid($"invalid named capture group \"{_pattern[start..]}\"", start, "close the name with >");
         }
 
-        var name = pattern[nameStart..end];
-        var opening = pattern[start..(end + 1)];
+        var name = _pattern[nameStart..end];
+        var opening = _pattern[start..(end + 1)];
         if (name.Contains('-', StringComparison.Ordinal) && name.Replace("-", "", StringComparison.Ordinal).All(IsAsciiWord))
         {
             throw Unsupported($"a balancing group \"{opening}\"", start);
@@ -95,8 +95,8 @@ internal sealed partial class Re2Parser
 
         if (name.Length > 0 && name.All(IsAsciiWord))
         {
-            pos = end + 1;
-            return Body(start, fold, dotMatchesNewline).Captured();
+            _pos = end + 1;
+            return Body(start, _fold, _dotMatchesNewline).Captured();
         }
 
         if (name.Length > 0 && name.EnumerateRunes().All(IsRe2NameRune))
@@ -110,16 +110,16 @@ internal sealed partial class Re2Parser
     // The group's inside, read with the flags given; flags set inside end with the group, as in RE2.
     private Re2Size Body(int start, bool innerFold, bool innerDot)
     {
-        var saved = (fold, dotMatchesNewline);
-        (fold, dotMatchesNewline) = (innerFold, innerDot);
+        var saved = (_fold, _dotMatchesNewline);
+        (_fold, _dotMatchesNewline) = (innerFold, innerDot);
         var size = Alternation();
         if (Peek() != ')')
         {
             throw Invalid("missing ) for the group opened", start);
         }
 
-        pos++;
-        (fold, dotMatchesNewline) = saved;
+        _pos++;
+        (_fold, _dotMatchesNewline) = saved;
         return size;
     }
 

@@ -11,20 +11,20 @@ internal sealed partial class Re2Parser
     /// <summary>RE2's <c>maximum_repeat_count</c>: for one repetition, and for nested repetitions multiplied.</summary>
     public const int MaxRepeat = 1000;
 
-    private readonly string pattern;
-    private int pos;
-    private bool fold;
-    private bool dotMatchesNewline;
+    private readonly string _pattern;
+    private int _pos;
+    private bool _fold;
+    private bool _dotMatchesNewline;
 
-    private Re2Parser(string pattern) => this.pattern = pattern;
+    private Re2Parser(string pattern) => _pattern = pattern;
 
     public static Re2Size Parse(string pattern)
     {
         var parser = new Re2Parser(pattern);
         var size = parser.Alternation();
-        if (parser.pos < pattern.Length)
+        if (parser._pos < pattern.Length)
         {
-            throw Invalid("unexpected )", parser.pos);
+            throw Invalid("unexpected )", parser._pos);
         }
 
         return size;
@@ -35,7 +35,7 @@ internal sealed partial class Re2Parser
         var size = Concatenation();
         while (Peek() == '|')
         {
-            pos++;
+            _pos++;
             size = size.And(Concatenation());
         }
 
@@ -47,10 +47,10 @@ internal sealed partial class Re2Parser
         var size = Re2Size.Empty;
         Re2Size? last = null; // the item a repetition operator applies to; null at the start of a branch
         int? lastRepeat = null; // where the previous token started, when it was a repetition operator
-        while (pos < pattern.Length && pattern[pos] is not ('|' or ')'))
+        while (_pos < _pattern.Length && _pattern[_pos] is not ('|' or ')'))
         {
-            var start = pos;
-            var c = pattern[pos];
+            var start = _pos;
+            var c = _pattern[_pos];
             if (c is '*' or '+' or '?' || (c == '{' && TryRepetition(out _, out _, out _)))
             {
                 var (min, max, text) = Repetition(start, lastRepeat);
@@ -86,8 +86,8 @@ internal sealed partial class Re2Parser
     // One item, or null for a flag group such as (?i) that only changes how the rest reads.
     private Re2Size? Item()
     {
-        var start = pos;
-        var c = pattern[pos];
+        var start = _pos;
+        var c = _pattern[_pos];
         switch (c)
         {
             case '(':
@@ -97,10 +97,10 @@ internal sealed partial class Re2Parser
             case '\\':
                 return Escape();
             case '.':
-                pos++;
+                _pos++;
                 var dot = new Re2CharClass();
                 dot.Add(0, 0x10FFFF, fold: false);
-                if (!dotMatchesNewline)
+                if (!_dotMatchesNewline)
                 {
                     dot = new Re2CharClass();
                     dot.Add('\n', '\n', fold: false);
@@ -109,7 +109,7 @@ internal sealed partial class Re2Parser
 
                 return dot.Size();
             case '^' or '$':
-                pos++;
+                _pos++;
                 return Re2Size.Of(1);
             default:
                 var rune = NextRune();
@@ -119,7 +119,7 @@ internal sealed partial class Re2Parser
 
     private Re2Size Literal(int rune)
     {
-        if (fold && Re2CharClass.FoldsOf(rune).Count > 0)
+        if (_fold && Re2CharClass.FoldsOf(rune).Count > 0)
         {
             return Re2CharClass.FoldedLiteral(rune);
         }
@@ -130,33 +130,33 @@ internal sealed partial class Re2Parser
     private (int Min, int Max, string Text) Repetition(int start, int? lastRepeat)
     {
         int min, max;
-        if (pattern[pos] == '{')
+        if (_pattern[_pos] == '{')
         {
             TryRepetition(out min, out max, out var length);
-            pos += length;
+            _pos += length;
         }
         else
         {
-            (min, max) = pattern[pos] switch { '*' => (0, -1), '+' => (1, -1), _ => (0, 1) };
-            pos++;
+            (min, max) = _pattern[_pos] switch { '*' => (0, -1), '+' => (1, -1), _ => (0, 1) };
+            _pos++;
         }
 
         if (Peek() == '?')
         {
-            pos++; // non-greedy
+            _pos++; // non-greedy
         }
 
-        var text = pattern[start..pos];
+        var text = _pattern[start.._pos];
         if (lastRepeat is { } previous)
         {
             // RE2 (like Perl) refuses stacked operators: "a**" is an error, not a double star.
-            var stacked = pattern[previous..pos];
+            var stacked = _pattern[previous.._pos];
             throw text == "+"
                 ? Unsupported($"a possessive quantifier \"{stacked}\"", previous, fix: "drop the last '+': RE2 never backtracks, so the plain quantifier matches the same")
                 : Invalid($"bad repetition operator \"{stacked}\"", previous);
         }
 
-        if (pattern[start] == '{' && ((max != -1 && max < min) || min > MaxRepeat || max > MaxRepeat))
+        if (_pattern[start] == '{' && ((max != -1 && max < min) || min > MaxRepeat || max > MaxRepeat))
         {
             throw Invalid($"invalid repetition size \"{text}\"", start, $"repeat at most {MaxRepeat} times (RE2's limit), with the smaller count first");
         }
@@ -168,22 +168,22 @@ internal sealed partial class Re2Parser
     private bool TryRepetition(out int min, out int max, out int length)
     {
         min = max = length = 0;
-        var at = pos + 1;
-        if (!Integer(ref at, out min) || at >= pattern.Length)
+        var at = _pos + 1;
+        if (!Integer(ref at, out min) || at >= _pattern.Length)
         {
             return false;
         }
 
         max = min;
-        if (pattern[at] == ',')
+        if (_pattern[at] == ',')
         {
             at++;
-            if (at >= pattern.Length)
+            if (at >= _pattern.Length)
             {
                 return false;
             }
 
-            if (pattern[at] == '}')
+            if (_pattern[at] == '}')
             {
                 max = -1;
             }
@@ -193,32 +193,32 @@ internal sealed partial class Re2Parser
             }
         }
 
-        if (at >= pattern.Length || pattern[at] != '}')
+        if (at >= _pattern.Length || _pattern[at] != '}')
         {
             return false;
         }
 
-        length = at + 1 - pos;
+        length = at + 1 - _pos;
         return true;
     }
 
     private bool Integer(ref int at, out int value)
     {
         value = 0;
-        if (at >= pattern.Length || !char.IsAsciiDigit(pattern[at])
-            || (pattern[at] == '0' && at + 1 < pattern.Length && char.IsAsciiDigit(pattern[at + 1])))
+        if (at >= _pattern.Length || !char.IsAsciiDigit(_pattern[at])
+            || (_pattern[at] == '0' && at + 1 < _pattern.Length && char.IsAsciiDigit(_pattern[at + 1])))
         {
             return false;
         }
 
-        while (at < pattern.Length && char.IsAsciiDigit(pattern[at]))
+        while (at < _pattern.Length && char.IsAsciiDigit(_pattern[at]))
         {
             if (value >= 100_000_000)
             {
                 return false;
             }
 
-            value = (value * 10) + pattern[at] - '0';
+            value = (value * 10) + _pattern[at] - '0';
             at++;
         }
 
@@ -227,25 +227,25 @@ internal sealed partial class Re2Parser
 
     private int NextRune()
     {
-        var c = pattern[pos];
-        if (char.IsHighSurrogate(c) && pos + 1 < pattern.Length && char.IsLowSurrogate(pattern[pos + 1]))
+        var c = _pattern[_pos];
+        if (char.IsHighSurrogate(c) && _pos + 1 < _pattern.Length && char.IsLowSurrogate(_pattern[_pos + 1]))
         {
-            pos += 2;
-            return char.ConvertToUtf32(c, pattern[pos - 1]);
+            _pos += 2;
+            return char.ConvertToUtf32(c, _pattern[_pos - 1]);
         }
 
         if (char.IsSurrogate(c))
         {
-            throw Invalid("invalid UTF-8 (a lone surrogate)", pos);
+            throw Invalid("invalid UTF-8 (a lone surrogate)", _pos);
         }
 
-        pos++;
+        _pos++;
         return c;
     }
 
-    private char? Peek(int ahead = 0) => pos + ahead >= 0 && pos + ahead < pattern.Length ? pattern[pos + ahead] : null;
+    private char? Peek(int ahead = 0) => _pos + ahead >= 0 && _pos + ahead < _pattern.Length ? _pattern[_pos + ahead] : null;
 
-    private bool At(string text) => pattern.AsSpan(pos).StartsWith(text, StringComparison.Ordinal);
+    private bool At(string text) => _pattern.AsSpan(_pos).StartsWith(text, StringComparison.Ordinal);
 
     private static Re2ProblemException Invalid(string detail, int offset, string? fix = null) => new(new Re2Problem(Re2ProblemKind.Invalid, detail, offset, Fix: fix));
 

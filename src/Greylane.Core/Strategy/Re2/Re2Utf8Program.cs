@@ -7,9 +7,9 @@ namespace Greylane.Core.Strategy.Re2;
 /// </summary>
 internal sealed class Re2Utf8Program
 {
-    private readonly List<Inst> insts = [new(0, 0, 0, 0, IsAlt: false)]; // instruction 0 means "none", as in RE2
-    private readonly Dictionary<(byte Lo, byte Hi, int Next), int> cache = [];
-    private int begin;
+    private readonly List<Inst> _insts = [new(0, 0, 0, 0, IsAlt: false)]; // instruction 0 means "none", as in RE2
+    private readonly Dictionary<(byte Lo, byte Hi, int Next), int> _cache = [];
+    private int _begin;
 
     /// <summary>Instructions for the sorted, disjoint ranges; ranges wholly inside A-Z are skipped when the class folds ASCII (RE2 marks the rest with a fold flag).</summary>
     public static int Count(IReadOnlyList<(int Lo, int Hi)> ranges, bool foldsAscii)
@@ -96,32 +96,32 @@ internal sealed class Re2Utf8Program
 
     private int Uncached(byte lo, byte hi, int next)
     {
-        insts.Add(new Inst(lo, hi, next, 0, IsAlt: false));
-        return insts.Count - 1;
+        _insts.Add(new Inst(lo, hi, next, 0, IsAlt: false));
+        return _insts.Count - 1;
     }
 
     private int Cached(byte lo, byte hi, int next)
     {
-        if (cache.TryGetValue((lo, hi, next), out var id))
+        if (_cache.TryGetValue((lo, hi, next), out var id))
         {
             return id;
         }
 
         id = Uncached(lo, hi, next);
-        cache[(lo, hi, next)] = id;
+        _cache[(lo, hi, next)] = id;
         return id;
     }
 
-    private bool IsCached(int id) => cache.ContainsKey((insts[id].Lo, insts[id].Hi, insts[id].Out));
+    private bool IsCached(int id) => _cache.ContainsKey((_insts[id].Lo, _insts[id].Hi, _insts[id].Out));
 
-    private void AddSuffix(int id) => begin = begin == 0 ? id : AddSuffixRecursive(begin, id);
+    private void AddSuffix(int id) => _begin = _begin == 0 ? id : AddSuffixRecursive(_begin, id);
 
     // The trie step: a suffix whose leading byte range equals the root's (or the newest alternative's) shares it.
     private int AddSuffixRecursive(int root, int id)
     {
         int br;
         var viaAlt = false;
-        if (!insts[root].IsAlt)
+        if (!_insts[root].IsAlt)
         {
             if (!SameRange(root, id))
             {
@@ -132,23 +132,23 @@ internal sealed class Re2Utf8Program
         }
         else
         {
-            if (!SameRange(insts[root].Out1, id))
+            if (!SameRange(_insts[root].Out1, id))
             {
                 return Alt(root, id);
             }
 
-            br = insts[root].Out1;
+            br = _insts[root].Out1;
             viaAlt = true;
         }
 
         if (IsCached(br))
         {
             // A cached suffix may be shared, so the shared head is cloned before it is changed.
-            insts.Add(insts[br]);
-            var clone = insts.Count - 1;
+            _insts.Add(_insts[br]);
+            var clone = _insts.Count - 1;
             if (viaAlt)
             {
-                insts[root] = insts[root] with { Out1 = clone };
+                _insts[root] = _insts[root] with { Out1 = clone };
             }
             else
             {
@@ -158,31 +158,31 @@ internal sealed class Re2Utf8Program
             br = clone;
         }
 
-        var outOfId = insts[id].Out;
-        if (!IsCached(id) && id == insts.Count - 1)
+        var outOfId = _insts[id].Out;
+        if (!IsCached(id) && id == _insts.Count - 1)
         {
-            insts.RemoveAt(id); // RE2 frees the newest instruction rather than leave it unreachable
+            _insts.RemoveAt(id); // RE2 frees the newest instruction rather than leave it unreachable
         }
 
-        var next = AddSuffixRecursive(insts[br].Out, outOfId);
-        insts[br] = insts[br] with { Out = next };
+        var next = AddSuffixRecursive(_insts[br].Out, outOfId);
+        _insts[br] = _insts[br] with { Out = next };
         return root;
     }
 
     private int Alt(int first, int second)
     {
-        insts.Add(new Inst(0, 0, first, second, IsAlt: true));
-        return insts.Count - 1;
+        _insts.Add(new Inst(0, 0, first, second, IsAlt: true));
+        return _insts.Count - 1;
     }
 
-    private bool SameRange(int a, int b) => !insts[a].IsAlt && insts[a].Lo == insts[b].Lo && insts[a].Hi == insts[b].Hi;
+    private bool SameRange(int a, int b) => !_insts[a].IsAlt && _insts[a].Lo == _insts[b].Lo && _insts[a].Hi == _insts[b].Hi;
 
     private int Reachable()
     {
         var seen = new HashSet<int>();
         var count = 0;
         var stack = new Stack<int>();
-        stack.Push(begin);
+        stack.Push(_begin);
         while (stack.Count > 0)
         {
             var id = stack.Pop();
@@ -191,7 +191,7 @@ internal sealed class Re2Utf8Program
                 continue;
             }
 
-            var inst = insts[id];
+            var inst = _insts[id];
             if (inst.IsAlt)
             {
                 stack.Push(inst.Out);

@@ -8,53 +8,53 @@ namespace Greylane.Sandbox.Controllers.Common;
 /// </summary>
 internal sealed class KindIndex
 {
-    private readonly Dictionary<(string Ns, string Name), JsonObject> byName = [];
-    private readonly Dictionary<string, HashSet<(string Ns, string Name)>> byController = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> orphans = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> byNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Ns, string Name), JsonObject> _byName = [];
+    private readonly Dictionary<string, HashSet<(string Ns, string Name)>> _byController = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _orphans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byNamespace = new(StringComparer.Ordinal);
 
-    public JsonObject? Get(string ns, string name) => byName.GetValueOrDefault((ns, name));
+    public JsonObject? Get(string ns, string name) => _byName.GetValueOrDefault((ns, name));
 
     public void Put(JsonObject obj)
     {
         var key = (Meta.Namespace(obj), Meta.Name(obj));
         Remove(key.Item1, key.Item2);
-        byName[key] = obj;
-        Bucket(byNamespace, key.Item1).Add(key.Item2);
+        _byName[key] = obj;
+        Bucket(_byNamespace, key.Item1).Add(key.Item2);
         if (OwnerRefs.ControllerUid(obj) is { } uid)
         {
-            Bucket(byController, uid).Add(key);
+            Bucket(_byController, uid).Add(key);
         }
         else
         {
-            Bucket(orphans, key.Item1).Add(key.Item2);
+            Bucket(_orphans, key.Item1).Add(key.Item2);
         }
     }
 
     public void Remove(string ns, string name)
     {
-        if (!byName.Remove((ns, name), out var old))
+        if (!_byName.Remove((ns, name), out var old))
         {
             return;
         }
 
-        byNamespace.GetValueOrDefault(ns)?.Remove(name);
+        _byNamespace.GetValueOrDefault(ns)?.Remove(name);
         if (OwnerRefs.ControllerUid(old) is { } uid)
         {
-            byController.GetValueOrDefault(uid)?.Remove((ns, name));
+            _byController.GetValueOrDefault(uid)?.Remove((ns, name));
         }
         else
         {
-            orphans.GetValueOrDefault(ns)?.Remove(name);
+            _orphans.GetValueOrDefault(ns)?.Remove(name);
         }
     }
 
     public List<JsonObject> ControlledBy(string uid) =>
-        [.. (byController.GetValueOrDefault(uid) ?? []).Select(k => byName[k])];
+        [.. (_byController.GetValueOrDefault(uid) ?? []).Select(k => _byName[k])];
 
-    public List<JsonObject> Orphans(string ns) => [.. (orphans.GetValueOrDefault(ns) ?? []).Select(n => byName[(ns, n)])];
+    public List<JsonObject> Orphans(string ns) => [.. (_orphans.GetValueOrDefault(ns) ?? []).Select(n => _byName[(ns, n)])];
 
-    public List<JsonObject> InNamespace(string ns) => [.. (byNamespace.GetValueOrDefault(ns) ?? []).Select(n => byName[(ns, n)])];
+    public List<JsonObject> InNamespace(string ns) => [.. (_byNamespace.GetValueOrDefault(ns) ?? []).Select(n => _byName[(ns, n)])];
 
     private static HashSet<T> Bucket<T>(Dictionary<string, HashSet<T>> map, string key)
     {

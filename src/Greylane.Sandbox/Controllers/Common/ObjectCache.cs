@@ -11,26 +11,26 @@ namespace Greylane.Sandbox.Controllers.Common;
 /// </summary>
 internal sealed class ObjectCache(TimeProvider time)
 {
-    private readonly Lock gate = new();
-    private readonly KindIndex deployments = new();
-    private readonly KindIndex replicaSets = new();
-    private readonly KindIndex pods = new();
-    private readonly OwnerGraph graph = new();
-    private readonly Dictionary<string, ResourceType> typesByKind = BuiltInResources.All.ToDictionary(t => KindKey(t.ApiVersion, t.Kind));
-    private readonly Dictionary<string, DateTimeOffset> podFirstSeen = new(StringComparer.Ordinal);
-    private HashSet<string>? deletedWhileLoading;
+    private readonly Lock _gate = new();
+    private readonly KindIndex _deployments = new();
+    private readonly KindIndex _replicaSets = new();
+    private readonly KindIndex _pods = new();
+    private readonly OwnerGraph _graph = new();
+    private readonly Dictionary<string, ResourceType> _typesByKind = BuiltInResources.All.ToDictionary(t => KindKey(t.ApiVersion, t.Kind));
+    private readonly Dictionary<string, DateTimeOffset> _podFirstSeen = new(StringComparer.Ordinal);
+    private HashSet<string>? _deletedWhileLoading;
 
     /// <summary>Applies one committed change; called inside the store's write.</summary>
     public void Apply(StoreEvent e)
     {
         var obj = e.Object; // the store hands each subscriber its own copy
         var r = new ObjectRef(e.Resource, Meta.Namespace(obj), Meta.Name(obj));
-        lock (gate)
+        lock (_gate)
         {
-            typesByKind.TryAdd(KindKey(e.Resource.ApiVersion, e.Resource.Kind), e.Resource);
+            _typesByKind.TryAdd(KindKey(e.Resource.ApiVersion, e.Resource.Kind), e.Resource);
             if (e.Type == "DELETED")
             {
-                deletedWhileLoading?.Add(Meta.Uid(obj));
+                _deletedWhileLoading?.Add(Meta.Uid(obj));
                 Remove(r);
             }
             else
@@ -43,9 +43,9 @@ internal sealed class ObjectCache(TimeProvider time)
     /// <summary>Fills the cache from the store at start; newer event data already applied wins.</summary>
     public void Load(IObjectStore store)
     {
-        lock (gate)
+        lock (_gate)
         {
-            deletedWhileLoading = [];
+            _deletedWhileLoading = [];
         }
 
         var types = BuiltInResources.All;
@@ -54,9 +54,9 @@ internal sealed class ObjectCache(TimeProvider time)
             foreach (var obj in store.List(type, null))
             {
                 var r = new ObjectRef(type, Meta.Namespace(obj), Meta.Name(obj));
-                lock (gate)
+                lock (_gate)
                 {
-                    if (!deletedWhileLoading!.Contains(Meta.Uid(obj)) && !IsNewerCached(r, obj))
+                    if (!_deletedWhileLoading!.Contains(Meta.Uid(obj)) && !IsNewerCached(r, obj))
                     {
                         Put(r, obj);
                     }
@@ -64,15 +64,15 @@ internal sealed class ObjectCache(TimeProvider time)
             }
         }
 
-        lock (gate)
+        lock (_gate)
         {
-            deletedWhileLoading = null;
+            _deletedWhileLoading = null;
         }
     }
 
     public JsonObject? Get(ResourceType type, string ns, string name)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Index(type)?.Get(ns, name);
         }
@@ -80,7 +80,7 @@ internal sealed class ObjectCache(TimeProvider time)
 
     public List<JsonObject> ControlledBy(ResourceType type, string uid)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Index(type)?.ControlledBy(uid) ?? [];
         }
@@ -88,7 +88,7 @@ internal sealed class ObjectCache(TimeProvider time)
 
     public List<JsonObject> Orphans(ResourceType type, string ns)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Index(type)?.Orphans(ns) ?? [];
         }
@@ -96,7 +96,7 @@ internal sealed class ObjectCache(TimeProvider time)
 
     public List<JsonObject> InNamespace(ResourceType type, string ns)
     {
-        lock (gate)
+        lock (_gate)
         {
             return Index(type)?.InNamespace(ns) ?? [];
         }
@@ -104,17 +104,17 @@ internal sealed class ObjectCache(TimeProvider time)
 
     public List<ObjectRef> DependentsOf(string uid)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return graph.DependentsOf(uid);
+            return _graph.DependentsOf(uid);
         }
     }
 
     public List<ObjectRef> WithOwners()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return graph.WithOwners();
+            return _graph.WithOwners();
         }
     }
 
@@ -124,26 +124,26 @@ internal sealed class ObjectCache(TimeProvider time)
     /// </summary>
     public bool OwnerExists(JsonObject ownerRef)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (Meta.Str(ownerRef, "uid") is { } uid && graph.Exists(uid))
+            if (Meta.Str(ownerRef, "uid") is { } uid && _graph.Exists(uid))
             {
                 return true;
             }
 
-            return !typesByKind.ContainsKey(KindKey(Meta.Str(ownerRef, "apiVersion") ?? "", Meta.Str(ownerRef, "kind") ?? ""));
+            return !_typesByKind.ContainsKey(KindKey(Meta.Str(ownerRef, "apiVersion") ?? "", Meta.Str(ownerRef, "kind") ?? ""));
         }
     }
 
     /// <summary>When this process first saw the pod: the start of its simulated container lifecycle.</summary>
     public DateTimeOffset PodFirstSeen(string uid)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!podFirstSeen.TryGetValue(uid, out var seen))
+            if (!_podFirstSeen.TryGetValue(uid, out var seen))
             {
                 seen = time.GetUtcNow();
-                podFirstSeen[uid] = seen;
+                _podFirstSeen[uid] = seen;
             }
 
             return seen;
@@ -152,22 +152,22 @@ internal sealed class ObjectCache(TimeProvider time)
 
     private void Put(ObjectRef r, JsonObject obj)
     {
-        graph.Put(r, obj);
+        _graph.Put(r, obj);
         Index(r.Type)?.Put(obj);
         if (ObjectRef.SameType(r.Type, BuiltInResources.Pods))
         {
-            podFirstSeen.TryAdd(Meta.Uid(obj), time.GetUtcNow());
+            _podFirstSeen.TryAdd(Meta.Uid(obj), time.GetUtcNow());
         }
     }
 
     private void Remove(ObjectRef r)
     {
-        if (ObjectRef.SameType(r.Type, BuiltInResources.Pods) && pods.Get(r.Namespace, r.Name) is { } pod)
+        if (ObjectRef.SameType(r.Type, BuiltInResources.Pods) && _pods.Get(r.Namespace, r.Name) is { } pod)
         {
-            podFirstSeen.Remove(Meta.Uid(pod));
+            _podFirstSeen.Remove(Meta.Uid(pod));
         }
 
-        graph.Remove(r);
+        _graph.Remove(r);
         Index(r.Type)?.Remove(r.Namespace, r.Name);
     }
 
@@ -181,9 +181,9 @@ internal sealed class ObjectCache(TimeProvider time)
         long.TryParse(Meta.Str(Meta.Metadata(obj), "resourceVersion"), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     private KindIndex? Index(ResourceType type) =>
-        ObjectRef.SameType(type, BuiltInResources.Deployments) ? deployments
-        : ObjectRef.SameType(type, BuiltInResources.ReplicaSets) ? replicaSets
-        : ObjectRef.SameType(type, BuiltInResources.Pods) ? pods
+        ObjectRef.SameType(type, BuiltInResources.Deployments) ? _deployments
+        : ObjectRef.SameType(type, BuiltInResources.ReplicaSets) ? _replicaSets
+        : ObjectRef.SameType(type, BuiltInResources.Pods) ? _pods
         : null;
 
     private static string KindKey(string apiVersion, string kind) => apiVersion + "/" + kind;

@@ -8,29 +8,29 @@ namespace Greylane.Sandbox.Controllers.Common;
 /// </summary>
 internal sealed class OwnerGraph
 {
-    private readonly Dictionary<string, ObjectRef> byUid = new(StringComparer.Ordinal);
-    private readonly Dictionary<ObjectRef, (string Uid, string[] Owners)> nodes = [];
-    private readonly Dictionary<string, HashSet<ObjectRef>> dependents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectRef> _byUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<ObjectRef, (string Uid, string[] Owners)> _nodes = [];
+    private readonly Dictionary<string, HashSet<ObjectRef>> _dependents = new(StringComparer.Ordinal);
 
-    public bool Exists(string uid) => byUid.ContainsKey(uid);
+    public bool Exists(string uid) => _byUid.ContainsKey(uid);
 
-    public List<ObjectRef> DependentsOf(string uid) => [.. dependents.GetValueOrDefault(uid) ?? []];
+    public List<ObjectRef> DependentsOf(string uid) => [.. _dependents.GetValueOrDefault(uid) ?? []];
 
-    public List<ObjectRef> WithOwners() => [.. nodes.Where(n => n.Value.Owners.Length > 0).Select(n => n.Key)];
+    public List<ObjectRef> WithOwners() => [.. _nodes.Where(n => n.Value.Owners.Length > 0).Select(n => n.Key)];
 
     public void Put(ObjectRef r, JsonObject obj)
     {
         Remove(r);
         var uid = Meta.Uid(obj);
         var owners = OwnerRefs.All(obj).Select(o => Meta.Str(o, "uid")).OfType<string>().ToArray();
-        nodes[r] = (uid, owners);
-        byUid[uid] = r;
+        _nodes[r] = (uid, owners);
+        _byUid[uid] = r;
         foreach (var owner in owners)
         {
-            if (!dependents.TryGetValue(owner, out var set))
+            if (!_dependents.TryGetValue(owner, out var set))
             {
                 set = [];
-                dependents[owner] = set;
+                _dependents[owner] = set;
             }
 
             set.Add(r);
@@ -39,17 +39,17 @@ internal sealed class OwnerGraph
 
     public void Remove(ObjectRef r)
     {
-        if (!nodes.Remove(r, out var node))
+        if (!_nodes.Remove(r, out var node))
         {
             return;
         }
 
-        byUid.Remove(node.Uid);
+        _byUid.Remove(node.Uid);
         foreach (var owner in node.Owners)
         {
-            if (dependents.TryGetValue(owner, out var set) && set.Remove(r) && set.Count == 0)
+            if (_dependents.TryGetValue(owner, out var set) && set.Remove(r) && set.Count == 0)
             {
-                dependents.Remove(owner);
+                _dependents.Remove(owner);
             }
         }
     }

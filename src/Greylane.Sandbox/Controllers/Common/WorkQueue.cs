@@ -6,57 +6,57 @@ namespace Greylane.Sandbox.Controllers.Common;
 /// </summary>
 internal sealed class WorkQueue
 {
-    private readonly Lock gate = new();
-    private readonly Queue<WorkKey> order = new();
-    private readonly HashSet<WorkKey> queued = [];
-    private readonly SemaphoreSlim signal = new(0);
-    private int inFlight;
+    private readonly Lock _gate = new();
+    private readonly Queue<WorkKey> _order = new();
+    private readonly HashSet<WorkKey> _queued = [];
+    private readonly SemaphoreSlim _signal = new(0);
+    private int _inFlight;
 
     /// <summary>True when nothing is queued and nothing is being processed.</summary>
     public bool IsIdle
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return order.Count == 0 && inFlight == 0;
+                return _order.Count == 0 && _inFlight == 0;
             }
         }
     }
 
     public void Add(WorkKey key)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!queued.Add(key))
+            if (!_queued.Add(key))
             {
                 return;
             }
 
-            order.Enqueue(key);
+            _order.Enqueue(key);
         }
 
-        signal.Release();
+        _signal.Release();
     }
 
     /// <summary>Waits for the next key; the caller must call <see cref="Done"/> after processing it.</summary>
     public async Task<WorkKey> TakeAsync(CancellationToken cancellationToken)
     {
-        await signal.WaitAsync(cancellationToken).ConfigureAwait(false);
-        lock (gate)
+        await _signal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
         {
-            var key = order.Dequeue();
-            queued.Remove(key);
-            inFlight++;
+            var key = _order.Dequeue();
+            _queued.Remove(key);
+            _inFlight++;
             return key;
         }
     }
 
     public void Done()
     {
-        lock (gate)
+        lock (_gate)
         {
-            inFlight--;
+            _inFlight--;
         }
     }
 }

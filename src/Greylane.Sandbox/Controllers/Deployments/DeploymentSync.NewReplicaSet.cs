@@ -26,36 +26,36 @@ internal sealed partial class DeploymentSync
     {
         // Asked twice per pass (scaling-event check, then the rollout): the second answer is the first one
         // unless a missing ReplicaSet may now be created.
-        if (resolved is { } known && (known.New is not null || !createIfMissing))
+        if (_resolved is { } known && (known.New is not null || !createIfMissing))
         {
             return known;
         }
 
-        resolved = FindOrCreateNewReplicaSet(replicaSets, createIfMissing);
-        return resolved.Value;
+        _resolved = FindOrCreateNewReplicaSet(replicaSets, createIfMissing);
+        return _resolved.Value;
     }
 
     private (ReplicaSetView? New, List<ReplicaSetView> Old) FindOrCreateNewReplicaSet(List<ReplicaSetView> replicaSets, bool createIfMissing)
     {
         replicaSets.Sort(ReplicaSetView.ByCreation);
-        var existing = replicaSets.FirstOrDefault(rs => PodTemplates.EqualIgnoreHash(rs.Template, d.Template));
+        var existing = replicaSets.FirstOrDefault(rs => PodTemplates.EqualIgnoreHash(rs.Template, _d.Template));
         var old = replicaSets.Where(rs => rs != existing).ToList();
         var newRevision = (old.Count == 0 ? 0 : old.Max(rs => rs.Revision)) + 1;
         if (existing is not null)
         {
             var copy = existing.Obj.DeepClone().AsObject();
             var changed = SetNewReplicaSetAnnotations(copy, newRevision, exists: true);
-            if (changed || Meta.Int(copy["spec"] as JsonObject, "minReadySeconds") != d.MinReadySeconds)
+            if (changed || Meta.Int(copy["spec"] as JsonObject, "minReadySeconds") != _d.MinReadySeconds)
             {
-                Meta.Child(copy, "spec")["minReadySeconds"] = (long)d.MinReadySeconds;
-                existing.Obj = ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
+                Meta.Child(copy, "spec")["minReadySeconds"] = (long)_d.MinReadySeconds;
+                existing.Obj = _ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
             }
 
-            revision = Meta.Annotation(existing.Obj, ReplicaSetView.RevisionAnnotation);
-            if (d.HasProgressDeadline && DeploymentConditions.Get(status, DeploymentConditions.Progressing) is null)
+            _revision = Meta.Annotation(existing.Obj, ReplicaSetView.RevisionAnnotation);
+            if (_d.HasProgressDeadline && DeploymentConditions.Get(_status, DeploymentConditions.Progressing) is null)
             {
-                DeploymentConditions.Set(status, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
-                    DeploymentConditions.FoundNewRSReason, $"Found new replica set \"{existing.Name}\"", ctx.Now));
+                DeploymentConditions.Set(_status, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
+                    DeploymentConditions.FoundNewRSReason, $"Found new replica set \"{existing.Name}\"", _ctx.Now));
             }
 
             return (existing, old);
@@ -66,10 +66,10 @@ internal sealed partial class DeploymentSync
 
     private ReplicaSetView? CreateNewReplicaSet(List<ReplicaSetView> old, long newRevision)
     {
-        var collisionCount = Meta.Int(status, "collisionCount");
-        var hash = PodTemplates.Hash(d.Template, collisionCount);
-        var template = PodTemplates.WithHashLabel(d.Template, hash);
-        var selector = d.Selector?.DeepClone().AsObject() ?? [];
+        var collisionCount = Meta.Int(_status, "collisionCount");
+        var hash = PodTemplates.Hash(_d.Template, collisionCount);
+        var template = PodTemplates.WithHashLabel(_d.Template, hash);
+        var selector = _d.Selector?.DeepClone().AsObject() ?? [];
         Meta.Child(selector, "matchLabels")[PodTemplates.HashLabel] = hash;
         var draft = new ReplicaSetView(new JsonObject
         {
@@ -77,15 +77,15 @@ internal sealed partial class DeploymentSync
             ["kind"] = "ReplicaSet",
             ["metadata"] = new JsonObject
             {
-                ["name"] = $"{d.Name}-{hash}",
-                ["namespace"] = d.Namespace,
+                ["name"] = $"{_d.Name}-{hash}",
+                ["namespace"] = _d.Namespace,
                 ["labels"] = template["metadata"]?["labels"]?.DeepClone(),
-                ["ownerReferences"] = new JsonArray(OwnerRefs.NewControllerRef(BuiltInResources.Deployments, d.Obj)),
+                ["ownerReferences"] = new JsonArray(OwnerRefs.NewControllerRef(BuiltInResources.Deployments, _d.Obj)),
             },
             ["spec"] = new JsonObject
             {
                 ["replicas"] = 0L,
-                ["minReadySeconds"] = (long)d.MinReadySeconds,
+                ["minReadySeconds"] = (long)_d.MinReadySeconds,
                 ["selector"] = selector,
                 ["template"] = template,
             },
@@ -95,26 +95,26 @@ internal sealed partial class DeploymentSync
         ReplicaSetView created;
         try
         {
-            created = new ReplicaSetView(ctx.Store.Create(BuiltInResources.ReplicaSets, draft.Obj));
+            created = new ReplicaSetView(_ctx.Store.Create(BuiltInResources.ReplicaSets, draft.Obj));
         }
         catch (StoreException e) when (e.Reason == "AlreadyExists")
         {
-            var clash = ctx.Store.Get(BuiltInResources.ReplicaSets, d.Namespace, draft.Name);
-            if (clash is not null && OwnerRefs.ControllerUid(clash) == d.Uid && PodTemplates.EqualIgnoreHash(clash["spec"]?["template"] as JsonObject, d.Template))
+            var clash = _ctx.Store.Get(BuiltInResources.ReplicaSets, _d.Namespace, draft.Name);
+            if (clash is not null && OwnerRefs.ControllerUid(clash) == _d.Uid && PodTemplates.EqualIgnoreHash(clash["spec"]?["template"] as JsonObject, _d.Template))
             {
                 return new ReplicaSetView(clash);
             }
 
             // A hash collision: another ReplicaSet holds the name. collisionCount changes the next hash.
-            status["collisionCount"] = (collisionCount ?? 0) + 1;
+            _status["collisionCount"] = (collisionCount ?? 0) + 1;
             return null;
         }
 
-        revision = newRevision.ToString(CultureInfo.InvariantCulture);
-        if (d.HasProgressDeadline)
+        _revision = newRevision.ToString(CultureInfo.InvariantCulture);
+        if (_d.HasProgressDeadline)
         {
-            DeploymentConditions.Set(status, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
-                DeploymentConditions.NewReplicaSetReason, $"Created new replica set \"{created.Name}\"", ctx.Now));
+            DeploymentConditions.Set(_status, DeploymentConditions.New(DeploymentConditions.Progressing, "True",
+                DeploymentConditions.NewReplicaSetReason, $"Created new replica set \"{created.Name}\"", _ctx.Now));
         }
 
         return created;
@@ -125,7 +125,7 @@ internal sealed partial class DeploymentSync
     {
         var annotations = Meta.Child(Meta.Child(rs, "metadata"), "annotations");
         var changed = false;
-        foreach (var (key, value) in Meta.StringMap(Meta.Metadata(d.Obj)["annotations"] as JsonObject))
+        foreach (var (key, value) in Meta.StringMap(Meta.Metadata(_d.Obj)["annotations"] as JsonObject))
         {
             if (!NotCopiedAnnotations.Contains(key) && Meta.Str(annotations, key) != value)
             {
@@ -154,8 +154,8 @@ internal sealed partial class DeploymentSync
     private bool SetReplicasAnnotations(JsonObject rs)
     {
         var annotations = Meta.Child(Meta.Child(rs, "metadata"), "annotations");
-        var desired = d.Replicas.ToString(CultureInfo.InvariantCulture);
-        var max = (d.Replicas + d.MaxSurge).ToString(CultureInfo.InvariantCulture);
+        var desired = _d.Replicas.ToString(CultureInfo.InvariantCulture);
+        var max = (_d.Replicas + _d.MaxSurge).ToString(CultureInfo.InvariantCulture);
         var changed = Meta.Str(annotations, ReplicaSetView.DesiredReplicasAnnotation) != desired
             || Meta.Str(annotations, ReplicaSetView.MaxReplicasAnnotation) != max;
         annotations[ReplicaSetView.DesiredReplicasAnnotation] = desired;
@@ -166,18 +166,18 @@ internal sealed partial class DeploymentSync
     /// <summary>deploymentutil.NewRSNewReplicas: Recreate goes straight to replicas; RollingUpdate adds up to maxSurge above replicas.</summary>
     private int NewReplicaSetReplicas(IEnumerable<ReplicaSetView> all, ReplicaSetView newRs)
     {
-        if (d.IsRecreate)
+        if (_d.IsRecreate)
         {
-            return d.Replicas;
+            return _d.Replicas;
         }
 
         var current = all.Sum(rs => rs.SpecReplicas);
-        var maxTotal = d.Replicas + d.MaxSurge;
+        var maxTotal = _d.Replicas + _d.MaxSurge;
         if (current >= maxTotal)
         {
             return newRs.SpecReplicas;
         }
 
-        return newRs.SpecReplicas + Math.Min(maxTotal - current, d.Replicas - newRs.SpecReplicas);
+        return newRs.SpecReplicas + Math.Min(maxTotal - current, _d.Replicas - newRs.SpecReplicas);
     }
 }

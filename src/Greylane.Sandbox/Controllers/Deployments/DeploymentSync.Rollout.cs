@@ -21,7 +21,7 @@ internal sealed partial class DeploymentSync
             return;
         }
 
-        if (IsComplete(status))
+        if (IsComplete(_status))
         {
             CleanupDeployment(oldRss);
         }
@@ -40,7 +40,7 @@ internal sealed partial class DeploymentSync
         }
 
         // Recreate waits until no pod of an old ReplicaSet is left before starting the new ones.
-        if (scaledDown || oldRss.Any(rs => ctx.Cache.ControlledBy(BuiltInResources.Pods, Meta.Uid(rs.Obj)).Count > 0))
+        if (scaledDown || oldRss.Any(rs => _ctx.Cache.ControlledBy(BuiltInResources.Pods, Meta.Uid(rs.Obj)).Count > 0))
         {
             SyncRolloutStatus(all, newRs);
             return;
@@ -57,8 +57,8 @@ internal sealed partial class DeploymentSync
             all = [.. oldRss, newRs];
         }
 
-        ScaleAndRecord(newRs, d.Replicas);
-        if (IsComplete(status))
+        ScaleAndRecord(newRs, _d.Replicas);
+        if (IsComplete(_status))
         {
             CleanupDeployment(oldRss);
         }
@@ -68,13 +68,13 @@ internal sealed partial class DeploymentSync
 
     private bool ReconcileNewReplicaSet(List<ReplicaSetView> all, ReplicaSetView newRs)
     {
-        if (newRs.SpecReplicas == d.Replicas)
+        if (newRs.SpecReplicas == _d.Replicas)
         {
             return false;
         }
 
-        return newRs.SpecReplicas > d.Replicas
-            ? ScaleAndRecord(newRs, d.Replicas)
+        return newRs.SpecReplicas > _d.Replicas
+            ? ScaleAndRecord(newRs, _d.Replicas)
             : ScaleAndRecord(newRs, NewReplicaSetReplicas(all, newRs));
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class DeploymentSync
             return false;
         }
 
-        var minAvailable = d.Replicas - d.MaxUnavailable;
+        var minAvailable = _d.Replicas - _d.MaxUnavailable;
         var newUnavailable = newRs.SpecReplicas - newRs.AvailableReplicas;
         var maxScaledDown = all.Sum(rs => rs.SpecReplicas) - minAvailable - newUnavailable;
         if (maxScaledDown <= 0)
@@ -150,7 +150,7 @@ internal sealed partial class DeploymentSync
     private void CleanupDeployment(List<ReplicaSetView> oldRss)
     {
         var cleanable = oldRss.Where(rs => !Meta.IsDeleting(rs.Obj)).ToList();
-        var diff = cleanable.Count - d.RevisionHistoryLimit;
+        var diff = cleanable.Count - _d.RevisionHistoryLimit;
         if (diff <= 0)
         {
             return;
@@ -164,7 +164,7 @@ internal sealed partial class DeploymentSync
                 continue;
             }
 
-            ctx.Store.Delete(BuiltInResources.ReplicaSets, d.Namespace, rs.Name);
+            _ctx.Store.Delete(BuiltInResources.ReplicaSets, _d.Namespace, rs.Name);
         }
     }
 }

@@ -10,7 +10,7 @@ internal sealed partial class DeploymentSync
     {
         var (newRs, oldRss) = AllReplicaSetsAndSyncRevision(replicaSets, createIfMissing: false);
         Scale(newRs, oldRss);
-        if (d.Paused)
+        if (_d.Paused)
         {
             CleanupDeployment(oldRss);
         }
@@ -22,9 +22,9 @@ internal sealed partial class DeploymentSync
     {
         if (ActiveOrLatest(newRs, oldRss) is { } only)
         {
-            if (only.SpecReplicas != d.Replicas)
+            if (only.SpecReplicas != _d.Replicas)
             {
-                ScaleAndRecord(only, d.Replicas);
+                ScaleAndRecord(only, _d.Replicas);
             }
 
             return;
@@ -40,7 +40,7 @@ internal sealed partial class DeploymentSync
             return;
         }
 
-        if (d.IsRecreate)
+        if (_d.IsRecreate)
         {
             return;
         }
@@ -54,7 +54,7 @@ internal sealed partial class DeploymentSync
     /// </summary>
     private void ScaleProportionally(List<ReplicaSetView> active)
     {
-        var allowed = d.Replicas > 0 ? d.Replicas + d.MaxSurge : 0;
+        var allowed = _d.Replicas > 0 ? _d.Replicas + _d.MaxSurge : 0;
         var toAdd = allowed - active.Sum(rs => rs.SpecReplicas);
         active.Sort(toAdd > 0 ? ReplicaSetView.BySizeNewer : ReplicaSetView.BySizeOlder);
         var added = 0;
@@ -86,14 +86,14 @@ internal sealed partial class DeploymentSync
         }
 
         int fraction;
-        if (d.Replicas == 0)
+        if (_d.Replicas == 0)
         {
             fraction = -rs.SpecReplicas;
         }
         else
         {
-            var before = rs.AnnotationInt(ReplicaSetView.MaxReplicasAnnotation) is { } max and > 0 ? max : Meta.Int(status, "replicas") ?? 0;
-            fraction = before == 0 ? 0 : (int)Math.Round(rs.SpecReplicas * (double)(d.Replicas + d.MaxSurge) / before, MidpointRounding.AwayFromZero) - rs.SpecReplicas;
+            var before = rs.AnnotationInt(ReplicaSetView.MaxReplicasAnnotation) is { } max and > 0 ? max : Meta.Int(_status, "replicas") ?? 0;
+            fraction = before == 0 ? 0 : (int)Math.Round(rs.SpecReplicas * (double)(_d.Replicas + _d.MaxSurge) / before, MidpointRounding.AwayFromZero) - rs.SpecReplicas;
         }
 
         var allowed = toAdd - added;
@@ -118,9 +118,9 @@ internal sealed partial class DeploymentSync
     }
 
     private bool IsSaturated(ReplicaSetView? rs) =>
-        rs is not null && rs.SpecReplicas == d.Replicas
-        && rs.AnnotationInt(ReplicaSetView.DesiredReplicasAnnotation) == d.Replicas
-        && rs.AvailableReplicas == d.Replicas;
+        rs is not null && rs.SpecReplicas == _d.Replicas
+        && rs.AnnotationInt(ReplicaSetView.DesiredReplicasAnnotation) == _d.Replicas
+        && rs.AvailableReplicas == _d.Replicas;
 
     /// <summary>scaleReplicaSetAndRecordEvent: nothing to do when the size is already right.</summary>
     private bool ScaleAndRecord(ReplicaSetView rs, int replicas) => rs.SpecReplicas != replicas && ScaleReplicaSet(rs, replicas);
@@ -134,7 +134,7 @@ internal sealed partial class DeploymentSync
         if (sizeChanged || annotationsChanged)
         {
             Meta.Child(copy, "spec")["replicas"] = (long)replicas;
-            rs.Obj = ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
+            rs.Obj = _ctx.Store.Update(BuiltInResources.ReplicaSets, copy);
         }
 
         return sizeChanged;

@@ -8,24 +8,24 @@ namespace Greylane.Sandbox.Controllers.Deployments;
 /// <summary>
 /// One pass of the Deployment controller over one Deployment, following kube-controller-manager's
 /// syncDeployment: claim ReplicaSets, then scale (paused or scaling event) or roll (RollingUpdate/Recreate),
-/// then write status. Status changes are gathered in <see cref="status"/> and written once at the end.
+/// then write status. Status changes are gathered in <see cref="_status"/> and written once at the end.
 /// </summary>
 internal sealed partial class DeploymentSync
 {
-    private readonly ControllerContext ctx;
-    private readonly JsonObject originalStatus;
-    private readonly JsonObject status;
-    private DeploymentView d;
-    private string? revision;
-    private TimeSpan? requeueAfter;
-    private (ReplicaSetView? New, List<ReplicaSetView> Old)? resolved;
+    private readonly ControllerContext _ctx;
+    private readonly JsonObject _originalStatus;
+    private readonly JsonObject _status;
+    private DeploymentView _d;
+    private string? _revision;
+    private TimeSpan? _requeueAfter;
+    private (ReplicaSetView? New, List<ReplicaSetView> Old)? _resolved;
 
     private DeploymentSync(ControllerContext ctx, JsonObject deployment)
     {
-        this.ctx = ctx;
-        d = new DeploymentView(deployment);
-        originalStatus = d.Status.DeepClone().AsObject();
-        status = d.Status.DeepClone().AsObject();
+        _ctx = ctx;
+        _d = new DeploymentView(deployment);
+        _originalStatus = _d.Status.DeepClone().AsObject();
+        _status = _d.Status.DeepClone().AsObject();
     }
 
     public static void Run(ControllerContext ctx, ObjectRef r)
@@ -38,7 +38,7 @@ internal sealed partial class DeploymentSync
 
     private void Sync()
     {
-        if (SelectorParsing.TryParse(d.Selector) is not { } selector)
+        if (SelectorParsing.TryParse(_d.Selector) is not { } selector)
         {
             return;
         }
@@ -46,14 +46,14 @@ internal sealed partial class DeploymentSync
         if (selector.IsEmpty)
         {
             // The real controller refuses a selector that selects everything, only recording that it saw the spec.
-            status["observedGeneration"] = Meta.Generation(d.Obj);
+            _status["observedGeneration"] = Meta.Generation(_d.Obj);
             Persist();
             return;
         }
 
-        var replicaSets = Claims.Claim(ctx, BuiltInResources.Deployments, d.Obj, BuiltInResources.ReplicaSets, selector)
+        var replicaSets = Claims.Claim(_ctx, BuiltInResources.Deployments, _d.Obj, BuiltInResources.ReplicaSets, selector)
             .Select(rs => new ReplicaSetView(rs)).ToList();
-        if (Meta.IsDeleting(d.Obj))
+        if (Meta.IsDeleting(_d.Obj))
         {
             var (newRs, oldRss) = AllReplicaSetsAndSyncRevision(replicaSets, createIfMissing: false);
             CalculateStatus([.. oldRss, .. Maybe(newRs)], newRs);
@@ -66,11 +66,11 @@ internal sealed partial class DeploymentSync
                 WriteStatus();
             }
 
-            if (d.Paused || IsScalingEvent(replicaSets))
+            if (_d.Paused || IsScalingEvent(replicaSets))
             {
                 SyncScale(replicaSets);
             }
-            else if (d.IsRecreate)
+            else if (_d.IsRecreate)
             {
                 RolloutRecreate(replicaSets);
             }
@@ -86,29 +86,29 @@ internal sealed partial class DeploymentSync
     /// <summary>The checkPausedConditions rule: Progressing Unknown/DeploymentPaused while paused, DeploymentResumed after, never over a timeout.</summary>
     private bool CheckPausedConditions()
     {
-        if (!d.HasProgressDeadline)
+        if (!_d.HasProgressDeadline)
         {
             return false;
         }
 
-        var cond = DeploymentConditions.Get(status, DeploymentConditions.Progressing);
+        var cond = DeploymentConditions.Get(_status, DeploymentConditions.Progressing);
         if (cond is not null && Meta.Str(cond, "reason") == DeploymentConditions.TimedOutReason)
         {
             return false;
         }
 
         var pausedCondExists = cond is not null && Meta.Str(cond, "reason") == DeploymentConditions.PausedReason;
-        if (d.Paused && !pausedCondExists)
+        if (_d.Paused && !pausedCondExists)
         {
-            DeploymentConditions.Set(status, DeploymentConditions.New(
-                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.PausedReason, "Deployment is paused", ctx.Now));
+            DeploymentConditions.Set(_status, DeploymentConditions.New(
+                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.PausedReason, "Deployment is paused", _ctx.Now));
             return true;
         }
 
-        if (!d.Paused && pausedCondExists)
+        if (!_d.Paused && pausedCondExists)
         {
-            DeploymentConditions.Set(status, DeploymentConditions.New(
-                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.ResumedReason, "Deployment is resumed", ctx.Now));
+            DeploymentConditions.Set(_status, DeploymentConditions.New(
+                DeploymentConditions.Progressing, "Unknown", DeploymentConditions.ResumedReason, "Deployment is resumed", _ctx.Now));
             return true;
         }
 
@@ -120,36 +120,36 @@ internal sealed partial class DeploymentSync
     {
         var (newRs, oldRss) = AllReplicaSetsAndSyncRevision(replicaSets, createIfMissing: false);
         return oldRss.Concat(Maybe(newRs)).Where(rs => rs.SpecReplicas > 0)
-            .Any(rs => rs.AnnotationInt(ReplicaSetView.DesiredReplicasAnnotation) is { } desired && desired != d.Replicas);
+            .Any(rs => rs.AnnotationInt(ReplicaSetView.DesiredReplicasAnnotation) is { } desired && desired != _d.Replicas);
     }
 
     private void Persist()
     {
-        if (revision is not null && Meta.Annotation(d.Obj, ReplicaSetView.RevisionAnnotation) != revision)
+        if (_revision is not null && Meta.Annotation(_d.Obj, ReplicaSetView.RevisionAnnotation) != _revision)
         {
             // The real controller sets this annotation in the same status write; the store's status subresource
             // keeps metadata, so it is a separate (metadata-only, generation-neutral) write here.
-            var copy = d.Obj.DeepClone().AsObject();
-            Meta.Child(Meta.Child(copy, "metadata"), "annotations")[ReplicaSetView.RevisionAnnotation] = revision;
-            d = new DeploymentView(ctx.Store.Update(BuiltInResources.Deployments, copy));
+            var copy = _d.Obj.DeepClone().AsObject();
+            Meta.Child(Meta.Child(copy, "metadata"), "annotations")[ReplicaSetView.RevisionAnnotation] = _revision;
+            _d = new DeploymentView(_ctx.Store.Update(BuiltInResources.Deployments, copy));
         }
 
-        if (!JsonNode.DeepEquals(status, originalStatus))
+        if (!JsonNode.DeepEquals(_status, _originalStatus))
         {
             WriteStatus();
         }
 
-        if (requeueAfter is { } after)
+        if (_requeueAfter is { } after)
         {
-            ctx.RequeueAfter(new WorkKey(WorkKind.Deployment, new ObjectRef(BuiltInResources.Deployments, d.Namespace, d.Name)), after);
+            _ctx.RequeueAfter(new WorkKey(WorkKind.Deployment, new ObjectRef(BuiltInResources.Deployments, _d.Namespace, _d.Name)), after);
         }
     }
 
     private void WriteStatus()
     {
-        var copy = d.Obj.DeepClone().AsObject();
-        copy["status"] = status.DeepClone();
-        d = new DeploymentView(ctx.Store.Update(BuiltInResources.Deployments, copy, statusOnly: true));
+        var copy = _d.Obj.DeepClone().AsObject();
+        copy["status"] = _status.DeepClone();
+        _d = new DeploymentView(_ctx.Store.Update(BuiltInResources.Deployments, copy, statusOnly: true));
     }
 
     private static IEnumerable<ReplicaSetView> Maybe(ReplicaSetView? rs) => rs is null ? [] : [rs];

@@ -23,20 +23,20 @@ public sealed class AdmissionFuzzTests(ITestOutputHelper output) : IAsyncLifetim
     private const int Connections = 4;
     private static readonly TimeSpan PerRequest = TimeSpan.FromSeconds(10);
 
-    private readonly ServingPem pem = TestPki.Issue("greylane-webhook");
-    private CertificateFiles files = null!;
-    private WebhookServer server = null!;
+    private readonly ServingPem _pem = TestPki.Issue("greylane-webhook");
+    private CertificateFiles _files = null!;
+    private WebhookServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        files = CertificateFiles.Plain(pem);
-        server = await WebhookServer.StartAsync(files);
+        _files = CertificateFiles.Plain(_pem);
+        _server = await WebhookServer.StartAsync(_files);
     }
 
     public async Task DisposeAsync()
     {
-        await server.DisposeAsync();
-        files.Dispose();
+        await _server.DisposeAsync();
+        _files.Dispose();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AdmissionFuzzTests(ITestOutputHelper output) : IAsyncLifetim
 
         await Task.WhenAll(Enumerable.Range(0, Connections).Select(async _ =>
         {
-            using var client = server.Client();
+            using var client = _server.Client();
             client.Timeout = Timeout.InfiniteTimeSpan;
             int index;
             while ((index = Interlocked.Increment(ref next)) < bodies.Count && failures.Count < 20)
@@ -136,7 +136,7 @@ public sealed class AdmissionFuzzTests(ITestOutputHelper output) : IAsyncLifetim
 
     private async Task AssertStillServesAsync()
     {
-        using var client = server.Client();
+        using var client = _server.Client();
         var review = Fixture.Review("release");
         using var content = new StringContent(review.ToJsonString(), Encoding.UTF8, "application/json");
 
