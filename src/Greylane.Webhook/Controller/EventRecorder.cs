@@ -48,10 +48,8 @@ internal sealed partial class EventRecorder(ClusterClient cluster, TimeProvider 
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogEventLost(logger, e, $"{involved.Kind} {involved.NamespaceProperty}/{involved.Name}", reason);
+            LogEventLost(e, $"{involved.Kind} {involved.NamespaceProperty}/{involved.Name}", reason);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: Event {Reason} could not be recorded")]
-    private static partial void LogEventLost(ILogger logger, Exception exception, string subject, string reason);
 }

@@ -67,14 +67,14 @@ internal sealed partial class ResourceInformer<TItem>(
             }
             catch (Exception e) when (IsExpired(e))
             {
-                LogExpired(logger, kind);
+                LogExpired(kind);
                 resourceVersion = null;
             }
             catch (Exception e)
             {
                 failures++;
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(failures, 10))));
-                LogWatchFailed(logger, e, kind, backoff);
+                LogWatchFailed(e, kind, backoff);
                 await Task.Delay(backoff, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
@@ -169,9 +169,5 @@ internal sealed partial class ResourceInformer<TItem>(
         changed(type == WatchEventType.Deleted ? item : old, type == WatchEventType.Deleted ? null : item);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} watch expired (410): listing again")]
-    private static partial void LogExpired(ILogger logger, string kind);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} watch failed; retrying in {Backoff}")]
-    private static partial void LogWatchFailed(ILogger logger, Exception exception, string kind, TimeSpan backoff);
 }

@@ -78,7 +78,7 @@ internal sealed partial class RolloutController(
             time,
             logger);
 
-        LogStarting(logger, options.Identity);
+        LogStarting(options.Identity);
         var informers = new[] { deployments.RunAsync(cancellationToken), replicaSets.RunAsync(cancellationToken), pods.RunAsync(cancellationToken) };
         try
         {
@@ -93,7 +93,7 @@ internal sealed partial class RolloutController(
         finally
         {
             await Task.WhenAll(informers).ContinueWith(_ => { }, TaskScheduler.Default);
-            LogStopped(logger, options.Identity);
+            LogStopped(options.Identity);
         }
     }
 
@@ -129,7 +129,7 @@ internal sealed partial class RolloutController(
             }
             catch (Exception e)
             {
-                LogSweepFailed(logger, e, SweepInterval);
+                LogSweepFailed(e, SweepInterval);
             }
 
             await Task.Delay(SweepInterval, time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -188,7 +188,7 @@ internal sealed partial class RolloutController(
 
                 metrics.Failed();
                 var backoff = queue.AddFailed(key);
-                LogReconcileFailed(logger, e, key, backoff);
+                LogReconcileFailed(e, key, backoff);
             }
             finally
             {
@@ -197,15 +197,7 @@ internal sealed partial class RolloutController(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "controller {Identity}: watching opted-in Deployments")]
-    private static partial void LogStarting(ILogger logger, string identity);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "controller {Identity}: stopped acting")]
-    private static partial void LogStopped(ILogger logger, string identity);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the sweep for leftover routing failed; trying again in {Interval}")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Deployment}: reconcile failed; retrying in {Backoff}")]
-    private static partial void LogReconcileFailed(ILogger logger, Exception exception, string deployment, TimeSpan backoff);
 }

@@ -35,7 +35,7 @@ internal sealed partial class RolloutReconciler
                     break;
                 case ApplyRouting apply:
                     var applied = await router.ApplyAsync(release, apply.Step, cancellationToken);
-                    LogRouting(logger, deployment.Key, "apply", applied.Changed, string.Join("; ", applied.Errors.Concat(applied.Notes)));
+                    LogRouting(deployment.Key, "apply", applied.Changed, string.Join("; ", applied.Errors.Concat(applied.Notes)));
                     break;
                 case RestoreRouting:
                     var restored = await router.RestoreAsync(release, cancellationToken);
@@ -74,12 +74,12 @@ internal sealed partial class RolloutReconciler
 
             if (live && version is null)
             {
-                LogConflict(logger, deployment.Key);
+                LogConflict(deployment.Key);
                 return ReconcileResult.Conflicted;
             }
         }
 
-        LogReconciled(logger, deployment.Key, status.Phase, status.Step + 1, status.Message ?? "");
+        LogReconciled(deployment.Key, status.Phase, status.Step + 1, status.Message ?? "");
         return new ReconcileResult(requeue);
     }
 
@@ -100,7 +100,7 @@ internal sealed partial class RolloutReconciler
         if (deployment.TemplateHash != scale.Release)
         {
             // The template moved on since the release was detected: the next decision supersedes this release.
-            LogTemplateMoved(logger, deployment.Key, scale.Release);
+            LogTemplateMoved(deployment.Key, scale.Release);
             return;
         }
 

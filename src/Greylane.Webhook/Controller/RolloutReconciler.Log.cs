@@ -1,19 +1,20 @@
 using Greylane.Core.Rollout;
+using Greylane.Webhook.Logging;
 
 namespace Greylane.Webhook.Controller;
 
-/// <content>Logging.</content>
+/// <content>Logging (event ids in <see cref="LogEvents"/>).</content>
 internal sealed partial class RolloutReconciler
 {
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Deployment}: status changed meanwhile (409); reading again")]
-    private static partial void LogConflict(ILogger logger, string deployment);
+    [LoggerMessage(EventId = LogEvents.RolloutReconcilerConflict, Level = LogLevel.Debug, Message = "{Deployment}: status changed meanwhile (409); reading again")]
+    private partial void LogConflict(string deployment);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Deployment}: {Phase} step {Step}: {Message}")]
-    private static partial void LogReconciled(ILogger logger, string deployment, RolloutPhase phase, int step, string message);
+    [LoggerMessage(EventId = LogEvents.RolloutReconcilerReconciled, Level = LogLevel.Information, Message = "{Deployment}: {Phase} step {Step}: {Message}")]
+    private partial void LogReconciled(string deployment, RolloutPhase phase, int step, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Deployment}: routing {Operation} (changed: {Changed}) {Details}")]
-    private static partial void LogRouting(ILogger logger, string deployment, string operation, bool changed, string details);
+    [LoggerMessage(EventId = LogEvents.RolloutReconcilerRouting, Level = LogLevel.Information, Message = "{Deployment}: routing {Operation} (changed: {Changed}) {Details}")]
+    private partial void LogRouting(string deployment, string operation, bool changed, string details);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Deployment}: template no longer matches release {Release}; not creating its canary")]
-    private static partial void LogTemplateMoved(ILogger logger, string deployment, string release);
+    [LoggerMessage(EventId = LogEvents.RolloutReconcilerTemplateMoved, Level = LogLevel.Information, Message = "{Deployment}: template no longer matches release {Release}; not creating its canary")]
+    private partial void LogTemplateMoved(string deployment, string release);
 }

@@ -94,7 +94,7 @@ internal sealed partial class RolloutReconciler(
             version = await PersistAsync(deployment, written, clearCommand, cancellationToken);
             if (version is null)
             {
-                LogConflict(logger, deployment.Key);
+                LogConflict(deployment.Key);
                 return ReconcileResult.Conflicted;
             }
         }

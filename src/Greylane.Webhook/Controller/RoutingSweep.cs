@@ -33,7 +33,7 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
             var subject = StepWorkBuilder.Describe(obj);
             if (OriginAnnotation.Owner(obj) is not { } owner)
             {
-                LogUnowned(logger, subject);
+                LogUnowned(subject);
                 continue;
             }
 
@@ -71,13 +71,13 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
         }
         catch (TrafficException e)
         {
-            LogNotRestored(logger, subject, e.Message);
+            LogNotRestored(subject, e.Message);
             return;
         }
 
         if (restored is null)
         {
-            LogUnowned(logger, subject);
+            LogUnowned(subject);
             return;
         }
 
@@ -106,15 +106,9 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
             $"Deployment {owner} is gone or no longer opted in, and no release of it is in progress: restored {subject} to its original{notes}",
             EventType.Warning,
             cancellationToken);
-        LogRestored(logger, subject, owner);
+        LogRestored(subject, owner);
     }
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "{Subject} carries greylane.dev/origin but names no owner (saved by an older Greylane): left as it is; restore it by hand from the annotation")]
-    private static partial void LogUnowned(ILogger logger, string subject);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "{Subject}: left as it is: {Problem}")]
-    private static partial void LogNotRestored(ILogger logger, string subject, string problem);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "{Subject}: restored, its Deployment {Owner} is gone")]
-    private static partial void LogRestored(ILogger logger, string subject, string owner);
 }

@@ -44,7 +44,7 @@ internal sealed partial class LeaseElector(IKubernetes kube, ControllerOptions o
         using var leading = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         fence.Open(acquired, WritableFor, leading);
         metrics.Leading(true);
-        LogLeading(logger, options.Identity, options.LeaseNamespace, options.LeaseName);
+        LogLeading(options.Identity, options.LeaseNamespace, options.LeaseName);
         var work = Task.Run(() => lead(leading.Token), CancellationToken.None);
         try
         {
@@ -65,7 +65,7 @@ internal sealed partial class LeaseElector(IKubernetes kube, ControllerOptions o
                 }
                 else if (_lostTo is { } other)
                 {
-                    LogTaken(logger, options.Identity, other);
+                    LogTaken(options.Identity, other);
                     break;
                 }
             }
@@ -82,7 +82,7 @@ internal sealed partial class LeaseElector(IKubernetes kube, ControllerOptions o
             }
             else
             {
-                LogLost(logger, options.Identity);
+                LogLost(options.Identity);
             }
         }
     }
@@ -149,7 +149,7 @@ internal sealed partial class LeaseElector(IKubernetes kube, ControllerOptions o
         {
             // The API server unreachable or refusing (say, the lease namespace missing) must not take admission down
             // with it: this replica keeps serving the webhook and campaigns again.
-            LogElectionError(logger, e, options.LeaseNamespace, options.LeaseName);
+            LogElectionError(e, options.LeaseNamespace, options.LeaseName);
             return false;
         }
     }
@@ -172,12 +172,12 @@ internal sealed partial class LeaseElector(IKubernetes kube, ControllerOptions o
             lease.Spec.RenewTime = now;
             lease.Spec.AcquireTime = now;
             await kube.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, options.LeaseName, options.LeaseNamespace, cancellationToken: timeout.Token).ConfigureAwait(false);
-            LogReleased(logger, options.Identity, options.LeaseNamespace, options.LeaseName);
+            LogReleased(options.Identity, options.LeaseNamespace, options.LeaseName);
         }
         catch (Exception e) when (e is HttpOperationException or OperationCanceledException or HttpRequestException)
         {
             // Not handed over: the successor waits out the lease duration instead.
-            LogReleaseFailed(logger, e, options.LeaseNamespace, options.LeaseName);
+            LogReleaseFailed(e, options.LeaseNamespace, options.LeaseName);
         }
     }
 
