@@ -38,7 +38,7 @@ internal abstract class ApplyType
         private MapShape? _map;
         private ListShape? _list;
 
-        public override MapShape MapView => _map ??= new MapShape(atomic: false, _ => new Member(this, Declared: !undeclared, Zero: false));
+        public override MapShape MapView => _map ??= new MapShape(atomic: false, _ => new Member(this, Declared: !undeclared, Zero: Slot.Absent));
 
         public override ListShape ListView => _list ??= new ListShape(this, ListKind.Atomic, [], _ => null);
 

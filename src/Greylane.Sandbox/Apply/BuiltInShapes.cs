@@ -24,12 +24,12 @@ internal static class BuiltInShapes
     {
         var meta = PatchSchema.Lookup(type, field);
         if (ReferenceEquals(meta, PatchField.Unknown))
-            return new Member(ApplyType.OpenStruct, Declared: true, Zero: false);
+            return new Member(ApplyType.OpenStruct, Declared: true, Zero: Slot.Absent);
         ApplyType shape;
         if (meta.IsMap)
         {
             var element = meta.Type is null ? ApplyType.Leaf : Struct(meta.Type);
-            shape = new MapShape(meta.AtomicMap, _ => new Member(element, Declared: false, Zero: false));
+            shape = new MapShape(meta.AtomicMap, _ => new Member(element, Declared: false, Zero: Slot.Absent));
         }
         else if (meta.List != ListKind.Atomic)
         {
@@ -41,6 +41,6 @@ internal static class BuiltInShapes
             shape = Struct(meta.Type);
         }
 
-        return new Member(shape, Declared: true, Zero: meta.Zero);
+        return new Member(shape, Declared: true, Zero: meta.Zero ? Slot.Of(new JsonObject()) : meta.NullInZero ? Slot.Of(null) : Slot.Absent);
     }
 }

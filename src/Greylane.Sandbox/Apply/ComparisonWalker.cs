@@ -55,11 +55,12 @@ internal static class ComparisonWalker
         {
             var member = map.Field(key);
             var (l, r) = (Slot.In(left, key), Slot.In(right, key));
-            if (member.Zero)
+            if (member.Zero is { Present: true } zero)
             {
-                // Go's zero value of a non-pointer struct is an empty struct, never a missing one.
-                l = l.Present ? l : Slot.Of(new JsonObject());
-                r = r.Present ? r : Slot.Of(new JsonObject());
+                // In Go's typed objects a non-pointer struct is never missing (an empty struct), nor is a list
+                // without omitempty (null): an object that exists has them.
+                l = l.Present || left is null ? l : Slot.Of(zero.Value?.DeepClone());
+                r = r.Present || right is null ? r : Slot.Of(zero.Value?.DeepClone());
             }
 
             path.Add(PathElement.Field(key));

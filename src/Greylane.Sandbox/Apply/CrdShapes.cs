@@ -18,10 +18,10 @@ internal static class CrdShapes
         var root = schema is null ? null : Node(schema);
         return new MapShape(atomic: false, field => field switch
         {
-            "metadata" => new Member(ObjectMeta, Declared: true, Zero: false),
-            "apiVersion" or "kind" => new Member(ApplyType.Leaf, Declared: true, Zero: false),
+            "metadata" => new Member(ObjectMeta, Declared: true, Zero: Slot.Absent),
+            "apiVersion" or "kind" => new Member(ApplyType.Leaf, Declared: true, Zero: Slot.Absent),
             _ when root?.MapView is { } map => map.Field(field),
-            _ => new Member(ApplyType.Deduced, Declared: false, Zero: false),
+            _ => new Member(ApplyType.Deduced, Declared: false, Zero: Slot.Absent),
         });
     }
 
@@ -41,8 +41,8 @@ internal static class CrdShapes
                 .ToDictionary(p => p.Key, p => new Lazy<ApplyType>(() => Node((JsonObject)p.Value!)), StringComparer.Ordinal);
             var element = additional is JsonObject items ? new Lazy<ApplyType>(() => Node(items)) : new Lazy<ApplyType>(ApplyType.Deduced);
             return new MapShape(atomic, field => fields.TryGetValue(field, out var declared)
-                ? new Member(declared.Value, Declared: true, Zero: false)
-                : new Member(element.Value, Declared: false, Zero: false));
+                ? new Member(declared.Value, Declared: true, Zero: Slot.Absent)
+                : new Member(element.Value, Declared: false, Zero: Slot.Absent));
         }
 
         return type is null ? ApplyType.Deduced : ApplyType.Leaf;

@@ -29,4 +29,7 @@ internal sealed record PatchField(string? Type, bool MergeList = false, string? 
 
     /// <summary>A non-pointer struct: present as <c>{}</c> in Go's zero value of its parent.</summary>
     public bool Zero { get; init; }
+
+    /// <summary>A list without <c>omitempty</c>: present as null in Go's zero value of its parent (a pod's containers).</summary>
+    public bool NullInZero { get; init; }
 }

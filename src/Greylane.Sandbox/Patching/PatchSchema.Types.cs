@@ -35,7 +35,7 @@ internal static partial class PatchSchema
         {
             ["volumes"] = Keyed("Volume", "name"),
             ["initContainers"] = Keyed("Container", "name"),
-            ["containers"] = Keyed("Container", "name"),
+            ["containers"] = Keyed("Container", "name") with { NullInZero = true },
             ["ephemeralContainers"] = Keyed("Container", "name"),
             ["imagePullSecrets"] = Keyed("LocalObjectReference", "name"),
             ["hostAliases"] = Keyed(null, "ip"),
