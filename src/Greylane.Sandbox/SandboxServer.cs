@@ -65,7 +65,8 @@ public sealed class SandboxServer : IAsyncDisposable
         var api = new ApiServer(store, registry, chain, options.TimeProvider, logs.CreateLogger<ApiServer>());
         var crds = new CrdLifecycle(store, registry);
         crds.Start();
-        var server = new SandboxServer(app, store, crds, new ManifestLoader(store, registry, new ResourceWriter(store, chain)));
+        var fields = new FieldManagement(registry, options.TimeProvider);
+        var server = new SandboxServer(app, store, crds, new ManifestLoader(store, registry, new ResourceWriter(store, chain, fields)));
         foreach (var name in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             // The API server creates these itself, before any webhook could be registered.

@@ -53,6 +53,8 @@ internal static class AdmissionReviewRequest
         var options = new JsonObject { ["kind"] = kind, ["apiVersion"] = "meta.k8s.io/v1" };
         if (a.DryRun)
             options["dryRun"] = new JsonArray("All");
+        if (a.Operation != "DELETE" && !string.IsNullOrEmpty(a.FieldManager))
+            options["fieldManager"] = a.FieldManager;
         return options;
     }
 

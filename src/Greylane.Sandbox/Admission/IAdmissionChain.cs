@@ -10,7 +10,10 @@ public interface IAdmissionChain
     Task<AdmissionOutcome> AdmitAsync(AdmissionAttributes attributes, CancellationToken cancellationToken);
 }
 
-/// <summary>What is being written: operation (CREATE, UPDATE, DELETE), resource, the new and old objects, and who asks.</summary>
+/// <summary>
+/// What is being written: operation (CREATE, UPDATE, DELETE), resource, the new and old objects, who asks, and the
+/// request's field manager (reported in the review's options).
+/// </summary>
 public sealed record AdmissionAttributes(
     string Operation,
     ResourceType Resource,
@@ -20,7 +23,8 @@ public sealed record AdmissionAttributes(
     JsonObject? Object,
     JsonObject? OldObject,
     bool DryRun,
-    string UserName);
+    string UserName,
+    string? FieldManager = null);
 
 /// <summary>
 /// The verdict: allowed with the object to persist and warnings for the client (<c>Warning:</c> headers),

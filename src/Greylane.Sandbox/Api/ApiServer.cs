@@ -12,14 +12,19 @@ internal sealed partial class ApiServer(
     InMemoryObjectStore store, ResourceRegistry registry, IAdmissionChain admission, TimeProvider clock, ILogger logger)
 {
     private readonly ResourceReader _reader = new(store);
-    private readonly ResourceWriter _writer = new(store, admission);
     private readonly ResourceDeleter _deleter = new(store, registry, admission);
-    private readonly PatchApplier _patcher = new(store, registry, new ResourceWriter(store, admission));
+    private readonly FieldManagement _fields = new(registry, clock);
+    private ResourceWriter? _writer;
+    private PatchApplier? _patcher;
     private readonly WatchStream _watches = new(store, TimeProvider.System, TimeSpan.FromMinutes(1));
     private readonly TableConverter _tables = new(registry, clock);
 
     /// <summary>host:port for the discovery documents' server address.</summary>
     public string ServerAddress { get; set; } = "127.0.0.1";
+
+    private ResourceWriter Writer => _writer ??= new(store, admission, _fields);
+
+    private PatchApplier Patcher => _patcher ??= new(store, registry, Writer, _fields);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -106,14 +111,15 @@ internal sealed partial class ApiServer(
                 await RespondReadAsync(context, type, _reader.Get(type, ns, one, sub), isList: false);
                 break;
             case ("POST", null):
-                await RespondAsync(context, await _writer.CreateAsync(type, ns, await HttpJson.ReadObjectAsync(context.Request), query.DryRun, ct));
+                await RespondAsync(context, await Writer.CreateAsync(type, ns, await HttpJson.ReadObjectAsync(context.Request), Options(context, query), ct));
                 break;
             case ("PUT", { } one):
-                await RespondAsync(context, await _writer.UpdateAsync(type, ns, one, sub, await HttpJson.ReadObjectAsync(context.Request), query.DryRun, ct));
+                await RespondAsync(context, await Writer.UpdateAsync(type, ns, one, sub, await HttpJson.ReadObjectAsync(context.Request), Options(context, query), ct));
                 break;
             case ("PATCH", { } one):
+                var kind = Patcher.PatchKind(type, context.Request.ContentType);
                 var patch = await HttpJson.ReadAsync(context.Request);
-                await RespondAsync(context, await _patcher.PatchAsync(type, ns, one, sub, context.Request.ContentType, patch, query.DryRun, ct));
+                await RespondAsync(context, await Patcher.PatchAsync(type, ns, one, sub, kind, patch, query, Options(context, query), ct));
                 break;
             case ("DELETE", { } one):
                 var options = context.Request.ContentLength is > 0 ? await HttpJson.ReadAsync(context.Request) as JsonObject : null;
@@ -162,6 +168,9 @@ internal sealed partial class ApiServer(
             return table;
         };
     }
+
+    private static WriteOptions Options(HttpContext context, QueryOptions query) =>
+        WriteOptions.For(query, context.Request.Headers.UserAgent.ToString());
 
     private static bool DryRunIn(JsonObject? options) =>
         options?["dryRun"] is JsonArray values && values.Any(v => v?.GetValue<string>() == "All");

@@ -3,8 +3,8 @@ using Greylane.Sandbox.Storage;
 
 namespace Greylane.Sandbox.Api;
 
-/// <summary>A served version of a CRD: its resource type and the printer columns <c>kubectl get</c> shows.</summary>
-internal sealed record CustomResource(ResourceType Type, IReadOnlyList<PrinterColumn> Columns)
+/// <summary>A served version of a CRD: its resource type, the printer columns <c>kubectl get</c> shows, and its schema.</summary>
+internal sealed record CustomResource(ResourceType Type, IReadOnlyList<PrinterColumn> Columns, JsonObject? Schema)
 {
     public static IReadOnlyList<CustomResource> FromCrd(JsonObject crd)
     {
@@ -21,7 +21,8 @@ internal sealed record CustomResource(ResourceType Type, IReadOnlyList<PrinterCo
             .Select(v => new CustomResource(
                 new ResourceType(group, Text(v["name"]), plural, kind, namespaced, shortNames,
                     [.. (v["subresources"] as JsonObject ?? []).Select(p => p.Key)]),
-                [.. (v["additionalPrinterColumns"] as JsonArray ?? []).OfType<JsonObject>().Select(PrinterColumn.FromCrd)]))];
+                [.. (v["additionalPrinterColumns"] as JsonArray ?? []).OfType<JsonObject>().Select(PrinterColumn.FromCrd)],
+                (v["schema"]?["openAPIV3Schema"] as JsonObject)?.DeepClone() as JsonObject))];
     }
 
     private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue(out string? s) ? s : "";

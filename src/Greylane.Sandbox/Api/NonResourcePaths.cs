@@ -13,10 +13,22 @@ internal static class NonResourcePaths
         "/openapi/v3" => c => HttpJson.WriteAsync(c, 200, OpenApiV3Documents.Root(registry.All)),
         var p when p.StartsWith("/openapi/v3/", StringComparison.Ordinal) => c => HttpJson.WriteAsync(c, 200,
             OpenApiV3Documents.GroupVersion(p["/openapi/v3/".Length..], registry.All) ?? throw ApiException.NotFoundPath(p)),
-        // Without the v2 document kubectl falls back to its built-in types, which is what the sandbox wants.
-        "/openapi/v2" or "/swagger.json" => _ => throw ApiException.NotFoundPath(path),
+        "/openapi/v2" => OpenApiV2Async,
         _ => null,
     };
+
+    private static async Task OpenApiV2Async(HttpContext context)
+    {
+        if (!OpenApiV2Document.WantsProtobuf(context.Request.Headers.Accept))
+        {
+            await HttpJson.WriteAsync(context, 200, OpenApiV2Document.Json());
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = OpenApiV2Document.ProtobufContentType;
+        await context.Response.Body.WriteAsync(OpenApiV2Document.Protobuf(), context.RequestAborted);
+    }
 
     private static async Task PlainAsync(HttpContext context, string text)
     {

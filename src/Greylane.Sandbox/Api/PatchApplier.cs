@@ -6,19 +6,48 @@ namespace Greylane.Sandbox.Api;
 
 /// <summary>
 /// PATCH: applies a JSON, merge or strategic-merge patch to the current object (or its Scale) and writes the result
-/// through the normal update path. Without a resourceVersion in the patch, a conflicting concurrent write is
-/// retried on the fresh object, as the real server's GuaranteedUpdate does.
+/// through the normal update path; server-side apply (<c>application/apply-patch+yaml</c>) goes to
+/// <see cref="ServerSideApply"/>. Without a resourceVersion in the patch, a conflicting concurrent write is retried on
+/// the fresh object, as the real server's GuaranteedUpdate does.
 /// </summary>
-internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry registry, ResourceWriter writer)
+internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry registry, ResourceWriter writer, FieldManagement fields)
 {
+    public const string ApplyYaml = "application/apply-patch+yaml";
+    public const string ApplyCbor = "application/apply-patch+cbor";
+
     private const int Attempts = 5;
 
     private const string Accepted =
         "accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json";
 
-    public async Task<WriteResult> PatchAsync(ResourceType type, string? ns, string name, string? sub, string? contentType, JsonNode patch, bool dryRun, CancellationToken ct)
+    private readonly ServerSideApply _apply = new(store, writer, fields);
+
+    /// <summary>The patch type named by a Content-Type, refusing the ones the server does not take for this resource.</summary>
+    public string PatchKind(ResourceType type, string? contentType)
     {
-        var kind = PatchKind(type, contentType);
+        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return media switch
+        {
+            "application/json-patch+json" or "application/merge-patch+json" or ApplyYaml => media,
+            "application/strategic-merge-patch+json" when registry.Custom(type) is null => media,
+            "application/strategic-merge-patch+json" => throw ApiException.UnsupportedMediaType(
+                $"the body of the request was in an unknown format - strategic merge patch is not supported for custom resources ({type.QualifiedResource()}); {Accepted.Replace(", application/strategic-merge-patch+json", "", StringComparison.Ordinal)}"),
+            ApplyCbor => throw ApiException.UnsupportedMediaType(
+                $"the body of the request was in an unknown format - {Accepted}; the Greylane sandbox takes server-side apply as YAML or JSON ({ApplyYaml}), not CBOR (kube-apiserver accepts {ApplyCbor} only behind the CBORServingAndStorage feature gate)"),
+            _ => throw ApiException.UnsupportedMediaType($"the body of the request was in an unknown format - {Accepted}"),
+        };
+    }
+
+    public async Task<WriteResult> PatchAsync(
+        ResourceType type, string? ns, string name, string? sub, string kind, JsonNode patch, QueryOptions query, WriteOptions options, CancellationToken ct)
+    {
+        PatchOptionsCheck.Validate(kind, query);
+        if (kind == ApplyYaml)
+        {
+            return await _apply.ApplyAsync(type, ns, name, sub, patch as JsonObject
+                ?? throw ApiException.BadRequest("error decoding YAML: the applied configuration must be an object"), query.Force ?? false, options, ct);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             var stored = store.Get(type, ns, name) ?? throw ApiException.From(StoreErrors.NotFound(type, name), type, name);
@@ -33,29 +62,14 @@ internal sealed class PatchApplier(InMemoryObjectStore store, ResourceRegistry r
             try
             {
                 return sub == "scale"
-                    ? await writer.WriteScaleAsync(type, stored, patched, dryRun, ct)
-                    : await writer.UpdateFromAsync(type, sub, stored, patched, dryRun, ct);
+                    ? await writer.WriteScaleAsync(type, stored, patched, options, ct)
+                    : await writer.UpdateFromAsync(type, sub, stored, patched, options, ct);
             }
             catch (ApiException ex) when (ex.Reason == "Conflict" && !pinned && attempt < Attempts)
             {
                 // Someone wrote between our read and write; the patch did not pin a version, so apply it again.
             }
         }
-    }
-
-    private string PatchKind(ResourceType type, string? contentType)
-    {
-        var media = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
-        return media switch
-        {
-            "application/json-patch+json" or "application/merge-patch+json" => media,
-            "application/strategic-merge-patch+json" when registry.Custom(type) is null => media,
-            "application/strategic-merge-patch+json" => throw ApiException.UnsupportedMediaType(
-                $"the body of the request was in an unknown format - strategic merge patch is not supported for custom resources ({type.QualifiedResource()}); {Accepted.Replace(", application/strategic-merge-patch+json", "", StringComparison.Ordinal)}"),
-            "application/apply-patch+yaml" => throw ApiException.UnsupportedMediaType(
-                "server-side apply (application/apply-patch+yaml) is not supported by the Greylane sandbox; use client-side apply (kubectl apply without --server-side) or a merge patch"),
-            _ => throw ApiException.UnsupportedMediaType($"the body of the request was in an unknown format - {Accepted}"),
-        };
     }
 
     private static JsonObject Apply(string kind, ResourceType type, JsonObject target, JsonNode patch)

@@ -15,7 +15,9 @@ internal sealed record QueryOptions(
     bool AllowBookmarks,
     TimeSpan? Timeout,
     bool SendInitialEvents,
-    bool DryRun)
+    bool DryRun,
+    string? FieldManager,
+    bool? Force)
 {
     public static QueryOptions From(IQueryCollection query)
     {
@@ -31,7 +33,9 @@ internal sealed record QueryOptions(
                 Flag(query, "allowWatchBookmarks"),
                 Number(query, "timeoutSeconds") is { } seconds and >= 0 ? TimeSpan.FromSeconds(seconds) : null,
                 Flag(query, "sendInitialEvents"),
-                DryRunAll(query));
+                DryRunAll(query),
+                Nullable(query["fieldManager"]),
+                OptionalFlag(query, "force"));
         }
         catch (FormatException ex)
         {
@@ -43,6 +47,14 @@ internal sealed record QueryOptions(
 
     private static bool Flag(IQueryCollection query, string name) =>
         query[name].ToString() is "true" or "1" or "True";
+
+    private static bool? OptionalFlag(IQueryCollection query, string name) => query[name].ToString() switch
+    {
+        "" when !query.ContainsKey(name) => null,
+        "true" or "1" or "True" => true,
+        "false" or "0" or "False" or "" => false,
+        var text => throw new FormatException($"invalid value for {name}: \"{text}\" is not a boolean"),
+    };
 
     private static long? Number(IQueryCollection query, string name)
     {

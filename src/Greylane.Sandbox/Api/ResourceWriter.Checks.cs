@@ -69,6 +69,23 @@ internal sealed partial class ResourceWriter
         return obj;
     }
 
+    // Like kube-apiserver's managed-fields admission guard: a webhook that leaves managedFields undecodable has them
+    // put back as they were before admission.
+    private static void ManagedFieldsAfterAdmission(JsonObject admitted, JsonNode? before)
+    {
+        try
+        {
+            Apply.ManagedFields.Decode(admitted["metadata"]?["managedFields"]);
+        }
+        catch (FormatException)
+        {
+            if (before is null)
+                admitted.Metadata().Remove("managedFields");
+            else
+                admitted.Metadata()["managedFields"] = before.DeepClone();
+        }
+    }
+
     private static string ReasonFor(int code) => code switch
     {
         400 => "BadRequest",

@@ -3,70 +3,14 @@ using Greylane.Sandbox.Storage;
 namespace Greylane.Sandbox.Patching;
 
 /// <summary>
-/// The patch strategies of the built-in types the sandbox serves, transcribed from the <c>patchStrategy</c> and
-/// <c>patchMergeKey</c> tags of k8s.io/api. Lists not named here are atomic (replaced), as in the real types
-/// (tolerations, envFrom, command, args, readinessGates, finalizers of a NamespaceSpec...).
+/// The merge facts of the built-in types the sandbox serves, transcribed by hand from k8s.io/api: the
+/// <c>patchStrategy</c>/<c>patchMergeKey</c> tags strategic merge reads, and the OpenAPI extensions server-side apply
+/// reads (<c>x-kubernetes-list-type</c> and keys, map types, non-pointer structs). Lists not named here are atomic
+/// (replaced) in both, as in the real types (tolerations, envFrom, command, args, readinessGates, finalizers of a
+/// NamespaceSpec...); structs not named here are treated field by field. The table is in PatchSchema.Types.cs.
 /// </summary>
-internal static class PatchSchema
+internal static partial class PatchSchema
 {
-    private static readonly Dictionary<string, Dictionary<string, PatchField>> Types = new(StringComparer.Ordinal)
-    {
-        ["ObjectMeta"] = new()
-        {
-            ["finalizers"] = new(null, MergeList: true),
-            ["ownerReferences"] = new(null, MergeList: true, MergeKey: "uid"),
-        },
-        ["Deployment"] = Root("DeploymentSpec", "DeploymentStatus"),
-        ["DeploymentSpec"] = new() { ["template"] = new("PodTemplateSpec") },
-        ["DeploymentStatus"] = Conditions(),
-        ["ReplicaSet"] = Root("ReplicaSetSpec", "ReplicaSetStatus"),
-        ["ReplicaSetSpec"] = new() { ["template"] = new("PodTemplateSpec") },
-        ["ReplicaSetStatus"] = Conditions(),
-        ["PodTemplateSpec"] = new() { ["metadata"] = new("ObjectMeta"), ["spec"] = new("PodSpec") },
-        ["Pod"] = Root("PodSpec", "PodStatus"),
-        ["PodSpec"] = new()
-        {
-            ["volumes"] = new(null, MergeList: true, MergeKey: "name"),
-            ["initContainers"] = new("Container", MergeList: true, MergeKey: "name"),
-            ["containers"] = new("Container", MergeList: true, MergeKey: "name"),
-            ["ephemeralContainers"] = new("Container", MergeList: true, MergeKey: "name"),
-            ["imagePullSecrets"] = new(null, MergeList: true, MergeKey: "name"),
-            ["hostAliases"] = new(null, MergeList: true, MergeKey: "ip"),
-            ["topologySpreadConstraints"] = new(null, MergeList: true, MergeKey: "topologyKey"),
-            ["schedulingGates"] = new(null, MergeList: true, MergeKey: "name"),
-            ["resourceClaims"] = new(null, MergeList: true, MergeKey: "name"),
-        },
-        ["Container"] = new()
-        {
-            ["ports"] = new(null, MergeList: true, MergeKey: "containerPort"),
-            ["env"] = new(null, MergeList: true, MergeKey: "name"),
-            ["volumeMounts"] = new(null, MergeList: true, MergeKey: "mountPath"),
-            ["volumeDevices"] = new(null, MergeList: true, MergeKey: "devicePath"),
-        },
-        ["PodStatus"] = new()
-        {
-            ["conditions"] = new(null, MergeList: true, MergeKey: "type"),
-            ["podIPs"] = new(null, MergeList: true, MergeKey: "ip"),
-            ["hostIPs"] = new(null, MergeList: true, MergeKey: "ip"),
-        },
-        ["Service"] = Root("ServiceSpec", "ServiceStatus"),
-        ["ServiceSpec"] = new() { ["ports"] = new(null, MergeList: true, MergeKey: "port") },
-        ["ServiceStatus"] = Conditions(),
-        ["Namespace"] = Root(null, "NamespaceStatus"),
-        ["NamespaceStatus"] = Conditions(),
-        ["ServiceAccount"] = new()
-        {
-            ["metadata"] = new("ObjectMeta"),
-            ["secrets"] = new(null, MergeList: true, MergeKey: "name"),
-        },
-        ["MutatingWebhookConfiguration"] = new()
-        {
-            ["metadata"] = new("ObjectMeta"),
-            ["webhooks"] = new(null, MergeList: true, MergeKey: "name"),
-        },
-        ["Object"] = new() { ["metadata"] = new("ObjectMeta") },
-    };
-
     /// <summary>The API groups compiled into kube-apiserver; any other group is a custom resource.</summary>
     private static readonly HashSet<string> BuiltInGroups = new(StringComparer.Ordinal)
     {
@@ -87,15 +31,10 @@ internal static class PatchSchema
     public static PatchField Lookup(string? type, string field) =>
         type is not null && Types.TryGetValue(type, out var fields) && fields.TryGetValue(field, out var meta) ? meta : PatchField.Unknown;
 
-    private static Dictionary<string, PatchField> Root(string? spec, string? status) => new()
-    {
-        ["metadata"] = new("ObjectMeta"),
-        ["spec"] = new(spec),
-        ["status"] = new(status),
-    };
+    /// <summary>Whether the named struct is owned as a whole by server-side apply (<c>x-kubernetes-map-type: atomic</c>).</summary>
+    public static bool IsAtomic(string type) => AtomicTypes.Contains(type);
 
-    private static Dictionary<string, PatchField> Conditions() => new()
-    {
-        ["conditions"] = new(null, MergeList: true, MergeKey: "type"),
-    };
+    /// <summary>The schema default of a list-map key field (a port's protocol is TCP), or null.</summary>
+    public static string? KeyDefault(string? type, string field) =>
+        type is not null && KeyDefaults.TryGetValue((type, field), out var value) ? value : null;
 }

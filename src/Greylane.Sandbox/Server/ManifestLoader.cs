@@ -6,9 +6,16 @@ using Greylane.Sandbox.Storage;
 
 namespace Greylane.Sandbox.Server;
 
-/// <summary>Creates or updates the objects of a YAML/JSON manifest stream through the normal write path, like <c>kubectl apply</c>.</summary>
+/// <summary>
+/// Creates or updates the objects of a YAML/JSON manifest stream through the normal write path, like <c>kubectl apply</c>.
+/// Its writes are recorded in managedFields under the manager <see cref="Manager"/>.
+/// </summary>
 internal sealed class ManifestLoader(InMemoryObjectStore store, ResourceRegistry registry, ResourceWriter writer)
 {
+    public const string Manager = "greylane-sandbox";
+
+    private static readonly WriteOptions Options = new(DryRun: false, Manager);
+
     public async Task<IReadOnlyList<JsonObject>> ApplyAsync(string yaml, CancellationToken ct)
     {
         IReadOnlyList<JsonNode?> documents;
@@ -63,10 +70,10 @@ internal sealed class ManifestLoader(InMemoryObjectStore store, ResourceRegistry
         var existing = store.Get(type, ns, obj.Name());
         if (existing is null)
         {
-            return (await writer.CreateAsync(type, ns, obj, dryRun: false, ct)).Body;
+            return (await writer.CreateAsync(type, ns, obj, Options, ct)).Body;
         }
 
         obj.Metadata()["resourceVersion"] = existing.ResourceVersion();
-        return (await writer.UpdateAsync(type, ns, obj.Name(), null, obj, dryRun: false, ct)).Body;
+        return (await writer.UpdateAsync(type, ns, obj.Name(), null, obj, Options, ct)).Body;
     }
 }

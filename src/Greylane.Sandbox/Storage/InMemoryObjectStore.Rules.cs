@@ -48,10 +48,15 @@ public sealed partial class InMemoryObjectStore
         }
     }
 
-    // The status subresource: only status comes from the request.
+    // The status subresource: only status comes from the request (and the managedFields recording who wrote it).
     private static JsonObject WithStatusOf(JsonObject stored, JsonObject obj)
     {
         var next = Copy(stored);
+        if (obj["metadata"]?["managedFields"] is { } managedFields)
+        {
+            next.Metadata()["managedFields"] = managedFields.DeepClone();
+        }
+
         if (obj["status"] is { } status)
         {
             next["status"] = status.DeepClone();

@@ -59,14 +59,14 @@ public sealed class PatchTests
     }
 
     [Fact]
-    public async Task Server_side_apply_is_415_with_a_message_that_names_the_alternative()
+    public async Task Server_side_apply_in_cbor_is_415_with_a_message_that_names_the_yaml_form()
     {
         await using var sandbox = await WithDeploymentAsync();
 
-        var (code, body, _) = await sandbox.SendAsync(HttpMethod.Patch, Web, JsonNode.Parse("{}"), "application/apply-patch+yaml");
+        var (code, body, _) = await sandbox.SendAsync(HttpMethod.Patch, Web + "?fieldManager=ci", JsonNode.Parse("{}"), "application/apply-patch+cbor");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, code);
-        Assert.Contains("client-side apply", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("application/apply-patch+yaml", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
