@@ -4,10 +4,11 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Patching;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Patching.Tests;
+using Greylane.Sandbox.Support.Tests;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.Api;
+namespace Greylane.Sandbox.Api.Tests;
 
 /// <summary>Server-side apply and managedFields over HTTP, answered as kube-apiserver answers them.</summary>
 public sealed class ServerSideApplyTests

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Apply;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Patching;
+using Greylane.Sandbox.Patching.Tests;
 
-namespace Greylane.Sandbox.Tests.Apply;
+namespace Greylane.Sandbox.Apply.Tests;
 
 /// <summary>
 /// One object and the field manager of its main resource, without HTTP: applies and updates as the API server runs

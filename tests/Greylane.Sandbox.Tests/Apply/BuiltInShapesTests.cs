@@ -1,7 +1,7 @@
 using Greylane.Sandbox.Apply;
 using Greylane.Sandbox.Storage;
 
-namespace Greylane.Sandbox.Tests.Apply;
+namespace Greylane.Sandbox.Apply.Tests;
 
 /// <summary>Known entries of the built-in schema table, as the Kubernetes OpenAPI declares them.</summary>
 public sealed class BuiltInShapesTests

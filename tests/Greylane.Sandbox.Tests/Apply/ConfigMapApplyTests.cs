@@ -1,6 +1,6 @@
-using Greylane.Sandbox.Tests.Patching;
+using Greylane.Sandbox.Patching.Tests;
 
-namespace Greylane.Sandbox.Tests.Apply;
+namespace Greylane.Sandbox.Apply.Tests;
 
 /// <summary>The ConfigMap walk-through of the Kubernetes server-side apply documentation ("Field management").</summary>
 public sealed class ConfigMapApplyTests

@@ -1,7 +1,7 @@
 using Greylane.Sandbox.Apply;
-using Greylane.Sandbox.Tests.Patching;
+using Greylane.Sandbox.Patching.Tests;
 
-namespace Greylane.Sandbox.Tests.Apply;
+namespace Greylane.Sandbox.Apply.Tests;
 
 /// <summary>
 /// Merge and ownership of a Deployment by several managers, following the "Merge strategy", "Conflicts" and

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.ServerSideApply;
+namespace Greylane.Sandbox.ServerSideApply.Tests;
 
 /// <summary>
 /// A real client binary (kubectl 1.35, helm 4) run against a test sandbox with its own kubeconfig and caches, each

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Helm;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Sandbox.Helm.Tests;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.ServerSideApply;
+namespace Greylane.Sandbox.ServerSideApply.Tests;
 
 /// <summary>
 /// Helm 4, which installs and upgrades with server-side apply, against the sandbox; and helm 3's client-side
@@ -69,7 +69,7 @@ public sealed class HelmServerSideApplyTests
     public async Task Helm3_validates_against_the_served_OpenAPI_and_reports_an_unserved_kind_as_a_cluster_would()
     {
         await using var sandbox = await TestSandbox.StartAsync();
-        var helm = new HelmCli(sandbox);
+        var helm = sandbox.Helm;
         var chart = TestChart.Write(Path.Combine(sandbox.Directory, "hpa-chart"), "apiVersion: v2\nname: hpa\nversion: 0.1.0", "{}", new Dictionary<string, string>
         {
             ["hpa.yaml"] = """

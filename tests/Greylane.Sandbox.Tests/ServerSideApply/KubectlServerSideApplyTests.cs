@@ -1,7 +1,7 @@
 using Greylane.Sandbox.Storage;
-using Greylane.Sandbox.Tests.Support;
+using Greylane.Testing.Sandboxes;
 
-namespace Greylane.Sandbox.Tests.ServerSideApply;
+namespace Greylane.Sandbox.ServerSideApply.Tests;
 
 /// <summary><c>kubectl apply --server-side</c> of kubectl 1.35 against the sandbox, as against a cluster.</summary>
 public sealed class KubectlServerSideApplyTests
