@@ -54,6 +54,19 @@ public sealed class KubectlServerSideApplyTests
         return node?.ToJsonString() ?? "<none>";
     }
 
+    /// <summary>
+    /// The resourceVersion once the sandbox's Deployment controller has finished with the object: its status writes
+    /// come later than kubectl's answer, and on a loaded machine later than a read right after the apply.
+    /// </summary>
+    private static async Task<string> SettledVersionAsync(TestSandbox sandbox)
+    {
+        var settled = await sandbox.WaitForAsync(BuiltInResources.Deployments, "default", "shop", obj =>
+            obj["status"]?["observedGeneration"]?.ToJsonString() == obj["metadata"]?["generation"]?.ToJsonString()
+            && obj["status"]?["availableReplicas"]?.ToJsonString() == obj["spec"]?["replicas"]?.ToJsonString(),
+            "the Deployment controller has observed the generation and every replica is available");
+        return settled["metadata"]!["resourceVersion"]!.ToJsonString();
+    }
+
     [Fact]
     public async Task Apply_server_side_creates_changes_and_leaves_an_unchanged_object_as_it_is()
     {
@@ -61,7 +74,7 @@ public sealed class KubectlServerSideApplyTests
         await using var _ = sandbox;
 
         Assert.Contains("deployment.apps/shop serverside-applied", await kubectl.OkAsync(Full, "apply", "--server-side", "-f", "-"), StringComparison.Ordinal);
-        var version = Stored(sandbox, "metadata.resourceVersion");
+        var version = await SettledVersionAsync(sandbox);
         await kubectl.OkAsync(Full, "apply", "--server-side", "-f", "-");
         Assert.Equal(version, Stored(sandbox, "metadata.resourceVersion"));
 
@@ -145,7 +158,7 @@ public sealed class KubectlServerSideApplyTests
         var (sandbox, kubectl) = await StartAsync();
         await using var _ = sandbox;
         await kubectl.OkAsync(Full, "apply", "--server-side", "-f", "-");
-        var version = Stored(sandbox, "metadata.resourceVersion");
+        var version = await SettledVersionAsync(sandbox);
 
         var output = await kubectl.OkAsync(Full.Replace("replicas: 2", "replicas: 7", StringComparison.Ordinal),
             "apply", "--server-side", "--dry-run=server", "-o", "jsonpath={.spec.replicas}", "-f", "-");
