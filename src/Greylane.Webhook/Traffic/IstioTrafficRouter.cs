@@ -115,14 +115,17 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
             notes.AddRange(plan.Notes.Except(notes));
             try
             {
+                var written = new List<JsonObject>();
                 foreach (var restored in plan.Routes.Concat(plan.Cleanup))
                 {
                     if (world.Find(restored) is { } live && !JsonNode.DeepEquals(live, restored))
                     {
-                        await WriteAsync(restored, live, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                        written.Add(await WriteAsync(restored, live, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false));
                         changed = true;
                     }
                 }
+
+                await ReleaseRestoredAsync(world, written, cancellationToken).ConfigureAwait(false);
 
                 if (world.CanaryService is { } canary
                     && await _api.DeleteServiceAsync(world.Target.Namespace, RoutingApi.Name(canary), canary["metadata"]?["uid"]?.GetValue<string>(), cancellationToken).ConfigureAwait(false))
@@ -161,7 +164,8 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
             var restored = ServiceRestore.Restore(service);
             try
             {
-                await WriteAsync(restored.Restored, service, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                var written = await WriteAsync(restored.Restored, service, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                await _api.ReleaseAsync(written, world.Target.Namespace, cancellationToken).ConfigureAwait(false);
                 return new RoutingOutcome(true, [], restored.Notes);
             }
             catch (HttpOperationException e) when (Retriable(e) && attempt < MaxAttempts)
@@ -192,7 +196,23 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     // 409: someone wrote in between (or the object was created meanwhile); 404: it went away. Both: read again.
     private static bool Retriable(HttpOperationException e) => RoutingApi.IsConflict(e) || RoutingApi.IsNotFound(e);
 
-    private async Task WriteAsync(JsonObject body, JsonObject? live, string ns, IReadOnlyList<string> missing, CancellationToken ct)
+    // A restore is an update, so the server made Greylane the owner of every field it put back: handing those back (to
+    // nobody) is what lets the user's next server-side apply change them without a conflict. Objects restored in an
+    // earlier round whose hand-back did not happen (a crash, a 409) are handed back here too: they carry no origin.
+    private async Task ReleaseRestoredAsync(RoutingWorld world, IReadOnlyList<JsonObject> written, CancellationToken ct)
+    {
+        var ns = world.Target!.Namespace;
+        var untouched = world.Objects.VirtualServices.Append(world.Objects.DestinationRule)
+            .OfType<JsonObject>()
+            .Where(o => written.All(w => RoutingApi.Kind(w) != RoutingApi.Kind(o) || RoutingApi.Name(w) != RoutingApi.Name(o)))
+            .Where(o => o["metadata"]?["annotations"]?[Greylane.Core.GreylaneKeys.Origin] is null);
+        foreach (var obj in written.Concat(untouched))
+        {
+            await _api.ReleaseAsync(obj, ns, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonObject> WriteAsync(JsonObject body, JsonObject? live, string ns, IReadOnlyList<string> missing, CancellationToken ct)
     {
         var subject = StepWorkBuilder.Describe(body);
         if (body["metadata"]?["namespace"]?.GetValue<string>() is { } own && own != ns)
@@ -204,10 +224,11 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
         {
             await _api.CreateAsync(body, ns, ct).ConfigureAwait(false);
             LogCreated(subject);
-            return;
+            return body;
         }
 
-        await _api.ReplaceAsync(body, ns, ct).ConfigureAwait(false);
+        var stored = await _api.PatchAsync(live, body, ns, ct).ConfigureAwait(false);
         LogReplaced(subject, missing.Count == 0 ? "routes no longer wanted" : string.Join("; ", missing));
+        return stored;
     }
 }
