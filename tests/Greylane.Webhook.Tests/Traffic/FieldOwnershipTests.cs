@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Greylane.Core.Ownership;
 using Greylane.Webhook.Traffic;
@@ -9,8 +8,8 @@ using k8s.Models;
 namespace Greylane.Webhook.Traffic.Tests;
 
 /// <summary>
-/// Field ownership of the routing objects a user applies server-side: Greylane owns only what it changed while a
-/// release runs, nothing once routing is restored, and the user's next apply needs no force.
+/// Field ownership of the routing objects a user applies server-side: Greylane writes narrow patches under its own
+/// manager and hands every field back at once, so no apply of the user's, mid-release or after, needs force.
 /// </summary>
 public sealed class FieldOwnershipTests
 {
@@ -65,7 +64,7 @@ public sealed class FieldOwnershipTests
     }
 
     [Fact]
-    public async Task While_routing_Greylane_owns_only_the_fields_it_changed_under_its_own_manager()
+    public async Task While_routing_no_field_of_the_users_objects_is_Greylanes_and_the_users_fields_stay_theirs()
     {
         await using var sandbox = await StartAsync();
         var release = await sandbox.ReleaseAsync("mockb-base", Strategy);
@@ -73,13 +72,11 @@ public sealed class FieldOwnershipTests
         Assert.Empty((await sandbox.Router().ApplyAsync(release, 0, CancellationToken.None)).Errors);
 
         var vs = await sandbox.VirtualServiceAsync("vs-mockb");
-        var owned = Owned(vs, FieldOwners.Greylane)!;
-        Assert.Equal(["f:http"], owned["f:spec"]!.AsObject().Select(p => p.Key));
-        // "." is the annotations map itself, which Greylane created: the seed's object had none.
-        Assert.Equal([".", "f:greylane.dev/origin"], owned["f:metadata"]!["f:annotations"]!.AsObject().Select(p => p.Key));
-        Assert.Contains("f:hosts", Owned(vs, "helm")!["f:spec"]!.AsObject().Select(p => p.Key));
         var dr = await sandbox.DestinationRuleAsync("dr-mockb");
-        Assert.Equal(["f:subsets"], Owned(dr, FieldOwners.Greylane)!["f:spec"]!.AsObject().Select(p => p.Key));
+        Assert.Contains("greylane-", vs["spec"]!["http"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(FieldOwners.Greylane, Managers(vs));
+        Assert.DoesNotContain(FieldOwners.Greylane, Managers(dr));
+        Assert.Contains("f:hosts", Owned(vs, "helm")!["f:spec"]!.AsObject().Select(p => p.Key));
         Assert.Contains("f:trafficPolicy", Owned(dr, "helm")!["f:spec"]!.AsObject().Select(p => p.Key));
     }
 
@@ -105,32 +102,37 @@ public sealed class FieldOwnershipTests
     }
 
     [Fact]
-    public async Task Mid_release_a_users_apply_that_changes_Greylanes_routes_is_a_conflict_naming_greylane()
+    public async Task Mid_release_a_users_apply_needs_no_force_and_Greylane_reasserts_its_routes()
     {
         await using var sandbox = await StartAsync();
+        var router = sandbox.Router();
         var release = await sandbox.ReleaseAsync("mockb-base", Strategy);
-        await sandbox.Router().ApplyAsync(release, 0, CancellationToken.None);
+        await router.ApplyAsync(release, 0, CancellationToken.None);
 
-        var conflict = await Assert.ThrowsAsync<HttpOperationException>(() => ApplyAsync(sandbox, Manifest("7s"), "virtualservices", "vs-mockb"));
+        await ApplyAsync(sandbox, Manifest("7s"), "virtualservices", "vs-mockb");
 
-        Assert.Equal(HttpStatusCode.Conflict, conflict.Response.StatusCode);
-        Assert.Contains("conflict with \\\"greylane\\\"", conflict.Response.Content, StringComparison.Ordinal);
-        Assert.Contains(".spec.http", conflict.Response.Content, StringComparison.Ordinal);
+        var state = await router.CheckAsync(release, 0, CancellationToken.None);
+        Assert.False(state.Applied);
+        Assert.Contains(state.Drift, d => d.Contains("vs-mockb", StringComparison.Ordinal));
+        // Routes are computed from the saved original (routing.md, Drift): the user's edit is the drift that is re-asserted.
+        Assert.True((await router.ApplyAsync(release, 0, CancellationToken.None)).Changed);
+        var vs = await sandbox.VirtualServiceAsync("vs-mockb");
+        Assert.Contains("greylane-", vs["spec"]!["http"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(FieldOwners.Greylane, Managers(vs));
     }
 
     [Fact]
-    public async Task A_restore_whose_hand_back_was_lost_is_handed_back_by_the_next_restore()
+    public async Task A_hand_back_that_was_lost_happens_on_the_next_round()
     {
         await using var sandbox = await StartAsync();
         var release = await sandbox.ReleaseAsync("mockb-base", Strategy);
-        await sandbox.Router().ApplyAsync(release, 0, CancellationToken.None);
-        // A crash between the restore and the hand-back: the restore patch passed, the managedFields patch never came.
-        var lost = new LostHandBack();
-        await sandbox.Router(lost).RestoreAsync(release, CancellationToken.None);
+        // A crash between a write and its hand-back: the routing patch passed, the managedFields patch never came.
+        await sandbox.Router(new LostHandBack()).ApplyAsync(release, 0, CancellationToken.None);
         Assert.Contains(FieldOwners.Greylane, Managers(await sandbox.VirtualServiceAsync("vs-mockb")));
 
-        await sandbox.Router().RestoreAsync(release, CancellationToken.None);
+        var again = await sandbox.Router().ApplyAsync(release, 0, CancellationToken.None);
 
+        Assert.Empty(again.Errors);
         Assert.DoesNotContain(FieldOwners.Greylane, Managers(await sandbox.VirtualServiceAsync("vs-mockb")));
         Assert.DoesNotContain(FieldOwners.Greylane, Managers(await sandbox.DestinationRuleAsync("dr-mockb")));
     }
