@@ -12,6 +12,7 @@ namespace Greylane.Webhook.Helm.Tests;
 /// <summary>helm commands that replace or delete an opted-in Deployment while a release is in progress.</summary>
 public sealed class HelmEdgeTests
 {
+    // helm 3 only: helm 4 renamed --force to --force-replace, which does not combine with server-side apply.
     [Fact]
     public async Task Helm_upgrade_with_force_replaces_the_deployment_and_the_release_stays_held()
     {

@@ -27,9 +27,10 @@ public sealed class KubectlReleaseTests
         Assert.True(held.Spec.Paused);
         Assert.Equal("web:v2", Assert.Single(await ssa.Bed.CanariesAsync()).Spec.Template.Spec.Containers[0].Image);
         // The pause and the release annotations came from the webhook: ownership was recorded before it, so they are nobody's.
-        var applied = ManagedPaths.Owned(ssa.Stored(BuiltInResources.Deployments, SsaBed.Name), "kubectl");
-        Assert.DoesNotContain("spec.paused", applied);
-        Assert.DoesNotContain($"metadata.annotations.{GreylaneKeys.Release}", applied);
+        var owned = ManagedPaths.Of(ssa.Stored(BuiltInResources.Deployments, SsaBed.Name)).Values.SelectMany(p => p).ToList();
+        Assert.DoesNotContain("spec.paused", owned);
+        Assert.DoesNotContain($"metadata.annotations.{GreylaneKeys.Release}", owned);
+        Assert.DoesNotContain($"metadata.labels.{GreylaneKeys.Managed}", owned);
 
         await ssa.Bed.CommandAsync(SsaBed.Name, "promote");
         var done = await ssa.UntilAsync(d => Phase(d) == RolloutPhase.Completed && Annotation(d, GreylaneKeys.Release) is null, "promoted");
