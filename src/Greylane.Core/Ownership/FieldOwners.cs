@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Greylane.Core.Ownership;
 
 /// <summary>
-/// Greylane's field manager and what it may hold in <c>metadata.managedFields</c>. A restore is an update, so the API
-/// server records Greylane as the owner of every field it put back; the restored object must then be handed back with
-/// no Greylane entry, or a user's next server-side apply that changes those fields would conflict with Greylane.
+/// Greylane's field manager and what it may hold in <c>metadata.managedFields</c>. A routing write (a route, a restore)
+/// is an update, so the API server records Greylane as the owner of every field it changed; the object is then handed
+/// back with no Greylane entry, or a user's server-side apply that changes those fields would conflict with Greylane.
 /// </summary>
 public static class FieldOwners
 {
