@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Greylane.Core.Ownership;
 using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Controller;
@@ -11,7 +12,8 @@ namespace Greylane.Webhook.Controller;
 /// <summary>
 /// The controller's reads and writes of Deployments, canary ReplicaSets, ConfigMaps and Events. Deployments are read
 /// as raw JSON so that the template hash is computed over exactly what the API server stores (a typed round trip
-/// could reformat quantities or drop fields and change the hash).
+/// could reformat quantities or drop fields and change the hash). Every write names field manager <c>greylane</c> and
+/// Deployment writes are narrow merge patches, so Greylane owns only the fields it sets (spec.paused, its annotations).
 /// </summary>
 internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
 {
@@ -38,7 +40,7 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
         fence.EnsureOpen($"patch Deployment {@namespace}/{name}");
         try
         {
-            var patched = await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+            var patched = await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
             return patched.Metadata.ResourceVersion ?? "";
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
@@ -90,7 +92,7 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
         fence.EnsureOpen($"create ReplicaSet {typed.Metadata.NamespaceProperty}/{typed.Metadata.Name}");
         try
         {
-            await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+            await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -101,7 +103,7 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
     {
         fence.EnsureOpen($"scale ReplicaSet {@namespace}/{name}");
         return kube.AppsV1.PatchNamespacedReplicaSetAsync(
-            new V1Patch(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, cancellationToken: cancellationToken);
+            new V1Patch(new JsonObject { ["spec"] = new JsonObject { ["replicas"] = replicas } }.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
     }
 
     /// <summary>Deletes the ReplicaSet and, in the background, its pods; absent is fine.</summary>
@@ -120,6 +122,6 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
     public Task CreateEventAsync(Corev1Event @event, CancellationToken cancellationToken)
     {
         fence.EnsureOpen($"create Event in {@event.Metadata.NamespaceProperty}");
-        return kube.CoreV1.CreateNamespacedEventAsync(@event, @event.Metadata.NamespaceProperty, cancellationToken: cancellationToken);
+        return kube.CoreV1.CreateNamespacedEventAsync(@event, @event.Metadata.NamespaceProperty, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
     }
 }

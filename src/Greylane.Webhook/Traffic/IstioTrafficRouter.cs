@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Greylane.Core.Ownership;
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
 using k8s;
@@ -75,11 +76,14 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
 
             try
             {
+                var written = new List<JsonObject>();
                 foreach (var write in work.Pending)
                 {
-                    await WriteAsync(write.Body, write.Live, world.Target.Namespace, write.Missing, cancellationToken).ConfigureAwait(false);
+                    written.Add(await WriteAsync(write.Body, write.Live, world.Target.Namespace, write.Missing, cancellationToken).ConfigureAwait(false));
                     changed = true;
                 }
+
+                await HandBackAsync(world, written, cancellationToken).ConfigureAwait(false);
 
                 return new RoutingOutcome(changed, [], work.Notes);
             }
@@ -115,14 +119,17 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
             notes.AddRange(plan.Notes.Except(notes));
             try
             {
+                var written = new List<JsonObject>();
                 foreach (var restored in plan.Routes.Concat(plan.Cleanup))
                 {
                     if (world.Find(restored) is { } live && !JsonNode.DeepEquals(live, restored))
                     {
-                        await WriteAsync(restored, live, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false);
+                        written.Add(await WriteAsync(restored, live, world.Target.Namespace, [], cancellationToken).ConfigureAwait(false));
                         changed = true;
                     }
                 }
+
+                await HandBackAsync(world, written, cancellationToken).ConfigureAwait(false);
 
                 if (world.CanaryService is { } canary
                     && await _api.DeleteServiceAsync(world.Target.Namespace, RoutingApi.Name(canary), canary["metadata"]?["uid"]?.GetValue<string>(), cancellationToken).ConfigureAwait(false))
@@ -192,7 +199,21 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
     // 409: someone wrote in between (or the object was created meanwhile); 404: it went away. Both: read again.
     private static bool Retriable(HttpOperationException e) => RoutingApi.IsConflict(e) || RoutingApi.IsNotFound(e);
 
-    private async Task WriteAsync(JsonObject body, JsonObject? live, string ns, IReadOnlyList<string> missing, CancellationToken ct)
+    // Every write was handed back at once (WriteAsync); one whose hand-back was lost (a crash, a 409 in between) is
+    // handed back on the next round. Greylane's own canary Service is not a user's object and stays Greylane's.
+    private async Task HandBackAsync(RoutingWorld world, IReadOnlyList<JsonObject> written, CancellationToken ct)
+    {
+        var untouched = world.Objects.VirtualServices.Append(world.Objects.DestinationRule).Append(world.Objects.Service)
+            .OfType<JsonObject>()
+            .Where(o => written.All(w => RoutingApi.Kind(w) != RoutingApi.Kind(o) || RoutingApi.Name(w) != RoutingApi.Name(o)))
+            .Where(o => FieldOwners.Owns(o));
+        foreach (var obj in untouched)
+        {
+            await _api.ReleaseAsync(obj, world.Target!.Namespace, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<JsonObject> WriteAsync(JsonObject body, JsonObject? live, string ns, IReadOnlyList<string> missing, CancellationToken ct)
     {
         var subject = StepWorkBuilder.Describe(body);
         if (body["metadata"]?["namespace"]?.GetValue<string>() is { } own && own != ns)
@@ -204,10 +225,15 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
         {
             await _api.CreateAsync(body, ns, ct).ConfigureAwait(false);
             LogCreated(subject);
-            return;
+            return body;
         }
 
-        await _api.ReplaceAsync(body, ns, ct).ConfigureAwait(false);
+        // A patch is an update: the server makes Greylane the owner of every field it changed, routes and restores
+        // alike. Handing them back at once means no field of a user's routing object is ever Greylane's, so the user's
+        // server-side apply (Helm 4, kubectl, a GitOps sync) never conflicts with Greylane, mid-release or after; what it
+        // reverts mid-release is drift that the next check re-asserts.
+        var stored = await _api.PatchAsync(live, body, ns, ct).ConfigureAwait(false);
         LogReplaced(subject, missing.Count == 0 ? "routes no longer wanted" : string.Join("; ", missing));
+        return await _api.ReleaseAsync(stored, ns, ct).ConfigureAwait(false);
     }
 }

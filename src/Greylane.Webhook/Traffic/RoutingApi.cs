@@ -3,13 +3,15 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Greylane.Core.Ownership;
 using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Traffic;
 
 /// <summary>
 /// The Kubernetes calls of the router, on objects as <see cref="JsonObject"/> (what the Core transforms take), always in
-/// one namespace. Writes carry the resourceVersion that was read, so a concurrent change answers 409.
+/// one namespace. Writes carry the resourceVersion that was read, so a concurrent change answers 409, and are narrow
+/// patches under field manager <c>greylane</c> (see <see cref="FieldOwners"/>).
 /// </summary>
 internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
 {
@@ -108,20 +110,46 @@ internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
         return [.. (ToJson(list)["items"] as JsonArray ?? []).OfType<JsonObject>()];
     }
 
-    /// <summary>Replaces <paramref name="obj"/> (its metadata.resourceVersion is the precondition: a stale one answers 409).</summary>
-    public async Task ReplaceAsync(JsonObject obj, string @namespace, CancellationToken ct)
+    /// <summary>
+    /// Changes <paramref name="live"/> into <paramref name="wanted"/> with the narrowest merge patch under field manager
+    /// <c>greylane</c>, so Greylane owns only what it changed; the patch carries the live resourceVersion (a stale one
+    /// answers 409). Returns the object as stored afterwards (<paramref name="live"/> when nothing differs).
+    /// </summary>
+    public async Task<JsonObject> PatchAsync(JsonObject live, JsonObject wanted, string @namespace, CancellationToken ct)
+    {
+        var patch = MergePatch.Between(live, wanted);
+        return patch is null ? live : await SendAsync(live, patch, "patch", @namespace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Drops Greylane's entries from the managedFields of a restored object (a patch that changes nothing else), so the
+    /// fields it put back belong to nobody and the user's next apply takes them without a conflict.
+    /// </summary>
+    public async Task<JsonObject> ReleaseAsync(JsonObject obj, string @namespace, CancellationToken ct)
+    {
+        var patch = FieldOwners.ReleasePatch(obj);
+        return patch is null ? obj : await SendAsync(obj, patch, "release the fields of", @namespace, ct).ConfigureAwait(false);
+    }
+
+    private async Task<JsonObject> SendAsync(JsonObject obj, JsonObject patch, string verb, string @namespace, CancellationToken ct)
     {
         var name = Name(obj);
-        fence.EnsureOpen($"update {Kind(obj)} {@namespace}/{name}");
+        fence.EnsureOpen($"{verb} {Kind(obj)} {@namespace}/{name}");
+        var body = new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch);
         if (IstioKind.Of(Kind(obj)) is { } kind)
         {
-            await client.CustomObjects.ReplaceNamespacedCustomObjectAsync(
-                obj, IstioKind.Group, kind.Version, @namespace, kind.Plural, name, cancellationToken: ct).ConfigureAwait(false);
+            var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+                body, IstioKind.Group, kind.Version, @namespace, kind.Plural, name, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);
+            return Typed(ToJson(patched), kind.ApiVersion, kind.Kind);
         }
-        else
+
+        if (Kind(obj) != "Service")
         {
-            await client.CoreV1.ReplaceNamespacedServiceAsync(ToService(obj, "Service"), name, @namespace, cancellationToken: ct).ConfigureAwait(false);
+            throw new InvalidOperationException($"the router writes Istio objects and Services only, not {Kind(obj)}");
         }
+
+        var service = await client.CoreV1.PatchNamespacedServiceAsync(body, name, @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);
+        return Typed(ToJson(service), "v1", "Service");
     }
 
     /// <summary>Creates <paramref name="obj"/> (409 when it exists meanwhile).</summary>
@@ -131,11 +159,11 @@ internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
         if (IstioKind.Of(Kind(obj)) is { } kind)
         {
             await client.CustomObjects.CreateNamespacedCustomObjectAsync(
-                obj, IstioKind.Group, kind.Version, @namespace, kind.Plural, cancellationToken: ct).ConfigureAwait(false);
+                obj, IstioKind.Group, kind.Version, @namespace, kind.Plural, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);
         }
         else
         {
-            await client.CoreV1.CreateNamespacedServiceAsync(ToService(obj, "Service"), @namespace, cancellationToken: ct).ConfigureAwait(false);
+            await client.CoreV1.CreateNamespacedServiceAsync(ToService(obj, "Service"), @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);
         }
     }
 

@@ -1,18 +1,19 @@
 using System.Diagnostics;
+using Greylane.Testing.Processes;
 using Greylane.Testing.Sandboxes;
 
 namespace Greylane.Sandbox.ServerSideApply.Tests;
 
 /// <summary>
 /// A real client binary (kubectl 1.35, helm 4) run against a test sandbox with its own kubeconfig and caches, each
-/// call bounded. Found through an environment variable or on the PATH; a missing binary fails the test with the
-/// command that installs it (CI installs them; nothing is skipped).
+/// call bounded. Found by <see cref="ToolLocator"/>; a missing binary fails the test with the command that installs it
+/// (CI installs them; nothing is skipped).
 /// </summary>
 internal sealed class ClientTool(TestSandbox sandbox, string binary, bool helm)
 {
-    public static ClientTool Kubectl135(TestSandbox sandbox) => new(sandbox, Locate("GREYLANE_KUBECTL_135", "kubectl-1.35"), helm: false);
+    public static ClientTool Kubectl135(TestSandbox sandbox) => new(sandbox, ToolLocator.Kubectl135, helm: false);
 
-    public static ClientTool Helm4(TestSandbox sandbox) => new(sandbox, Locate("GREYLANE_HELM4", "helm4"), helm: true);
+    public static ClientTool Helm4(TestSandbox sandbox) => new(sandbox, ToolLocator.Helm4, helm: true);
 
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
     {
@@ -58,21 +59,5 @@ internal sealed class ClientTool(TestSandbox sandbox, string binary, bool helm)
         var (code, stdout, stderr) = await RunAsync(stdin, args);
         Assert.True(code == 0, $"{Path.GetFileName(binary)} {string.Join(' ', args)} exited {code}\nstdout: {stdout}\nstderr: {stderr}");
         return stdout;
-    }
-
-    private static string Locate(string variable, string name)
-    {
-        if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured)
-        {
-            return File.Exists(configured)
-                ? configured
-                : throw new InvalidOperationException($"{variable} is {configured}, which does not exist: point it at {name}, or unset it and run .ci/install-kube-tools");
-        }
-
-        var home = Environment.GetEnvironmentVariable("HOME");
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        string[] extra = home is null ? [] : [Path.Combine(home, ".local", "bin")];
-        return path.Concat(["/usr/local/bin"]).Concat(extra).Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException($"{name} is not installed: run .ci/install-kube-tools (it installs helm4 and kubectl-1.35), or set {variable}");
     }
 }

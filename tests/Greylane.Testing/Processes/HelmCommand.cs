@@ -3,9 +3,10 @@ namespace Greylane.Testing.Processes;
 /// <summary>
 /// Runs the real helm binary (found through <c>GREYLANE_HELM</c> or on the PATH), each call bounded by a timeout, with
 /// helm's cache, configuration and data in a scratch directory and an optional kubeconfig. A missing helm fails the
-/// test with the command that installs it: CI installs it, so nothing is skipped.
+/// test with the command that installs it: CI installs it, so nothing is skipped. <see cref="HelmVersion.Helm4"/> runs
+/// <c>helm4</c> instead (see <see cref="ToolLocator"/>).
 /// </summary>
-public sealed class HelmCommand(string scratchDirectory, string? kubeconfig = null)
+public sealed class HelmCommand(string scratchDirectory, string? kubeconfig = null, HelmVersion version = HelmVersion.Helm3)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
     private static readonly Lazy<string?> Found = new(Locate);
@@ -21,18 +22,18 @@ public sealed class HelmCommand(string scratchDirectory, string? kubeconfig = nu
 
     public Task<ProcessResult> RunAsync(params string[] args) =>
         ProcessRunner.RunAsync(
-            Binary,
+            version == HelmVersion.Helm4 ? ToolLocator.Helm4 : Binary,
             kubeconfig is null ? args : ["--kubeconfig", kubeconfig, .. args],
             Bound,
             // Helm's cache, configuration and data stay inside the test's scratch directory.
             environment: new[] { "HELM_CACHE_HOME", "HELM_CONFIG_HOME", "HELM_DATA_HOME" }.ToDictionary(home => home, home => Path.Combine(scratchDirectory, "helm", home)),
-            displayName: "helm");
+            displayName: version == HelmVersion.Helm4 ? "helm4" : "helm");
 
     /// <summary>Runs helm and throws with its output unless it exits 0; returns standard output.</summary>
     public async Task<string> OkAsync(params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
-        return code == 0 ? stdout : throw new InvalidOperationException($"helm {string.Join(' ', args)} exited {code}\nstdout: {stdout}\nstderr: {stderr}");
+        return code == 0 ? stdout : throw new InvalidOperationException($"{(version == HelmVersion.Helm4 ? "helm4" : "helm")} {string.Join(' ', args)} exited {code}\nstdout: {stdout}\nstderr: {stderr}");
     }
 
     private static string? Locate()

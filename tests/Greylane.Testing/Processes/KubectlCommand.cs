@@ -1,7 +1,10 @@
 namespace Greylane.Testing.Processes;
 
-/// <summary>Runs the real kubectl binary against one cluster (a kubeconfig and a cache directory), each call bounded by a timeout.</summary>
-public sealed class KubectlCommand(string kubeconfig, string cacheDirectory)
+/// <summary>
+/// Runs the real kubectl binary (by default /usr/bin/kubectl; <see cref="V135"/> for kubectl 1.35) against one cluster
+/// (a kubeconfig and a cache directory), each call bounded by a timeout.
+/// </summary>
+public sealed class KubectlCommand(string kubeconfig, string cacheDirectory, string binary = KubectlCommand.Binary)
 {
     public const string Binary = "/usr/bin/kubectl";
 
@@ -12,15 +15,18 @@ public sealed class KubectlCommand(string kubeconfig, string cacheDirectory)
 
     public static bool IsInstalled => File.Exists(Binary);
 
+    /// <summary>kubectl 1.35 (<c>kubectl-1.35</c>), for server-side apply as today's clients send it.</summary>
+    public static KubectlCommand V135(string kubeconfig, string cacheDirectory) => new(kubeconfig, cacheDirectory, ToolLocator.Kubectl135);
+
     public Task<ProcessResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
     public Task<ProcessResult> RunWithInputAsync(string? stdin, params string[] args) =>
-        ProcessRunner.RunAsync(Binary, ["--kubeconfig", kubeconfig, "--cache-dir", cacheDirectory, .. args], Bound, stdin, displayName: "kubectl");
+        ProcessRunner.RunAsync(binary, ["--kubeconfig", kubeconfig, "--cache-dir", cacheDirectory, .. args], Bound, stdin, displayName: Path.GetFileName(binary));
 
     /// <summary>Runs kubectl and throws with its output unless it exits 0; returns standard output.</summary>
     public async Task<string> OkAsync(params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
-        return code == 0 ? stdout : throw new InvalidOperationException($"kubectl {string.Join(' ', args)} exited {code}\nstdout: {stdout}\nstderr: {stderr}");
+        return code == 0 ? stdout : throw new InvalidOperationException($"{Path.GetFileName(binary)} {string.Join(' ', args)} exited {code}\nstdout: {stdout}\nstderr: {stderr}");
     }
 }

@@ -105,7 +105,10 @@ public sealed class LeaderFenceTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cluster.ScaleReplicaSetAsync("shop", "web-canary-1", 2, default));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cluster.DeleteReplicaSetAsync("shop", "web-canary-1", default));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing.CreateAsync(service, "shop", default));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing.ReplaceAsync(service, "shop", default));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing.PatchAsync(service, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "web", ["labels"] = new JsonObject { ["a"] = "b" } } }, "shop", default));
+        var owned = service.DeepClone().AsObject();
+        owned["metadata"]!["managedFields"] = new JsonArray(new JsonObject { ["manager"] = "greylane", ["operation"] = "Update" });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing.ReleaseAsync(owned, "shop", default));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => routing.DeleteServiceAsync("shop", "web-canary", null, default));
 
         Assert.Empty(tap.Writes);

@@ -27,23 +27,27 @@ internal sealed class HelmBed : IAsyncDisposable
     private readonly DirectoryInfo _scratch;
     private readonly string _values;
 
-    private HelmBed(ControllerBed bed, DirectoryInfo scratch)
+    private HelmBed(ControllerBed bed, DirectoryInfo scratch, HelmVersion version)
     {
         Bed = bed;
         _scratch = scratch;
         _values = Path.Combine(scratch.FullName, "values.yaml");
         File.WriteAllText(_values, TestValues);
-        Helm = new HelmCommand(scratch.FullName, bed.KubeconfigPath);
+        Version = version;
+        Helm = new HelmCommand(scratch.FullName, bed.KubeconfigPath, version);
     }
 
     public ControllerBed Bed { get; }
 
     public HelmCommand Helm { get; }
 
+    /// <summary>helm 3 (three-way merge) or helm 4 (server-side apply under field manager <c>helm</c>).</summary>
+    public HelmVersion Version { get; }
+
     public static string Chart => RepositoryRoot.Combine("manifests", "samples", "chart");
 
     /// <summary>The sandbox with the webhook registered, and the controller running when <paramref name="controller"/>.</summary>
-    public static async Task<HelmBed> StartAsync(bool controller)
+    public static async Task<HelmBed> StartAsync(bool controller, HelmVersion version = HelmVersion.Helm3)
     {
         var bed = await ControllerBed.StartAsync();
         if (controller)
@@ -51,7 +55,7 @@ internal sealed class HelmBed : IAsyncDisposable
             await bed.StartControllerAsync();
         }
 
-        return new HelmBed(bed, Directory.CreateTempSubdirectory("greylane-helm-release-"));
+        return new HelmBed(bed, Directory.CreateTempSubdirectory("greylane-helm-release-"), version);
     }
 
     /// <summary>helm install of the sample chart, waiting until its Deployment is ready.</summary>

@@ -1,3 +1,4 @@
+using Greylane.Testing.Processes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Testing.Waiting;
@@ -12,10 +13,12 @@ public sealed class HelmReleaseFlowTests
     private static Task<k8s.Models.V1Deployment> UntilAsync(HelmBed helm, Func<k8s.Models.V1Deployment, bool> condition, string what) =>
         Eventually.UntilAsync(helm.GetAsync, condition, what);
 
-    [Fact]
-    public async Task Helm_upgrade_gets_a_canary_promote_completes_and_helm_still_describes_what_runs()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_upgrade_gets_a_canary_promote_completes_and_helm_still_describes_what_runs(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         await helm.InstallAsync();
 
         await helm.UpgradeAsync("--set", "image.tag=2.0");
@@ -37,10 +40,12 @@ public sealed class HelmReleaseFlowTests
         Assert.Equal("greylane/sample-service:2.0", HelmBed.Image(done));
     }
 
-    [Fact]
-    public async Task A_later_helm_upgrade_with_an_unchanged_template_neither_starts_a_release_nor_undoes_Greylane()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task A_later_helm_upgrade_with_an_unchanged_template_neither_starts_a_release_nor_undoes_Greylane(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         await helm.InstallAsync();
         await helm.UpgradeAsync("--set", "image.tag=2.0");
         await UntilAsync(helm, d => Phase(d) == RolloutPhase.StepPaused, "step 1 paused");
@@ -67,10 +72,12 @@ public sealed class HelmReleaseFlowTests
         Assert.Equal(3, after.Status.UpdatedReplicas);
     }
 
-    [Fact]
-    public async Task A_second_helm_upgrade_mid_release_supersedes_it_with_a_new_canary()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task A_second_helm_upgrade_mid_release_supersedes_it_with_a_new_canary(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         await helm.InstallAsync();
         await helm.UpgradeAsync("--set", "image.tag=2.0");
         var first = await UntilAsync(helm, d => Phase(d) == RolloutPhase.StepPaused, "step 1 paused");
@@ -89,10 +96,12 @@ public sealed class HelmReleaseFlowTests
         Assert.Equal("deployed", await helm.StatusAsync());
     }
 
-    [Fact]
-    public async Task Helm_rollback_mid_release_unpauses_at_once_and_the_canary_is_removed()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_rollback_mid_release_unpauses_at_once_and_the_canary_is_removed(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         await helm.InstallAsync();
         await helm.UpgradeAsync("--set", "image.tag=2.0");
         await UntilAsync(helm, d => Phase(d) == RolloutPhase.StepPaused, "step 1 paused");

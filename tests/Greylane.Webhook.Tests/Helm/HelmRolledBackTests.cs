@@ -1,3 +1,4 @@
+using Greylane.Testing.Processes;
 using Greylane.Core;
 using Greylane.Core.Rollout;
 using Greylane.Testing.Waiting;
@@ -21,10 +22,12 @@ public sealed class HelmRolledBackTests
                 pause: manual
         """;
 
-    [Fact]
-    public async Task After_Greylane_rolls_back_a_faulty_canary_helm_rollback_unpauses_the_stable_version_at_once()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task After_Greylane_rolls_back_a_faulty_canary_helm_rollback_unpauses_the_stable_version_at_once(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         var values = helm.Values("fast-deadline", FastDeadline);
         await helm.InstallAsync(values);
 

@@ -1,3 +1,4 @@
+using Greylane.Testing.Processes;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core;
@@ -31,10 +32,12 @@ public sealed class HelmRoutingTests
         return JsonSerializer.SerializeToNode(obj)!["spec"]!.AsObject();
     }
 
-    [Fact]
-    public async Task Helm_rollback_mid_release_restores_the_virtual_service_and_destination_rule()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_rollback_mid_release_restores_the_virtual_service_and_destination_rule(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: true);
+        await using var helm = await HelmBed.StartAsync(controller: true, version);
         await helm.Bed.Sandbox.ApplyIstioCrdsAsync();
         string[] values = ["-f", RepositoryRoot.Combine("manifests", "samples", "chart", "values-istio.yaml"), .. helm.Values("manual", ManualHeaderStep)];
         await helm.InstallAsync(values);

@@ -1,3 +1,4 @@
+using Greylane.Testing.Processes;
 using Greylane.Core;
 using static Greylane.Testing.Hosts.Releases;
 
@@ -6,10 +7,12 @@ namespace Greylane.Webhook.Helm.Tests;
 /// <summary>helm against the sandbox with Greylane's webhook alone (no controller): what admission does to helm's writes.</summary>
 public sealed class HelmWebhookTests
 {
-    [Fact]
-    public async Task Helm_install_holds_no_release()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_install_holds_no_release(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: false);
+        await using var helm = await HelmBed.StartAsync(controller: false, version);
 
         await helm.InstallAsync();
 
@@ -20,10 +23,12 @@ public sealed class HelmWebhookTests
         Assert.Equal("deployed", await helm.StatusAsync());
     }
 
-    [Fact]
-    public async Task Helm_upgrade_of_the_image_is_held_paused_with_a_release_and_helm_wait_still_returns()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_upgrade_of_the_image_is_held_paused_with_a_release_and_helm_wait_still_returns(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: false);
+        await using var helm = await HelmBed.StartAsync(controller: false, version);
         await helm.InstallAsync();
         var before = await helm.GetAsync();
 
@@ -40,10 +45,12 @@ public sealed class HelmWebhookTests
         Assert.Equal(before.Status.ReadyReplicas, held.Status.ReadyReplicas);
     }
 
-    [Fact]
-    public async Task Helm_rollback_to_the_stable_revision_mid_release_unpauses_at_once()
+    [Theory]
+    [InlineData(HelmVersion.Helm3)]
+    [InlineData(HelmVersion.Helm4)]
+    public async Task Helm_rollback_to_the_stable_revision_mid_release_unpauses_at_once(HelmVersion version)
     {
-        await using var helm = await HelmBed.StartAsync(controller: false);
+        await using var helm = await HelmBed.StartAsync(controller: false, version);
         await helm.InstallAsync();
         await helm.UpgradeAsync("--set", "image.tag=2.0");
 

@@ -98,7 +98,7 @@ public sealed class ConflictTests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (!Meddled && request.Method == HttpMethod.Put && request.RequestUri!.AbsolutePath.EndsWith("/virtualservices/vs-mockb", StringComparison.Ordinal))
+            if (!Meddled && request.Method == HttpMethod.Patch && request.RequestUri!.AbsolutePath.EndsWith("/virtualservices/vs-mockb", StringComparison.Ordinal))
             {
                 Meddled = true;
                 var vs = await sandbox.VirtualServiceAsync("vs-mockb");

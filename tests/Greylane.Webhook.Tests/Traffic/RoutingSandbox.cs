@@ -81,7 +81,18 @@ internal sealed class RoutingSandbox : IAsyncDisposable
     public Task<JsonObject?> ServiceAsync(string name) => Api.GetServiceAsync(Ns, name, CancellationToken.None);
 
     /// <summary>Writes <paramref name="obj"/> as someone else would (a person, a GitOps sync), with its resourceVersion.</summary>
-    public Task ReplaceAsync(JsonObject obj) => Api.ReplaceAsync(obj, Ns, CancellationToken.None);
+    public async Task ReplaceAsync(JsonObject obj)
+    {
+        var name = RoutingApi.Name(obj);
+        if (IstioKind.Of(RoutingApi.Kind(obj)) is { } kind)
+        {
+            await Client.CustomObjects.ReplaceNamespacedCustomObjectAsync(obj, IstioKind.Group, kind.Version, Ns, kind.Plural, name);
+        }
+        else
+        {
+            await Client.CoreV1.ReplaceNamespacedServiceAsync(KubernetesJson.Deserialize<V1Service>(obj.ToJsonString()), name, Ns);
+        }
+    }
 
     public ValueTask DisposeAsync() => _sandbox.DisposeAsync();
 }
