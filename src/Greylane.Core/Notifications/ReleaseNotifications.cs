@@ -103,7 +103,7 @@ public static class ReleaseNotifications
 
         // A supersede is about the release it ended; a step passed is about the step it left.
         var subject = type == NotificationType.Superseded ? before : after;
-        var step = type == NotificationType.StepPassed ? before.Step : after.Step;
+        var step = type is NotificationType.StepPassed or NotificationType.Superseded ? before.Step : after.Step;
         var release = subject.Release ?? after.Release ?? "";
         var time = after.History.Count > 0 ? after.History[^1].Time : after.Since ?? DateTimeOffset.UnixEpoch;
         var metrics = type == NotificationType.Started ? [] : (after.Metrics.Count > 0 ? after.Metrics : before.Metrics);
