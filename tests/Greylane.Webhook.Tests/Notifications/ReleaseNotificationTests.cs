@@ -100,7 +100,7 @@ public sealed class ReleaseNotificationTests
         await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted while every notification still waits");
         var metrics = replica.Services.GetRequiredService<NotificationMetrics>();
         Assert.Equal(0, metrics.Value(NotificationSink.CloudEvents, Core.Notifications.NotificationType.Started, NotificationMetrics.Delivered));
-        Assert.True(metrics.Value(NotificationSink.CloudEvents, Core.Notifications.NotificationType.Started, NotificationMetrics.Retried) >= 1);
+        await Eventually.TrueAsync(() => metrics.Value(NotificationSink.CloudEvents, Core.Notifications.NotificationType.Started, NotificationMetrics.Retried) >= 1, "the sender still trying");
     }
 
     [Fact]
