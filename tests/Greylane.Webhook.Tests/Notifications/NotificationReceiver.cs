@@ -97,6 +97,3 @@ internal sealed class NotificationReceiver : IAsyncDisposable
             context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode));
     }
 }
-
-/// <summary>One request: its content type, body, authorization header and the status answered (0 when the sender hung up).</summary>
-internal sealed record ReceivedNotification(string ContentType, string Body, string Authorization, int Status);
