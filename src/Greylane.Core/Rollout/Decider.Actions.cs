@@ -26,7 +26,7 @@ internal sealed partial class Decider
         actions.AddRange(_events);
         if (_facts.Deleted && _current.Phase.IsAtRest)
         {
-            return new Decision(_current, actions);
+            return new Decision(_current, actions) { Transitions = _transitions };
         }
 
         if (_current.Phase.IsAtRest)
@@ -136,7 +136,7 @@ internal sealed partial class Decider
             actions.Add(new A.RequeueAfter(delay));
         }
 
-        return new Decision(_current, actions);
+        return new Decision(_current, actions) { Transitions = _transitions };
     }
 
     /// <summary>

@@ -17,12 +17,13 @@ internal sealed partial class Decider
             _current = Enter(_current, t);
         }
 
-        Record(t, Severity(t.Trigger), Describe(t, before));
+        Record(t, Severity(t.Trigger), Describe(t, before), before);
     }
 
     /// <summary>Records an internal transition (no phase change): its status effect, Event and history entry.</summary>
     private void Record(StateMachine<RolloutPhase, T>.Transition t, EventType type)
     {
+        var before = _current;
         _current = t.Trigger switch
         {
             T.RoutingApplied => _current with { RoutedAt = _now, RoutedPods = StepView.Of(_strategy, _current.Step).Replicas.Resolve(_facts.DesiredReplicas) },
@@ -34,10 +35,10 @@ internal sealed partial class Decider
             T.Resume => _current with { PausedByUser = false, Since = _now },
             _ => _current,
         };
-        Record(t, type, Describe(t, _current));
+        Record(t, type, Describe(t, _current), before);
     }
 
-    private void Record(StateMachine<RolloutPhase, T>.Transition t, EventType type, string message)
+    private void Record(StateMachine<RolloutPhase, T>.Transition t, EventType type, string message, RolloutStatus before)
     {
         var history = _current.History.Append(new TransitionRecord(t.Source, t.Destination, t.Trigger, _now));
         _current = _current with
@@ -47,6 +48,7 @@ internal sealed partial class Decider
             History = [.. history.TakeLast(RolloutStatus.HistoryLimit)],
         };
         _events.Add(new RolloutAction.Emit(t.Trigger.ToString(), message, type));
+        _transitions.Add(new ReleaseTransition(t.Trigger, before, _current, message, _transitions.Count));
     }
 
     private RolloutStatus Enter(RolloutStatus s, StateMachine<RolloutPhase, T>.Transition t) => t.Destination switch

@@ -29,6 +29,7 @@ internal sealed partial class Decider
     private readonly DateTimeOffset _now;
     private readonly StateMachine<RolloutPhase, RolloutTrigger> _machine;
     private readonly List<RolloutAction> _events = [];
+    private readonly List<ReleaseTransition> _transitions = [];
     private RolloutStatus _current;
     private Guards _guards;
     private bool _commandPending;

@@ -20,6 +20,9 @@ public sealed record RolloutStrategy(
         AnalysisSpec.None,
         TimeSpan.FromMinutes(10));
 
+    /// <summary>Which notifications the Deployment sends (<c>notify.on</c>); never where they go.</summary>
+    public Notifications.NotifySpec Notify { get; init; } = Notifications.NotifySpec.Default;
+
     /// <summary>
     /// True when some step changes routing or the lane is dyed. Otherwise Greylane never reads (nor refuses) the routing
     /// objects: a Deployment opted in with the default strategy needs no Istio, no Service and no RBAC on Istio objects.

@@ -5,7 +5,7 @@ internal static class StrategyFields
 {
     public const string CanaryLabels = "canaryLabels";
 
-    public static readonly string[] Root = [CanaryLabels, "traffic", "steps", "analysis", "progressDeadline"];
+    public static readonly string[] Root = [CanaryLabels, "traffic", "steps", "analysis", "progressDeadline", "notify"];
 
     public static readonly string[] Traffic = ["service", "istio", "gracePeriod", "lane"];
 

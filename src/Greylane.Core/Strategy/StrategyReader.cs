@@ -70,6 +70,7 @@ public static class StrategyReader
         // Canary labels merge with the shared ones, so a partial strategy cannot know them all.
         var analysis = AnalysisReader.Read(root["analysis"], fields, fields.IsPartial ? null : canaryLabels);
         var deadline = fields.Duration(root["progressDeadline"], "progressDeadline", allowZero: false) ?? RolloutStrategy.Default.ProgressDeadline;
-        return new RolloutStrategy(canaryLabels, traffic, steps, analysis, deadline);
+        var notify = NotifyReader.Read(root[NotifyReader.Field], fields);
+        return new RolloutStrategy(canaryLabels, traffic, steps, analysis, deadline) { Notify = notify };
     }
 }

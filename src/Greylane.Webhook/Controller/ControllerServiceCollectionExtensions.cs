@@ -1,5 +1,6 @@
 using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Controller.Leadership;
+using Greylane.Webhook.Notifications;
 using Greylane.Webhook.Traffic;
 using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,12 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<RoutingSweep>();
         services.TryAddSingleton<RolloutController>();
         services.AddHostedService<ControllerService>();
+
+        // Release notifications: the outbox is always there (empty without receivers), so reconciles never ask.
+        services.TryAddSingleton(_ => NotifyOptions.From(configuration));
+        services.TryAddSingleton<NotificationMetrics>();
+        services.TryAddSingleton<NotificationOutbox>();
+        services.AddHostedService<NotificationSender>();
         return services;
     }
 }

@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Greylane.Core;
+using Greylane.Core.Notifications;
 using Greylane.Core.Rollout;
 using Greylane.Core.Strategy;
 using Greylane.Webhook.Analysis;
+using Greylane.Webhook.Notifications;
 using Greylane.Webhook.Traffic;
 
 namespace Greylane.Webhook.Controller;
@@ -20,6 +22,7 @@ internal sealed partial class RolloutReconciler(
     MeasurementInbox inbox,
     EventRecorder events,
     ControllerMetrics metrics,
+    NotificationOutbox notifications,
     TimeProvider time,
     ILogger<RolloutReconciler> logger)
 {
@@ -100,6 +103,9 @@ internal sealed partial class RolloutReconciler(
         }
 
         inbox.Remove(deployment.Key, facts.Measurements);
+
+        // Queued only once the transitions are stored, so nothing is told that a 409 undid; sending happens elsewhere.
+        notifications.Add(ReleaseNotifications.From(deployment.Namespace, deployment.Name, decision, strategy));
         metrics.Phase(deployment.Namespace, deployment.Name, next);
         if (next.Phase != status.Phase && next.Phase.IsEnded)
         {
@@ -135,6 +141,7 @@ internal sealed partial class RolloutReconciler(
         var (facts, _) = await ObserveAsync(lastSeen, status, strategy, cancellationToken);
         var decision = StepMachine.Decide(facts with { Deleted = true }, status, strategy, time);
         _gone[key] = decision.Status;
+        notifications.Add(ReleaseNotifications.From(lastSeen.Namespace, lastSeen.Name, decision, strategy));
         var release = new RoutedRelease(lastSeen.Typed(), strategy, decision.Status.Release ?? "", decision.Status.Stable);
         var result = await RunAsync(lastSeen, release, decision.Status, decision.Actions, version: null, cancellationToken);
         if (result.RequeueAfter is null)

@@ -3,13 +3,14 @@ namespace Greylane.Webhook.Hosting;
 /// <summary>The flags the Greylane process takes, and the check that names any other one with the nearest known flag.</summary>
 internal static class CommandLineFlags
 {
-    /// <summary>Greylane's own flags (documented in docs/notes/webhook.md, controller.md and analysis.md).</summary>
+    /// <summary>Greylane's own flags (documented in docs/notes/webhook.md, controller.md, analysis.md and notifications.md).</summary>
     public static readonly IReadOnlyList<string> Greylane =
     [
         "tls-cert", "tls-key", "tls-poll",
         "controller", "kubeconfig", "leader-elect", "lease-namespace", "lease-name", "lease-duration", "renew-deadline",
         "retry-period", "workers", "identity",
         "prometheus-url", "prometheus-timeout", "prometheus-token-file", "prometheus-tenancy", "prometheus-tenancy-label",
+        "notify-url", "notify-slack-url", "notify-token-file", "notify-timeout",
     ];
 
     // ASP.NET Core's host settings, which the same command line may carry; hierarchical keys (Logging:…, Kestrel:…)
@@ -54,7 +55,7 @@ internal static class CommandLineFlags
         var nearest = Greylane.MinBy(known => Distance(flag.ToLowerInvariant(), known));
         return nearest is not null && Distance(flag.ToLowerInvariant(), nearest) <= Math.Max(2, nearest.Length / 4)
             ? $"; did you mean --{nearest}?"
-            : "; the flags are listed in docs/notes/webhook.md, controller.md and analysis.md";
+            : "; the flags are listed in docs/notes/webhook.md, controller.md, analysis.md and notifications.md";
     }
 
     // Levenshtein distance: small enough inputs that the plain table is fine.

@@ -1,5 +1,6 @@
 using Greylane.Webhook.Analysis;
 using Greylane.Webhook.Controller;
+using Greylane.Webhook.Notifications;
 
 namespace Greylane.Webhook.Hosting;
 
@@ -10,6 +11,9 @@ namespace Greylane.Webhook.Hosting;
 /// </summary>
 internal sealed record GreylaneOptions(WebhookOptions Webhook, ControllerOptions Controller, PrometheusOptions Prometheus)
 {
+    /// <summary>Where release notifications go (operator settings only).</summary>
+    public NotifyOptions Notify { get; init; } = NotifyOptions.None;
+
     /// <summary>
     /// Reads the settings from <paramref name="configuration"/>; <paramref name="args"/>, when given, are also checked for
     /// flags Greylane does not know (a misspelt flag would otherwise be ignored without a word). Throws
@@ -23,7 +27,10 @@ internal sealed record GreylaneOptions(WebhookOptions Webhook, ControllerOptions
             reader.Problem(problem);
         }
 
-        var options = new GreylaneOptions(WebhookOptions.Read(reader), ControllerOptions.Read(reader), PrometheusOptions.Read(reader));
+        var options = new GreylaneOptions(WebhookOptions.Read(reader), ControllerOptions.Read(reader), PrometheusOptions.Read(reader))
+        {
+            Notify = NotifyOptions.Read(reader, args ?? []),
+        };
         return reader.Problems.Count == 0 ? options : throw new WebhookOptionsException(reader.Problems);
     }
 }

@@ -32,6 +32,7 @@ internal static class WebhookHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(settings.Prometheus);
+        builder.Services.AddSingleton(settings.Notify);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddGreylaneController(settings.Controller, builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);

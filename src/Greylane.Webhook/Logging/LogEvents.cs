@@ -54,4 +54,9 @@ internal static class LogEvents
     // Analysis: 700–799
     public const int PrometheusClientRetry = 700;
     public const int PrometheusMetricAnalyzerMeasured = 701;
+
+    // Notifications: 800–899
+    public const int NotificationSenderRetry = 800;
+    public const int NotificationSenderGaveUp = 801;
+    public const int NotificationSenderRejected = 802;
 }

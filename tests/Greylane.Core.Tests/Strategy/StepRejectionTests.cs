@@ -4,7 +4,7 @@ public sealed class StepRejectionTests
 {
     [Theory]
     [InlineData("steps: [{replicas: 1, wieght: 5}]", "steps[0].wieght: unknown field; allowed: replicas, weight, matches, pause, analysis")]
-    [InlineData("stepz: []", "stepz: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline")]
+    [InlineData("stepz: []", "stepz: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline, notify")]
     [InlineData("steps: [{weight: 150}]", "steps[0].weight: 150 is outside 0–100; use a whole number from 0 to 100")]
     [InlineData("steps: [{weight: -1}]", "steps[0].weight: -1 is outside 0–100; use a whole number from 0 to 100")]
     [InlineData("steps: [{weight: 20.5}]", "steps[0].weight: 20.5 is not a whole number; use a whole number from 0 to 100")]

@@ -79,7 +79,7 @@ public sealed class StrategyMergeTests
 
         Assert.Equal(
             [
-                "strategy-ref:color: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline",
+                "strategy-ref:color: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline, notify",
                 "traffic.service: \"Mocka\" is not a valid Service name; use lowercase letters, digits and '-', starting with a letter, at most 63 characters",
                 "strategy-ref:traffic.gracePeriod: \"5 parsecs\" is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m",
                 "strategy-ref:steps[0].weight: 150 is outside 0–100; use a whole number from 0 to 100",
@@ -108,7 +108,7 @@ public sealed class StrategyMergeTests
     public void A_shared_strategy_that_is_not_a_mapping_is_named()
     {
         Assert.Equal(
-            ["strategy-ref: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got a list"],
+            ["strategy-ref: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline, notify; got a list"],
             StrategyAssert.Errors("steps: [{replicas: 1}]", "- replicas: 1"));
     }
 }

@@ -41,7 +41,7 @@ public sealed class StrategyPartialTests
 
         Assert.Equal(
             [
-                "color: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline",
+                "color: unknown field; allowed: canaryLabels, traffic, steps, analysis, progressDeadline, notify",
                 "steps[0].weight: 150 is outside 0–100; use a whole number from 0 to 100",
                 "steps[0].matches[0].headers[0].name: required; name the header to match, e.g. name: my-request-id",
                 "steps[0].analysis[0]: \"latency\" is not defined in analysis.metrics; define it there or use a defined name (defined: sr)",

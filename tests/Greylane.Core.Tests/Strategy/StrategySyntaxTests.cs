@@ -13,8 +13,8 @@ public sealed class StrategySyntaxTests
     [InlineData("steps:\n  - replicas: 1\n   pause: 5m", "strategy: not valid YAML or JSON at line 3, column 4: While parsing a block collection, did not find expected '-' indicator; fix the syntax there")]
     [InlineData("!<> steps", "strategy: not valid YAML or JSON at line 1, column 1: cannot read what follows (Tag value must not be empty); fix the syntax there")]
     [InlineData("[a]: b", "strategy: not valid YAML or JSON at line 1, column 1: mapping keys must be plain strings; fix the syntax there")]
-    [InlineData("hello", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got the string \"hello\"")]
-    [InlineData("[1, 2]", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got a list")]
+    [InlineData("hello", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline, notify; got the string \"hello\"")]
+    [InlineData("[1, 2]", "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline, notify; got a list")]
     [InlineData("steps: [{replicas: 1}]\n---\nsteps: [{replicas: 2}]", "strategy: holds 2 YAML documents; keep one strategy (remove the '---' separators)")]
     public void Text_that_is_not_one_mapping_is_refused_with_where_and_why(string text, string error)
     {
@@ -44,7 +44,7 @@ public sealed class StrategySyntaxTests
         Assert.Equal(
             [
                 "strategy-ref: not valid YAML or JSON at line 1, column 13: While parsing a flow sequence, did not find expected ',' or ']'; fix the syntax there",
-                "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline; got the number 5",
+                "strategy: expected a mapping with fields canaryLabels, traffic, steps, analysis, progressDeadline, notify; got the number 5",
             ],
             StrategyAssert.Errors("5", "steps: [a: b: c]"));
     }

@@ -72,7 +72,7 @@ public sealed class GreylaneOptionsTests : IDisposable
         [
             "--prometheus-urll is not a flag of Greylane; did you mean --prometheus-url?",
             "--lease-duartion is not a flag of Greylane; did you mean --lease-duration?",
-            "--frobnicate is not a flag of Greylane; the flags are listed in docs/notes/webhook.md, controller.md and analysis.md",
+            "--frobnicate is not a flag of Greylane; the flags are listed in docs/notes/webhook.md, controller.md, analysis.md and notifications.md",
         ],
             error.Problems);
     }

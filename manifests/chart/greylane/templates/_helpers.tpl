@@ -44,3 +44,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- fail (printf "certificates.mode %q is not known: use secret (your own Secret and caBundle) or cert-manager" .Values.certificates.mode) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The Secret that may hold notification addresses (keys urls and slack-url). */}}
+{{- define "greylane.notifySecret" -}}
+{{- .Values.notifications.secretName | default (printf "%s-notify" (include "greylane.fullname" .)) -}}
+{{- end -}}
