@@ -27,4 +27,8 @@ public static class CanonicalNames
 
         return deployment;
     }
+
+    /// <summary>The canonical service of the pods of <paramref name="podTemplate"/> (a pod template as JSON) of Deployment <paramref name="deployment"/>.</summary>
+    public static string Service(System.Text.Json.Nodes.JsonObject? podTemplate, string deployment) =>
+        Service(Traffic.Json.StringMap(podTemplate?["metadata"], "labels"), deployment);
 }
