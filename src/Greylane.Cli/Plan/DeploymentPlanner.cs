@@ -69,7 +69,8 @@ internal static class DeploymentPlanner
             report.Line($"    canary: {canary} pod{(canary == 1 ? "" : "s")} (replicas: {step.Replicas} of {replicas})");
             report.Line($"    pause: {Pause(step.Pause)}");
             routing.Step(i, step, report);
-            PlanAnalysis.Step(step, strategy, routing.Context(strategy, ns, name), tenancy, report, $"Deployment {ns}/{name} step {i + 1}");
+            var context = routing.Context(strategy, ns, name) with { CanonicalService = CanonicalNames.Service(template, name) };
+            PlanAnalysis.Step(step, strategy, context, tenancy, report, $"Deployment {ns}/{name} step {i + 1}");
         }
 
         report.Line().Line("  Then promotion: the Deployment rolls out the new template itself, routing returns to the originals, the canary is deleted.").Line();

@@ -37,15 +37,41 @@ internal static class PlanAnalysis
                 continue;
             }
 
-            report.Line($"        query: {rendered.Query}");
+            var range = metric.Test is { } test ? $" (query_range over {GoDuration.Format(metric.Window)}, step {GoDuration.Format(test.Step)})" : "";
+            report.Line($"        query{(rendered.StableQuery is null ? "" : " (canary)")}{range}: {rendered.Query}");
+            if (rendered.StableQuery is { } stable)
+            {
+                report.Line($"        query (stable){range}: {stable}");
+            }
+
+            var least = metric.MinSamples?.Min ?? metric.MinSamplesCount;
             if (rendered.SamplesQuery is { } samples)
             {
-                report.Line($"        min samples (>= {StatusText.Number(metric.MinSamples!.Min)}): {samples}");
+                report.Line($"        min samples{(rendered.StableSamplesQuery is null ? "" : " (canary)")} (>= {StatusText.Number(least!.Value)}): {samples}");
+            }
+
+            if (rendered.StableSamplesQuery is { } stableSamples)
+            {
+                report.Line($"        min samples (stable) (>= {StatusText.Number(least!.Value)}): {stableSamples}");
             }
         }
     }
 
-    private static string Bounds(MetricSpec metric) => (metric.Min, metric.Max) switch
+    private static string Bounds(MetricSpec metric) => metric.Compare switch
+    {
+        null => Absolute(metric),
+        { MaxDrop: { } drop } => $"canary >= stable - {StatusText.Number(drop)}{Also(metric)}{Test(metric)}",
+        { MaxIncrease: { } increase } => $"canary <= stable x {StatusText.Number(1 + increase)}{Also(metric)}{Test(metric)}",
+        _ => Absolute(metric),
+    };
+
+    private static string Also(MetricSpec metric) => metric.Min is null && metric.Max is null ? "" : $" and {Absolute(metric)}";
+
+    private static string Test(MetricSpec metric) => metric.Test is { } test
+        ? $" (Mann-Whitney U at {StatusText.Number(test.Confidence * 100)}% confidence, >= {StatusText.Number(metric.MinSamplesCount ?? TestSpec.DefaultMinSamples)} samples per side)"
+        : "";
+
+    private static string Absolute(MetricSpec metric) => (metric.Min, metric.Max) switch
     {
         ({ } min, { } max) => $"{StatusText.Number(min)}..{StatusText.Number(max)}",
         ({ } min, null) => $">= {StatusText.Number(min)}",

@@ -91,7 +91,14 @@ internal static class ReleaseReader
                 counters?.Failed ?? 0,
                 spec?.FailureLimit ?? 0,
                 counters?.Inconclusive ?? 0,
-                spec?.InconclusiveLimit ?? 0);
+                spec?.InconclusiveLimit ?? 0)
+            {
+                LastStableValue = counters?.LastStableValue,
+                LastPValue = counters?.LastPValue,
+                Query = counters?.Query,
+                StableQuery = counters?.StableQuery,
+                GeneratedQueries = spec?.Builtin is not null || spec?.Compare is not null,
+            };
         })];
     }
 }

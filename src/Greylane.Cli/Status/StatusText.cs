@@ -32,6 +32,14 @@ internal static class StatusText
             foreach (var metric in view.Metrics)
             {
                 text.Append("  ").Append(MetricLine(metric)).Append('\n');
+                foreach (var (side, query) in (ReadOnlySpan<(string, string?)>)[("query", metric.Query), ("stable query", metric.StableQuery)])
+                {
+                    // Queries Greylane wrote (built-in, or a user's rendered per side) are shown, so nothing is hidden.
+                    if (query is not null && metric.GeneratedQueries)
+                    {
+                        text.Append("    ").Append(side).Append(": ").Append(query).Append('\n');
+                    }
+                }
             }
         }
 
@@ -100,6 +108,12 @@ internal static class StatusText
             (null, { } max) => $"<= {Number(max)}",
             _ => "no bounds",
         };
+        if (m.LastStableValue is not null && m.Last is { } judged && m.LastMessage is { Length: > 0 } compared)
+        {
+            // The message already says both sides and the tolerance: "canary 0.951 vs stable 0.953 (drop 0.002 ≤ 0.01)".
+            return $"{m.Name}: {compared}: {judged.ToLowerInvariant()}  passed {m.Passed}/{m.Count}  failed {m.Failed} (limit {m.FailureLimit})  inconclusive {m.Inconclusive} (limit {m.InconclusiveLimit})";
+        }
+
         var last = m.LastValue is { } value ? Number(value) : "-";
         var verdict = m.Last is null ? "" : $" {m.Last}";
         var message = m.LastMessage is { Length: > 0 } msg ? $"  ({msg})" : "";

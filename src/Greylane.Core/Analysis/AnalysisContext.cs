@@ -18,6 +18,9 @@ public sealed record AnalysisContext(
     /// </summary>
     public string? ServiceProblem { get; init; }
 
+    /// <summary>Istio's canonical service of the Deployment's pods (<see cref="CanonicalNames.Service"/>); the Deployment's name when not set.</summary>
+    public string? CanonicalService { get; init; }
+
     /// <summary>The variables of <paramref name="metric"/>'s queries: <c>{{interval}}</c> is the metric's own interval, else the analysis'.</summary>
     public IReadOnlyDictionary<string, string> VariablesFor(MetricSpec metric)
     {

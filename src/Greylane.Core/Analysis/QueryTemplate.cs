@@ -15,7 +15,7 @@ public static partial class QueryTemplate
     public const string CanaryLabelPrefix = "canaryLabels.";
 
     /// <summary>The variables every query may use, besides <c>canaryLabels.KEY</c>.</summary>
-    public static IReadOnlyList<string> Builtins { get; } = ["namespace", "deployment", "service", "release", "stable", "interval"];
+    public static IReadOnlyList<string> Builtins { get; } = ["namespace", "deployment", "service", "release", "stable", "interval", "revision"];
 
     /// <summary>The variable names in <paramref name="query"/>, in order of first use (spaces inside the braces ignored).</summary>
     public static IReadOnlyList<string> Variables(string query) =>
@@ -98,6 +98,9 @@ public static partial class QueryTemplate
             ["release"] = release,
             ["stable"] = stable,
             ["interval"] = GoDuration.Format(interval),
+
+            // The canary's side; compared queries are rendered for stable with the matcher negated (RevisionMatchers).
+            ["revision"] = release,
         };
         foreach (var (key, value) in canaryLabels)
         {

@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -64,6 +65,10 @@ public static class CanaryReplicaSet
         var podLabels = Json.StringMap(template["metadata"], "labels");
         Overlay(podLabels, canaryLabels);
         podLabels[GreylaneKeys.Release] = release;
+
+        // Istio reports the canary's traffic under destination_canonical_revision="<release>", which the built-in
+        // metrics select; stable pods keep their own revision and are selected as "not the release".
+        podLabels[CanonicalNames.RevisionLabel] = release;
 
         // The selector keeps the Deployment's keys (so the canary is recognisably its pods), with the canary's
         // values where canary labels override them, and the release label that stable pods never carry.

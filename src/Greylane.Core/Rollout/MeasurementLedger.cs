@@ -75,7 +75,14 @@ internal static class MeasurementLedger
             Last = measurement.Verdict,
             LastValue = measurement.Value is { } value && double.IsFinite(value) ? value : null,
             LastMessage = measurement.Message,
+            LastStableValue = Finite(measurement.StableValue),
+            LastStatistic = Finite(measurement.Statistic),
+            LastPValue = Finite(measurement.PValue),
+            Query = measurement.Query ?? metric.Query,
+            StableQuery = measurement.StableQuery ?? metric.StableQuery,
             LastAt = measurement.Time,
             QueryRejected = measurement.Verdict == MeasurementVerdict.Inconclusive && measurement.QueryRejected,
         };
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

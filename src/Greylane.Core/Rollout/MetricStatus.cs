@@ -23,6 +23,21 @@ public sealed record MetricStatus
     /// <summary>The last finite value, if any.</summary>
     public double? LastValue { get; init; }
 
+    /// <summary>The stable pods' value in the last measurement (<c>compare: stable</c>), if any.</summary>
+    public double? LastStableValue { get; init; }
+
+    /// <summary>The last test's statistic (Mann–Whitney U), if any.</summary>
+    public double? LastStatistic { get; init; }
+
+    /// <summary>The last test's one-sided p-value, if any.</summary>
+    public double? LastPValue { get; init; }
+
+    /// <summary>The canary's query as last sent (built-in queries included, so nothing is hidden).</summary>
+    public string? Query { get; init; }
+
+    /// <summary>The stable pods' query as last sent (<c>compare: stable</c>).</summary>
+    public string? StableQuery { get; init; }
+
     /// <summary>The last measurement's message (e.g. Prometheus' error).</summary>
     public string? LastMessage { get; init; }
 

@@ -1,3 +1,4 @@
+using Greylane.Core.Analysis;
 using System.Text.Json.Nodes;
 
 namespace Greylane.Core.Strategy;
@@ -56,6 +57,8 @@ internal static class CanaryLabelsReader
         // pod-template-hash belongs to the Deployment controller; greylane.dev/ keys other than track mark Greylane's own objects.
         return key == "pod-template-hash"
             ? "\"pod-template-hash\" is set by Kubernetes on every pod; choose another key"
+            : key == CanonicalNames.RevisionLabel
+                ? $"\"{CanonicalNames.RevisionLabel}\" is set by Greylane on canary pods to the release (the built-in metrics select it); choose another key"
             : key.StartsWith(GreylaneKeys.Prefix, StringComparison.Ordinal) && key != "greylane.dev/track"
                 ? $"{FieldReader.Show(key)} is reserved for Greylane's own use; choose another key (greylane.dev/track is free)"
                 : null;

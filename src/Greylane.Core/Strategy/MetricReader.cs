@@ -12,12 +12,22 @@ internal static class MetricReader
     public static MetricSpec? Read(JsonObject metric, string path, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels)
     {
         var errorsBefore = fields.Errors.Count;
-        var query = Query(metric["query"], StrategyPath.Field(path, "query"), fields, canaryLabels, "write the PromQL query to measure");
+        var builtin = metric["builtin"] is { } builtinNode ? ComparisonReader.Builtin(builtinNode, StrategyPath.Field(path, "builtin"), fields) : null;
+        string? query = null;
+        if (metric["builtin"] is not null && metric["query"] is not null)
+        {
+            fields.Add(StrategyPath.Field(path, "query"), "query and builtin exclude each other; keep the query, or remove it to measure the built-in metric");
+        }
+        else if (metric["builtin"] is null)
+        {
+            query = Query(metric["query"], StrategyPath.Field(path, "query"), fields, canaryLabels, $"write the PromQL query to measure, or name a built-in metric with builtin: ({string.Join(", ", BuiltinMetrics.Names)})");
+        }
+
         var min = fields.Number(metric["min"], StrategyPath.Field(path, "min"), NumberFix);
         var max = fields.Number(metric["max"], StrategyPath.Field(path, "max"), NumberFix);
-        if (metric["min"] is null && metric["max"] is null)
+        if (metric["min"] is null && metric["max"] is null && metric["compare"] is null)
         {
-            fields.Required(StrategyPath.Field(path, "min"), "say what a passing value is with min, max or both, e.g. min: 0.99");
+            fields.Required(StrategyPath.Field(path, "min"), "say what a passing value is with min, max or both, e.g. min: 0.99 (or compare: stable)");
         }
         else if (min > max)
         {
@@ -29,16 +39,16 @@ internal static class MetricReader
         var inconclusiveLimit = fields.Int(metric["inconclusiveLimit"], StrategyPath.Field(path, "inconclusiveLimit"), 0, int.MaxValue, "use a whole number of 0 or more (inconclusive measurements tolerated)");
         var initialDelay = fields.Duration(metric["initialDelay"], StrategyPath.Field(path, "initialDelay"), allowZero: true);
         var interval = fields.Duration(metric["interval"], StrategyPath.Field(path, "interval"), allowZero: false);
-        var minSamples = MinSamples(metric["minSamples"], StrategyPath.Field(path, "minSamples"), fields, canaryLabels);
-        if (fields.Errors.Count > errorsBefore || query is null)
+        var minSamples = metric["minSamples"] is JsonValue ? null : MinSamples(metric["minSamples"], StrategyPath.Field(path, "minSamples"), fields, canaryLabels);
+        if (fields.Errors.Count > errorsBefore || (query is null && builtin is null))
         {
             return null;
         }
 
         var defaults = new MetricSpec("", "", null, null);
-        return new MetricSpec(
+        var spec = new MetricSpec(
             "",
-            query,
+            query ?? "",
             min,
             max,
             count ?? defaults.Count,
@@ -46,7 +56,11 @@ internal static class MetricReader
             inconclusiveLimit ?? defaults.InconclusiveLimit,
             initialDelay ?? defaults.InitialDelay,
             interval,
-            minSamples);
+            minSamples)
+        {
+            Builtin = builtin,
+        };
+        return ComparisonReader.Read(metric, path, fields, spec);
     }
 
     private static MinSamplesSpec? MinSamples(JsonNode? node, string path, FieldReader fields, IReadOnlyDictionary<string, string>? canaryLabels)

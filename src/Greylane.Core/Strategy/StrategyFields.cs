@@ -26,7 +26,8 @@ internal static class StrategyFields
     public static readonly string[] Analysis = ["interval", "metrics"];
 
     public static readonly string[] Metric =
-        ["name", "query", "min", "max", "count", "failureLimit", "inconclusiveLimit", "initialDelay", "interval", "minSamples"];
+        ["name", "query", "min", "max", "count", "failureLimit", "inconclusiveLimit", "initialDelay", "interval", "minSamples",
+        "builtin", "window", "reporter", "compare", "maxDrop", "maxIncrease", "test", "confidence", "step"];
 
     public static readonly string[] MinSamples = ["query", "min"];
 }

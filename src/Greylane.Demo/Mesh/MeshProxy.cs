@@ -27,6 +27,9 @@ internal sealed class MeshProxy : IAsyncDisposable
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    /// <summary>Where routed requests are counted as Istio's standard metrics, when something scrapes them.</summary>
+    public MeshTelemetry? Telemetry { get; set; }
+
     private Uri SidecarUrl { get; set; } = null!;
 
     public static async Task<MeshProxy> StartAsync(MeshRouter router, CancellationToken cancellationToken)
@@ -89,9 +92,11 @@ internal sealed class MeshProxy : IAsyncDisposable
             request.Headers.TryAddWithoutValidation(header.Key, header.Value.ToArray());
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await _http.SendAsync(request, context.RequestAborted);
+            Telemetry?.Record(route.Pod, host ?? route.Pod.Labels.GetValueOrDefault("app", "unknown"), atGateway, (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             context.Response.StatusCode = (int)response.StatusCode;
             context.Response.Headers[RouteHeader] = Ascii($"{route.Via} → pod {route.Pod.Name}");
             await context.Response.WriteAsync(await response.Content.ReadAsStringAsync(context.RequestAborted), context.RequestAborted);

@@ -32,12 +32,16 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         _directory = directory;
         _port = port;
         TargetsFile = Path.Combine(directory, "targets.json");
+        MeshTargetsFile = Path.Combine(directory, "mesh-targets.json");
     }
 
     public Uri Url => new($"http://127.0.0.1:{_port}/");
 
     /// <summary>The file_sd file Prometheus watches for its targets.</summary>
     public string TargetsFile { get; }
+
+    /// <summary>The file_sd file of the mesh stand-in's Istio metrics (job <c>istio-mesh</c>).</summary>
+    public string MeshTargetsFile { get; }
 
     /// <summary>The prometheus binary: <c>/usr/bin/prometheus</c> or the first on PATH; null when not installed.</summary>
     public static string? Find() =>
@@ -49,12 +53,18 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     {
         var prometheus = new PrometheusProcess(binary, Directory.CreateTempSubdirectory("greylane-demo-prometheus-").FullName, FreePort());
         await File.WriteAllTextAsync(prometheus.TargetsFile, "[]", cancellationToken);
+        await File.WriteAllTextAsync(prometheus.MeshTargetsFile, "[]", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(prometheus._directory, "prometheus.yml"), $$"""
             global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
             scrape_configs:
               - job_name: pods
                 file_sd_configs:
                   - files: ['{{prometheus.TargetsFile}}']
+                    refresh_interval: 1s
+              - job_name: istio-mesh
+                metrics_path: /stats/prometheus
+                file_sd_configs:
+                  - files: ['{{prometheus.MeshTargetsFile}}']
                     refresh_interval: 1s
             """, cancellationToken);
         try

@@ -120,6 +120,8 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         Pods = pods = Own(new PodRunner(Sandbox.Store, DemoNames.Namespace, Mesh.Outbound));
         if (Prometheus is { } prometheus)
         {
+            Mesh.Telemetry = new MeshTelemetry();
+            Own(await MeshMetricsServer.StartAsync(Mesh.Telemetry, prometheus.MeshTargetsFile, cancellationToken));
             Pods.Changed += () => ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running);
         }
 

@@ -3,7 +3,9 @@ namespace Greylane.Demo.Story;
 /// <summary>
 /// The demo's strategy override: the seed's (one canary pod, the <c>my-request-id: canary</c> lane, the canary subset
 /// of <c>istio.service.tag: gray</c>, a manual pause) with demo timings (grace period 1s) and, when Prometheus runs,
-/// a success-rate gate measured every 2s on the release's own canary pods before the pause.
+/// a success-rate gate measured every 2s on the release's own canary pods before the pause: mocka's is a PromQL query
+/// with an absolute bar, mockb's (the one release 2 trips) the built-in comparison with stable from the mesh's Istio
+/// metrics.
 /// </summary>
 internal static class DemoStrategies
 {
@@ -14,11 +16,11 @@ internal static class DemoStrategies
     public static string? For(string deployment, bool analysis) => deployment switch
     {
         Setup.DemoNames.MockA => Seed("mocka", analysis),
-        Setup.DemoNames.MockB => Seed("mockb", analysis),
+        Setup.DemoNames.MockB => Seed("mockb", analysis, builtin: true),
         _ => null,
     };
 
-    public static string Seed(string service, bool analysis, string pause = "manual") => $$"""
+    public static string Seed(string service, bool analysis, string pause = "manual", bool builtin = false) => $$"""
         canaryLabels:
           istio.service.tag: gray
           version: canary
@@ -40,7 +42,7 @@ internal static class DemoStrategies
                     type: Exact
         {{(analysis ? "    analysis: [success-rate]\n" : "")}}    pause: {{pause}}
         progressDeadline: 2m
-        {{(analysis ? Analysis : "")}}
+        {{(analysis ? (builtin ? BuiltinAnalysis : Analysis) : "")}}
         """;
 
     private const string Analysis = $"""
@@ -50,6 +52,22 @@ internal static class DemoStrategies
             - name: success-rate
               query: '{SuccessRate}'
               min: 0.95
+              initialDelay: 2s
+              count: 3
+              failureLimit: 1
+              inconclusiveLimit: 5
+        """;
+
+    /// <summary>The canary's success rate against stable's over the same 10s, from Istio's metrics (no PromQL written).</summary>
+    private const string BuiltinAnalysis = """
+        analysis:
+          interval: 2s
+          metrics:
+            - name: success-rate
+              builtin: success-rate
+              compare: stable
+              maxDrop: 0.05
+              window: 10s
               initialDelay: 2s
               count: 3
               failureLimit: 1

@@ -8,6 +8,8 @@ internal sealed class AnalysisMetrics
 {
     private readonly Counter _measurements;
     private readonly Gauge _lastValue;
+    private readonly Gauge _lastStableValue;
+    private readonly Gauge _lastPValue;
     private readonly Histogram _requestDuration;
 
     public AnalysisMetrics(CollectorRegistry registry)
@@ -20,6 +22,14 @@ internal sealed class AnalysisMetrics
         _lastValue = factory.CreateGauge(
             "greylane_analysis_last_value",
             "The last finite value measured for a metric of a Deployment.",
+            new GaugeConfiguration { LabelNames = ["namespace", "deployment", "metric"] });
+        _lastStableValue = factory.CreateGauge(
+            "greylane_analysis_last_stable_value",
+            "The stable pods' value in the last measurement of a metric compared with stable (compare: stable).",
+            new GaugeConfiguration { LabelNames = ["namespace", "deployment", "metric"] });
+        _lastPValue = factory.CreateGauge(
+            "greylane_analysis_last_p_value",
+            "The one-sided p-value of the last test of a metric (test: mann-whitney).",
             new GaugeConfiguration { LabelNames = ["namespace", "deployment", "metric"] });
         _requestDuration = factory.CreateHistogram(
             "greylane_prometheus_request_duration_seconds",
@@ -37,6 +47,16 @@ internal sealed class AnalysisMetrics
         if (measurement.Value is { } value)
         {
             _lastValue.WithLabels(context.Namespace, context.Deployment, measurement.Metric).Set(value);
+        }
+
+        if (measurement.StableValue is { } stable)
+        {
+            _lastStableValue.WithLabels(context.Namespace, context.Deployment, measurement.Metric).Set(stable);
+        }
+
+        if (measurement.PValue is { } p)
+        {
+            _lastPValue.WithLabels(context.Namespace, context.Deployment, measurement.Metric).Set(p);
         }
     }
 

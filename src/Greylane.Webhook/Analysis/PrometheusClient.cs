@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Greylane.Core.Analysis;
 using Greylane.Core.Strategy;
@@ -5,7 +6,8 @@ using Greylane.Core.Strategy;
 namespace Greylane.Webhook.Analysis;
 
 /// <summary>
-/// Instant queries against Prometheus' <c>/api/v1/query</c>: one timeout per attempt, a small bounded retry on
+/// Instant queries against Prometheus' <c>/api/v1/query</c> and bounded range queries against
+/// <c>/api/v1/query_range</c> (a test's per-interval samples): one timeout per attempt, a small bounded retry on
 /// transient failures (no connection, 5xx, <c>internal</c>, <c>unavailable</c>), never on a query Prometheus refused.
 /// </summary>
 internal sealed partial class PrometheusClient(
@@ -15,11 +17,45 @@ internal sealed partial class PrometheusClient(
     TimeProvider time,
     ILogger<PrometheusClient> logger)
 {
+    /// <summary>The most points one range query may ask for per series (Prometheus itself refuses more than 11 000).</summary>
+    public const int MaxRangePoints = 1100;
+
     /// <summary>The name of the HttpClient configuration this client uses.</summary>
     public const string HttpClientName = "greylane-prometheus";
 
     /// <summary>The outcome of <paramref name="query"/> evaluated now; never throws for Prometheus' or the network's failures.</summary>
-    public async Task<QueryOutcome> QueryAsync(string query, CancellationToken cancellationToken)
+    public Task<QueryOutcome> QueryAsync(string query, CancellationToken cancellationToken) =>
+        SendAsync("api/v1/query", [new("query", query)], cancellationToken);
+
+    /// <summary>
+    /// The outcome of <paramref name="query"/> evaluated every <paramref name="step"/> over the last
+    /// <paramref name="window"/> (ending now). At most <see cref="MaxRangePoints"/> points: validation keeps strategies
+    /// far below, and a larger request is refused here rather than sent.
+    /// </summary>
+    public Task<QueryOutcome> QueryRangeAsync(string query, TimeSpan window, TimeSpan step, CancellationToken cancellationToken)
+    {
+        if (step <= TimeSpan.Zero || window < step || window.Ticks / step.Ticks > MaxRangePoints)
+        {
+            return Task.FromResult(QueryOutcome.Failed(
+                QueryFailureKind.InvalidResponse,
+                $"a range of {GoDuration.Format(window)} at step {GoDuration.Format(step)} is not sent: use at most {MaxRangePoints} points"));
+        }
+
+        // Aligned to the step, so that consecutive measurements read the same intervals and Prometheus can cache them.
+        var end = time.GetUtcNow().ToUnixTimeMilliseconds() / (long)step.TotalMilliseconds * (long)step.TotalMilliseconds / 1000.0;
+        var start = end - window.TotalSeconds + step.TotalSeconds;
+        return SendAsync(
+            "api/v1/query_range",
+            [
+                new("query", query),
+                new("start", start.ToString("0.###", CultureInfo.InvariantCulture)),
+                new("end", end.ToString("0.###", CultureInfo.InvariantCulture)),
+                new("step", GoDuration.Format(step)),
+            ],
+            cancellationToken);
+    }
+
+    private async Task<QueryOutcome> SendAsync(string path, KeyValuePair<string, string>[] fields, CancellationToken cancellationToken)
     {
         if (options.Url is null)
         {
@@ -30,7 +66,7 @@ internal sealed partial class PrometheusClient(
 
         for (var attempt = 0; ; attempt++)
         {
-            var outcome = await AttemptAsync(options.Url, query, cancellationToken).ConfigureAwait(false);
+            var outcome = await AttemptAsync(options.Url, path, fields, cancellationToken).ConfigureAwait(false);
             if (!outcome.IsTransient || attempt >= options.Retries)
             {
                 return outcome;
@@ -42,7 +78,7 @@ internal sealed partial class PrometheusClient(
         }
     }
 
-    private async Task<QueryOutcome> AttemptAsync(Uri url, string query, CancellationToken cancellationToken)
+    private async Task<QueryOutcome> AttemptAsync(Uri url, string path, KeyValuePair<string, string>[] fields, CancellationToken cancellationToken)
     {
         string? token = null;
         if (options.TokenFile is { } tokenFile)
@@ -60,10 +96,10 @@ internal sealed partial class PrometheusClient(
 
         using var timeout = new CancellationTokenSource(options.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(url))
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(url, path))
         {
             // POST keeps long queries out of URLs and access logs; Prometheus' own timeout stops the evaluation too.
-            Content = new FormUrlEncodedContent([new("query", query), new("timeout", GoDuration.Format(options.Timeout))]),
+            Content = new FormUrlEncodedContent([.. fields, new("timeout", GoDuration.Format(options.Timeout))]),
         };
         if (!string.IsNullOrEmpty(token))
         {
@@ -95,6 +131,6 @@ internal sealed partial class PrometheusClient(
     }
 
     /// <summary>The query endpoint under the configured root, keeping a path prefix such as <c>/prometheus</c>.</summary>
-    internal static Uri Endpoint(Uri root) =>
-        new(root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/"), "api/v1/query");
+    internal static Uri Endpoint(Uri root, string path = "api/v1/query") =>
+        new(root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/"), path);
 }

@@ -157,6 +157,7 @@ internal sealed partial class RolloutReconciler
             strategy.Analysis.Interval)
         {
             ServiceProblem = service.Problem?.Message,
+            CanonicalService = CanonicalNames.Service(deployment.TemplateLabels, deployment.Name),
         };
         var taken = await analyzer.MeasureAsync(context, specs, cancellationToken);
         foreach (var measurement in taken)
@@ -169,6 +170,14 @@ internal sealed partial class RolloutReconciler
                 cancellationToken);
         }
 
-        inbox.Add(deployment.Key, [.. taken.Select(m => new Measurement(m.Metric, m.Verdict, m.Value, m.Message, m.Time) { QueryRejected = m.QueryRejected })]);
+        inbox.Add(deployment.Key, [.. taken.Select(m => new Measurement(m.Metric, m.Verdict, m.Value, m.Message, m.Time)
+        {
+            QueryRejected = m.QueryRejected,
+            StableValue = m.StableValue,
+            Statistic = m.Statistic,
+            PValue = m.PValue,
+            Query = m.Query,
+            StableQuery = m.StableQuery,
+        })]);
     }
 }

@@ -6,14 +6,14 @@ public sealed class AnalysisRejectionTests
 
     [Theory]
     [InlineData("{name: sr, query: up, min: 5, max: 1}", At + ".min: 5 is above max 1, so no value could pass; make min at most max")]
-    [InlineData("{name: sr, query: up}", At + ".min: required; say what a passing value is with min, max or both, e.g. min: 0.99")]
+    [InlineData("{name: sr, query: up}", At + ".min: required; say what a passing value is with min, max or both, e.g. min: 0.99 (or compare: stable)")]
     [InlineData("{name: sr, query: up, min: '0.5'}", At + ".min: expected a number; got the string \"0.5\"; write a number like 0.99 without quotes")]
     [InlineData("{name: sr, query: up, max: .nan}", At + ".max: expected a number; got the string \".nan\"; write a number like 0.99 without quotes")]
     [InlineData("{query: up, min: 1}", At + ".name: required; give the metric a name that steps refer to, e.g. name: success-rate")]
     [InlineData("{name: 9lives, query: up, min: 1}", At + ".name: \"9lives\" is not a valid metric name; use letters, digits, '-' and '_', starting with a letter, at most 63 characters")]
-    [InlineData("{name: sr, min: 1}", At + ".query: required; write the PromQL query to measure")]
-    [InlineData("{name: sr, query: '  ', min: 1}", At + ".query: required; write the PromQL query to measure")]
-    [InlineData("{name: sr, query: 'up{ns=\"{{namespce}}\"}', min: 1}", At + ".query: unknown variable {{namespce}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}} or {{canaryLabels.KEY}}")]
+    [InlineData("{name: sr, min: 1}", At + ".query: required; write the PromQL query to measure, or name a built-in metric with builtin: (success-rate, latency-p50, latency-p90, latency-p99, request-rate)")]
+    [InlineData("{name: sr, query: '  ', min: 1}", At + ".query: required; write the PromQL query to measure, or name a built-in metric with builtin: (success-rate, latency-p50, latency-p90, latency-p99, request-rate)")]
+    [InlineData("{name: sr, query: 'up{ns=\"{{namespce}}\"}', min: 1}", At + ".query: unknown variable {{namespce}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}}, {{revision}} or {{canaryLabels.KEY}}")]
     [InlineData("{name: sr, query: 'up{v=\"{{canaryLabels.version}}\"}', min: 1}", At + ".query: {{canaryLabels.version}} names no canary label; use one of canaryLabels' keys: greylane.dev/track")]
     [InlineData("{name: sr, query: 'up{ns=\"{{namespace\"}', min: 1}", At + ".query: the \"{{\" at offset 7 is not closed; write variables as {{namespace}}")]
     [InlineData("{name: sr, query: up, min: 1, count: 0}", At + ".count: 0 is below 1; use a whole number of at least 1 (passing measurements needed)")]
@@ -24,8 +24,8 @@ public sealed class AnalysisRejectionTests
     [InlineData("{name: sr, query: up, min: 1, minSamples: {min: 1}}", At + ".minSamples.query: required; write the PromQL query that counts samples, e.g. the canary's request rate")]
     [InlineData("{name: sr, query: up, min: 1, minSamples: {query: up}}", At + ".minSamples.min: required; write the least value the samples query must reach, e.g. min: 1")]
     [InlineData("{name: sr, query: up, min: 1, minSamples: {query: up, min: -1}}", At + ".minSamples.min: -1 is below 0; use a number of 0 or more")]
-    [InlineData("{name: sr, query: up, min: 1, minSamples: {query: '{{nope}}', min: 1}}", At + ".minSamples.query: unknown variable {{nope}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}} or {{canaryLabels.KEY}}")]
-    [InlineData("{name: sr, query: up, min: 1, threshold: 2}", At + ".threshold: unknown field; allowed: name, query, min, max, count, failureLimit, inconclusiveLimit, initialDelay, interval, minSamples")]
+    [InlineData("{name: sr, query: up, min: 1, minSamples: {query: '{{nope}}', min: 1}}", At + ".minSamples.query: unknown variable {{nope}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}}, {{revision}} or {{canaryLabels.KEY}}")]
+    [InlineData("{name: sr, query: up, min: 1, threshold: 2}", At + ".threshold: unknown field; allowed: name, query, min, max, count, failureLimit, inconclusiveLimit, initialDelay, interval, minSamples, builtin, window, reporter, compare, maxDrop, maxIncrease, test, confidence, step")]
     public void A_bad_metric_is_refused_with_the_field_and_the_fix(string metric, string error)
     {
         Assert.Equal([error], StrategyAssert.Errors($"analysis: {{metrics: [{metric}]}}"));
@@ -66,7 +66,7 @@ public sealed class AnalysisRejectionTests
             """;
 
         Assert.Equal(
-            ["analysis.metrics[0].min: required; say what a passing value is with min, max or both, e.g. min: 0.99"],
+            ["analysis.metrics[0].min: required; say what a passing value is with min, max or both, e.g. min: 0.99 (or compare: stable)"],
             StrategyAssert.Errors(yaml));
     }
 

@@ -93,11 +93,11 @@ public sealed class QueryTemplateTests
             analysis:
               metrics:
                 - name: all
-                  query: '{{namespace}}{{deployment}}{{service}}{{release}}{{stable}}{{interval}}{{canaryLabels.version}}'
+                  query: '{{namespace}}{{deployment}}{{service}}{{release}}{{stable}}{{interval}}{{revision}}{{canaryLabels.version}}'
                   min: 0
             """;
 
         StrategyAssert.Valid(yaml);
-        Assert.Equal(["namespace", "deployment", "service", "release", "stable", "interval"], QueryTemplate.Builtins);
+        Assert.Equal(["namespace", "deployment", "service", "release", "stable", "interval", "revision"], QueryTemplate.Builtins);
     }
 }

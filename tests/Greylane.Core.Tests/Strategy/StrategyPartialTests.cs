@@ -45,8 +45,8 @@ public sealed class StrategyPartialTests
                 "steps[0].weight: 150 is outside 0–100; use a whole number from 0 to 100",
                 "steps[0].matches[0].headers[0].name: required; name the header to match, e.g. name: my-request-id",
                 "steps[0].analysis[0]: \"latency\" is not defined in analysis.metrics; define it there or use a defined name (defined: sr)",
-                "analysis.metrics[0].query: unknown variable {{nope}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}} or {{canaryLabels.KEY}}",
-                "analysis.metrics[0].min: required; say what a passing value is with min, max or both, e.g. min: 0.99",
+                "analysis.metrics[0].query: unknown variable {{nope}}; use {{namespace}}, {{deployment}}, {{service}}, {{release}}, {{stable}}, {{interval}}, {{revision}} or {{canaryLabels.KEY}}",
+                "analysis.metrics[0].min: required; say what a passing value is with min, max or both, e.g. min: 0.99 (or compare: stable)",
                 "progressDeadline: \"5 parsecs\" is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m",
             ],
             StrategyReader.CheckPartial(inline).Select(e => e.ToString()));

@@ -45,4 +45,11 @@ internal static class TestStrategies
               failureLimit: {{failureLimit}}
               inconclusiveLimit: {{inconclusiveLimit}}
         """;
+
+    /// <summary>The same step gated by the built-in success rate compared with stable (Istio's metrics from the mesh stand-in).</summary>
+    public static string Builtin(int count = 3, int failureLimit = 1, int inconclusiveLimit = 3) =>
+        Gated(count: count, failureLimit: failureLimit, inconclusiveLimit: inconclusiveLimit).Replace(
+            $"      query: '{SuccessRate}'\n      min: 0.95\n",
+            "      builtin: success-rate\n      compare: stable\n      maxDrop: 0.05\n      window: 5s\n",
+            StringComparison.Ordinal);
 }

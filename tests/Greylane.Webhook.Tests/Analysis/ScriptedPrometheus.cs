@@ -62,7 +62,12 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
             context.Request.Path,
             form?["query"].ToString(),
             form?["timeout"].ToString(),
-            context.Request.Headers.Authorization.ToString()));
+            context.Request.Headers.Authorization.ToString())
+        {
+            Start = form?["start"].ToString(),
+            End = form?["end"].ToString(),
+            Step = form?["step"].ToString(),
+        });
         FirstRequest.TrySetResult();
         var answer = _script.TryDequeue(out var next)
             ? next
@@ -72,4 +77,12 @@ internal sealed class ScriptedPrometheus : IAsyncDisposable
 }
 
 /// <summary>What one request carried.</summary>
-internal sealed record ReceivedQuery(string Method, string Path, string? Query, string? Timeout, string Authorization);
+internal sealed record ReceivedQuery(string Method, string Path, string? Query, string? Timeout, string Authorization)
+{
+    /// <summary>A range query's fields (empty for instant queries).</summary>
+    public string? Start { get; init; }
+
+    public string? End { get; init; }
+
+    public string? Step { get; init; }
+}
