@@ -17,9 +17,10 @@ internal static class DashboardCommand
             await console.Error.WriteLineAsync($"note: no browser opened: {problem}; open the address above yourself (or pass --no-browser)");
         }
 
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, server.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.Delay(Timeout.Infinite, either.Token);
         }
         catch (OperationCanceledException)
         {

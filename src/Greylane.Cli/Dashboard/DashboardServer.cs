@@ -18,11 +18,15 @@ internal sealed class DashboardServer : IAsyncDisposable
     private DashboardServer(WebApplication app, DashboardToken token, int port)
     {
         _app = app;
+        Stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         Token = token.Value;
         Port = port;
     }
 
     public string Token { get; }
+
+    /// <summary>Cancelled when the host stops on its own (SIGTERM: the generic host's console lifetime handles it).</summary>
+    public CancellationToken Stopping { get; }
 
     public int Port { get; }
 
