@@ -48,12 +48,18 @@ internal static class StepTimeline
             ["interval"] = GoDuration.Format(m.Interval ?? strategy.Analysis.Interval),
         })];
 
-    // Steps count done as `status` fills its bar (ReleaseView.StepsDone); the one after them is current while a release runs.
+    // Steps count done as `status` fills its bar (ReleaseView.StepsDone); the one after them is current while a release
+    // runs, or the one the release was rolled back from.
     private static string State(int index, ReleaseView view)
     {
         if (index < view.StepsDone)
         {
             return "done";
+        }
+
+        if (index == view.Status.Step && view.Status.Phase is RolloutPhase.Aborting or RolloutPhase.RolledBack && view.Status.Release is not null)
+        {
+            return "rolled-back";
         }
 
         return index == view.Status.Step && view.Status.Phase.IsStep ? "current" : "todo";

@@ -18,6 +18,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             pause: manual
         """;
 
+    private readonly string _profile = Directory.CreateTempSubdirectory("greylane-chromium-").FullName;
+
     public ControllerBed Bed { get; private set; } = null!;
 
     internal DashboardServer Server { get; private set; } = null!;
@@ -28,11 +30,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The browser first: without chromium the class fails at once, naming .ci/install-deps, before anything else starts.
+        Browser = HeadlessChromium.Start(_profile);
         Bed = await ControllerBed.StartAsync();
         await Bed.StartControllerAsync(leaderElection: false);
         Environment = new Dictionary<string, string> { ["KUBECONFIG"] = Bed.KubeconfigPath, ["HOME"] = Bed.Directory };
         Server = await DashboardServer.StartAsync(Bed.Client, new DashboardOptions(ControllerBed.Namespace, 0, OpenBrowser: false), CancellationToken.None);
-        Browser = HeadlessChromium.Start(Path.Combine(Bed.Directory, "chromium-profile"));
     }
 
     public async Task DisposeAsync()
@@ -44,6 +47,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Server.DisposeAsync();
         }
 
-        await Bed.DisposeAsync();
+        if (Bed is not null)
+        {
+            await Bed.DisposeAsync();
+        }
+
+        Directory.Delete(_profile, recursive: true);
     }
 }

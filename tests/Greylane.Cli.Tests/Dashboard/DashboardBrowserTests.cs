@@ -79,6 +79,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         Assert.Equal(1L, ((IJavaScriptExecutor)Browser).ExecuteScript("return document.querySelectorAll(\"figure[data-metric='success-rate'] svg .pt-Inconclusive\").length;"));
         Assert.Equal(1L, ((IJavaScriptExecutor)Browser).ExecuteScript("return document.querySelectorAll(\"figure[data-metric='success-rate'] svg .threshold\").length;"));
         Assert.Contains("2 failed", Script("return document.querySelector(\"figure[data-metric='success-rate'] .legend\").textContent;"), StringComparison.Ordinal);
+        Assert.Equal("Step 1: rolled back here", Script("return document.querySelector('#steps li.rolled-back .state').textContent;"));
         Assert.Contains("min 0.99", Script("return document.querySelector(\"figure[data-metric='success-rate'] svg\").getAttribute('aria-label');"), StringComparison.Ordinal);
         HeadlessChromium.Screenshot(Browser, "release");
     }

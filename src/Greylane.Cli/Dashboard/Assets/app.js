@@ -127,7 +127,7 @@ function renderDetail(d) {
 }
 
 function renderSteps(steps) {
-  const label = { done: 'done', current: 'current', todo: 'to come' };
+  const label = { done: 'done', current: 'current', todo: 'to come', 'rolled-back': 'rolled back here' };
   $('steps').replaceChildren(...steps.map((s) => {
     const routing = [];
     if (s.matches.length) routing.push(`matches ${s.matches.join(' | ')}`);
