@@ -121,9 +121,10 @@ function renderDetail(d) {
   renderRouting(d.routing);
   $('history').tBodies[0].replaceChildren(...r.history.map((h) =>
     el('tr', {}, el('td', {}, h.time), el('td', {}, h.from), el('td', {}, h.to), el('td', {}, h.trigger))));
-  $('events').tBodies[0].replaceChildren(...d.events.map((e) =>
+  $('events').tBodies[0].replaceChildren(...(d.events.length ? d.events.map((e) =>
     el('tr', { class: e.type === 'Warning' ? 'phase-RolledBack' : '' }, el('td', {}, e.time), el('td', {}, e.type || ''), el('td', {}, e.reason || ''),
-      el('td', {}, (e.message || '') + (e.count > 1 ? ` (×${e.count})` : '')))));
+      el('td', {}, (e.message || '') + (e.count > 1 ? ` (×${e.count})` : ''))))
+    : [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No Events (Kubernetes keeps them for about an hour).'))]));
 }
 
 function renderSteps(steps) {
