@@ -28,8 +28,9 @@ internal static class CliApp
                 "status" => await StatusCommand.RunAsync(parsed, Connect(parsed, console), console, ct),
                 "plan" => await PlanCommand.RunAsync(parsed, console),
                 "promote" or "abort" or "pause" or "resume" or "retry" => await ControlCommand.RunAsync(parsed, Connect(parsed, console), console, ct),
+                "dashboard" => await Dashboard.DashboardCommand.RunAsync(parsed, Connect(parsed, console), console, ct),
                 "version" => await PrintVersionAsync(console),
-                _ => throw new CliException($"unknown command `{parsed.Verb}`; the commands are status, promote, abort, pause, resume, retry, plan (see kubectl greylane --help)"),
+                _ => throw new CliException($"unknown command `{parsed.Verb}`; the commands are status, promote, abort, pause, resume, retry, plan, dashboard (see kubectl greylane --help)"),
             };
         }
         catch (CliException e)
@@ -68,7 +69,7 @@ internal static class CliApp
 
     private static KubeTarget Connect(ParsedArgs parsed, CliConsole console) => KubeTarget.Connect(parsed, console.Environment);
 
-    private static string ApiMessage(HttpOperationException e)
+    internal static string ApiMessage(HttpOperationException e)
     {
         var body = e.Response.Content;
         try

@@ -14,6 +14,7 @@ internal static class Usage
           resume DEPLOYMENT                                  lift a pause or a hold
           retry DEPLOYMENT                                   start a rolled-back release again from step 1
           plan -f FILE [-f FILE ...] [-n NS]                 preview every step from manifests, without a cluster
+          dashboard [-n NS | -A] [--port P] [--no-browser]   a live page of the releases on http://127.0.0.1, with your rights
 
         Flags:
           -n, --namespace NS     namespace (default: the kubeconfig context's, else default)
@@ -23,6 +24,9 @@ internal static class Usage
           -w, --watch            re-print on every change until Ctrl-C (status)
           --timeout DURATION     how long a command waits for the controller (default 30s; e.g. 10s, 2m)
           -f, --filename PATH    a manifest file (several YAML documents allowed) or a directory (plan)
+          -A, --all-namespaces   every namespace you may list (dashboard)
+          --port P               the dashboard's port on 127.0.0.1 (default: a free one)
+          --no-browser           print the dashboard's address without opening a browser
           --prometheus-tenancy on|off      the controller's setting (plan): on, the default, shows each query kept in
                                            its Deployment's namespace and refuses one that reads another; off, as written
           --prometheus-tenancy-label NAME  the label that holds the namespace in Prometheus (plan; default namespace)

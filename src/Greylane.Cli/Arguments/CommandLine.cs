@@ -17,6 +17,7 @@ internal static class CommandLine
         ["--filename"] = "filename",
         ["--prometheus-tenancy"] = "prometheus-tenancy",
         ["--prometheus-tenancy-label"] = "prometheus-tenancy-label",
+        ["--port"] = "port",
     };
 
     private static readonly Dictionary<string, string> SwitchFlags = new(StringComparer.Ordinal)
@@ -24,6 +25,9 @@ internal static class CommandLine
         ["-w"] = "watch",
         ["--watch"] = "watch",
         ["--full"] = "full",
+        ["-A"] = "all-namespaces",
+        ["--all-namespaces"] = "all-namespaces",
+        ["--no-browser"] = "no-browser",
         ["-h"] = "help",
         ["--help"] = "help",
     };
@@ -116,6 +120,7 @@ internal static class CommandLine
         "context" => "my-cluster",
         "prometheus-tenancy" => "off",
         "prometheus-tenancy-label" => "kubernetes_namespace",
+        "port" => "8001",
         _ => "~/.kube/config",
     };
 }

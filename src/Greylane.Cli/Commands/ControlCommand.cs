@@ -32,7 +32,7 @@ internal static class ControlCommand
         var timeout = Timeout(args.Option("timeout"));
         var name = args.Positionals[0];
         var command = CommandRules.Value(verb, args.Switch("full"));
-        var (before, sent) = await SendAsync(target, name, verb, command, ct);
+        var (before, sent) = await CommandSender.SendAsync(target.Client, target.Namespace, name, verb, command, ct);
         var after = await WaitAsync(target, name, sent, timeout, ct);
         if (after is null)
         {
@@ -65,45 +65,6 @@ internal static class ControlCommand
         return GoDuration.TryParse(text, out var value) && value > TimeSpan.Zero
             ? value
             : throw new CliException($"--timeout {text} is not a duration; write a positive number with a unit ({GoDuration.Units}), e.g. 30s or 2m");
-    }
-
-    // The patch carries the resourceVersion the phase was checked against, so a release that changed meanwhile is
-    // checked again rather than sent a command that may no longer apply (409 → re-read).
-    private static async Task<(RolloutStatus Before, V1Deployment Sent)> SendAsync(KubeTarget target, string name, string verb, string command, CancellationToken ct)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var deployment = await Deployments.ReadAsync(target.Client, target.Namespace, name, ct);
-            Deployments.RequireOptedIn(deployment);
-            var status = RolloutStatusJson.Read(Deployments.Annotation(deployment, GreylaneKeys.Status));
-            if (CommandRules.Refusal(verb, status.Phase, name, target.Namespace) is { } refusal)
-            {
-                throw new CliException(refusal);
-            }
-
-            if (Deployments.Annotation(deployment, GreylaneKeys.Command) is { } pending && pending != command)
-            {
-                throw new CliException($"command `{pending}` is still waiting for the controller on {target.Namespace}/{name}; wait for it (kubectl greylane status {name} -n {target.Namespace}) or remove it: kubectl annotate deployment {name} -n {target.Namespace} {GreylaneKeys.Command}-");
-            }
-
-            var patch = new JsonObject
-            {
-                ["metadata"] = new JsonObject
-                {
-                    ["resourceVersion"] = deployment.Metadata.ResourceVersion,
-                    ["annotations"] = new JsonObject { [GreylaneKeys.Command] = command },
-                },
-            };
-            try
-            {
-                var sent = await target.Client.AppsV1.PatchNamespacedDeploymentAsync(
-                    new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), name, target.Namespace, cancellationToken: ct);
-                return (status, sent);
-            }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict && attempt < 5)
-            {
-            }
-        }
     }
 
     // Done when the annotation is gone: the controller removes it in the same write as the status it decided.

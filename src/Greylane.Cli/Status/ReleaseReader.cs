@@ -36,7 +36,7 @@ internal static class ReleaseReader
             errors);
     }
 
-    private static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
+    internal static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)
     {
         var ns = deployment.Metadata.NamespaceProperty;
         var read = await StrategySource.ReadAsync(ns, key => Deployments.Annotation(deployment, key), (name, token) => SharedStrategyAsync(client, ns, name, token), tenancy: null, ct);

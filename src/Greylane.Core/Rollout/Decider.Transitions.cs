@@ -64,6 +64,7 @@ internal sealed partial class Decider
             RestoredAt = null,
             AnalysisSince = null,
             Metrics = [],
+            Measurements = [],
             PausedByUser = false,
             Held = false,
             ReleaseCleared = false,

@@ -27,6 +27,7 @@ internal static class MeasurementLedger
         }
 
         var metrics = status.Metrics.ToList();
+        var series = status.Measurements;
         foreach (var taken in measurements.OrderBy(m => m.Time).ThenBy(m => m.Metric, StringComparer.Ordinal))
         {
             var measurement = taken.Time > now ? taken with { Time = now } : taken;
@@ -39,9 +40,10 @@ internal static class MeasurementLedger
             }
 
             metrics[index] = Count(metrics[index], measurement);
+            series = MeasurementSeries.Append(series, status.Step, measurement);
         }
 
-        return status with { Metrics = metrics };
+        return status with { Metrics = metrics, Measurements = series };
     }
 
     /// <summary>

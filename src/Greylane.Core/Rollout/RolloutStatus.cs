@@ -61,6 +61,12 @@ public sealed record RolloutStatus
     /// <summary>Counters of the current step's metrics, in the step's order.</summary>
     public IReadOnlyList<MetricStatus> Metrics { get; init; } = [];
 
+    /// <summary>
+    /// The release's recent measurements of every metric and step, oldest first, bounded by <see cref="MeasurementSeries"/>
+    /// (per metric and in all); cleared when a release starts.
+    /// </summary>
+    public IReadOnlyList<RecordedMeasurement> Measurements { get; init; } = [];
+
     /// <summary>The trigger of the last transition.</summary>
     public RolloutTrigger? Reason { get; init; }
 

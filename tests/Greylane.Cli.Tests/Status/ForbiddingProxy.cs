@@ -13,12 +13,14 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
     private readonly HttpClient _upstream = new();
     private readonly Uri _target;
     private readonly string[] _forbidden;
+    private readonly string? _method;
     private readonly Task _loop;
 
-    private ForbiddingProxy(Uri target, string[] forbidden, int port)
+    private ForbiddingProxy(Uri target, string[] forbidden, int port, string? method = null)
     {
         _target = target;
         _forbidden = forbidden;
+        _method = method;
         Address = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Address.ToString());
         _listener.Start();
@@ -27,13 +29,18 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static ForbiddingProxy Start(Uri target, params string[] forbiddenResources)
+    public static ForbiddingProxy Start(Uri target, params string[] forbiddenResources) => new(target, forbiddenResources, FreePort());
+
+    /// <summary>Forbids only requests of <paramref name="method"/> (e.g. PATCH): a user who may read those resources but not change them.</summary>
+    public static ForbiddingProxy StartForMethod(Uri target, string method, params string[] forbiddenResources) => new(target, forbiddenResources, FreePort(), method);
+
+    private static int FreePort()
     {
         using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new ForbiddingProxy(target, forbiddenResources, port);
+        return port;
     }
 
     /// <summary>A copy of <paramref name="kubeconfig"/> whose server is this proxy.</summary>
@@ -65,11 +72,12 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
     {
         var path = context.Request.Url!.PathAndQuery;
         using var response = context.Response;
-        if (_forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
+        if ((_method is null || context.Request.HttpMethod == _method) && _forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
         {
             response.StatusCode = 403;
             response.ContentType = "application/json";
-            var body = $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{resource}} is forbidden: User \"dev\" cannot list resource \"{{resource}}\"","reason":"Forbidden","code":403}""";
+            var verb = context.Request.HttpMethod == "GET" ? "list" : context.Request.HttpMethod.ToLowerInvariant();
+            var body = $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{resource}} is forbidden: User \"dev\" cannot {{verb}} resource \"{{resource}}\"","reason":"Forbidden","code":403}""";
             await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
             return;
         }
