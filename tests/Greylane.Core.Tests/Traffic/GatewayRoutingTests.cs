@@ -101,6 +101,18 @@ public sealed class GatewayRoutingTests
         Assert.True(JsonNode.DeepEquals(Route("mocka"), restored.Restored));
     }
 
+    [Fact]
+    public void Status_describes_the_lane_rules_and_canary_weight_a_route_carries_and_nothing_for_a_route_without_the_release()
+    {
+        var target = Objects.Mocka() with { Lane = new LaneSpec("my-request-id", "canary", null) };
+        var step = new StepSpec(ReplicaCount.Of(1), 20, [new MatchSpec([new StringMatchSpec("x-beta", "1")], [], null)], PauseSpec.Manual, []);
+        var desired = GatewayRouteTransform.Desired(Route("mocka"), step, target).Desired!;
+
+        Assert.Equal("HTTPRoute mocka-route: lane rule greylane-mocka-base-1; canary weight 20%", GatewayRouteState.Describe(desired, "mocka-base"));
+        Assert.Null(GatewayRouteState.Describe(desired, "other"));
+        Assert.Null(GatewayRouteState.Describe(Route("mocka"), "mocka-base"));
+    }
+
     private static StepSpec Step(int weight) => new(ReplicaCount.Of(1), weight, [], PauseSpec.Manual, []);
 
     private static RolloutStrategy Strategy(GatewayApiSpec? gateway) =>
