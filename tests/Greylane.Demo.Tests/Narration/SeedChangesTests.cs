@@ -14,7 +14,7 @@ public sealed class SeedChangesTests
         Assert.Contains("VERSION comes from the pod's own version label", text, StringComparison.Ordinal);
         Assert.Contains("  greylane.dev/strategy of mocka-base (the demo's, instead of the seed's):\n    canaryLabels:\n      istio.service.tag: gray\n", text, StringComparison.Ordinal);
         Assert.Contains("        - name: success-rate\n", text, StringComparison.Ordinal);
-        Assert.EndsWith("  greylane.dev/strategy of mockb-base: the same, for mockb (Service mockb, vs-mockb, dr-mockb)", text, StringComparison.Ordinal);
+        Assert.EndsWith("  greylane.dev/strategy of mockb-base: the same, for mockb (Service mockb and its routing objects)", text, StringComparison.Ordinal);
     }
 
     [Fact]
