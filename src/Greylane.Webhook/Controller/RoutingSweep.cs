@@ -19,6 +19,7 @@ namespace Greylane.Webhook.Controller;
 internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, EventRecorder events, ILogger<RoutingSweep> logger)
 {
     private readonly RoutingApi _api = new(kube, fence);
+    private readonly Traffic.Gateway.GatewayRoutingApi _routes = new(kube, fence);
 
     /// <summary>
     /// Sweeps every namespace. <paramref name="optedIn"/> says whether a Deployment key (<c>namespace/name</c>) is one the
@@ -58,6 +59,11 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
             all.AddRange(await _api.ListEverywhereAsync(kind, cancellationToken) ?? []);
         }
 
+        foreach (var kind in Core.Traffic.Gateway.GatewayKind.All)
+        {
+            all.AddRange(await _routes.ListEverywhereAsync(kind, cancellationToken) ?? []);
+        }
+
         all.AddRange(await _api.ListServicesEverywhereAsync(cancellationToken));
         return [.. all.Where(o => o["metadata"]?["annotations"]?[GreylaneKeys.Origin] is not null)];
     }
@@ -85,7 +91,14 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
         try
         {
             // The write carries the resourceVersion just read: an object changed meanwhile waits for the next sweep.
-            await _api.ReplaceAsync(restored.Restored, ns, cancellationToken);
+            if (Core.Traffic.Gateway.GatewayKind.Of(RoutingApi.Kind(obj)) is not null)
+            {
+                await _routes.ReplaceAsync(restored.Restored, ns, cancellationToken);
+            }
+            else
+            {
+                await _api.ReplaceAsync(restored.Restored, ns, cancellationToken);
+            }
         }
         catch (HttpOperationException e) when (RoutingApi.IsConflict(e) || RoutingApi.IsNotFound(e))
         {

@@ -27,6 +27,20 @@ internal sealed class GatewayRoutingApi(IKubernetes client, LeaderFence fence)
         }
     }
 
+    /// <summary>Every route of <paramref name="kind"/> in every namespace (the leftover sweep), or null when the kind is not served.</summary>
+    public async Task<IReadOnlyList<JsonObject>?> ListEverywhereAsync(GatewayKind kind, CancellationToken ct)
+    {
+        try
+        {
+            var list = await client.CustomObjects.ListClusterCustomObjectAsync(GatewayKind.Group, GatewayKind.Version, kind.Plural, cancellationToken: ct).ConfigureAwait(false);
+            return [.. (RoutingApi.ToJson(list)["items"] as JsonArray ?? []).OfType<JsonObject>().Select(o => Typed(o, kind))];
+        }
+        catch (HttpOperationException e) when (RoutingApi.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Replaces a route (its metadata.resourceVersion is the precondition), without its status.</summary>
     public async Task ReplaceAsync(JsonObject route, string @namespace, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Rollout;
 using Greylane.Testing.Waiting;
+using k8s;
 using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Traffic.Gateway.Tests;
@@ -74,6 +75,27 @@ public sealed class GatewayApiReleaseTests
         AssertJson("""[{"name":"mocka","port":8000}]""", GatewaySeed.Rules(route)[0]["backendRefs"]);
         Assert.Null(await seed.RouteAsync("mockb"));
         await Eventually.UntilAsync<k8s.Models.V1Service?>(() => seed.ServiceAsync("mockb-canary"), c => c is null, "mockb-canary deleted");
+    }
+
+    [KubectlFact]
+    public async Task Routes_of_a_deployment_deleted_while_no_controller_ran_are_restored_by_the_sweep_with_an_event()
+    {
+        await using var seed = await GatewaySeed.StartAsync();
+        var original = GatewaySeed.Spec((await seed.RouteAsync("mockb"))!);
+        await seed.ShipAsync("mockb", "canary");
+        await seed.UntilPhaseAsync("mockb-base", RolloutPhase.StepPaused);
+        Assert.Equal(2, GatewaySeed.Rules((await seed.RouteAsync("mockb"))!).Count);
+
+        await seed.Controller.DisposeAsync();
+        await seed.Kubectl.OkAsync("-n", GatewaySeed.Namespace, "delete", "deployment", "mockb-base");
+        seed.Controller = await seed.Bed.StartControllerAsync("second", leaderElection: false);
+
+        await Eventually.UntilAsync<JsonObject?>(() => seed.RouteAsync("mockb"), r => JsonNode.DeepEquals(GatewaySeed.Spec(r!), original), "HTTPRoute mockb restored");
+        var events = await Eventually.UntilAsync(
+            async () => (await seed.Bed.Client.CoreV1.ListNamespacedEventAsync(GatewaySeed.Namespace)).Items.Where(e => e.Reason == "LeftoverRestored" && e.InvolvedObject.Kind == "HTTPRoute").ToList(),
+            found => found.Count >= 1,
+            "a LeftoverRestored Event on the HTTPRoute");
+        Assert.Contains("Deployment e2e/mockb-base is gone", events[0].Message, StringComparison.Ordinal);
     }
 
     [KubectlFact]

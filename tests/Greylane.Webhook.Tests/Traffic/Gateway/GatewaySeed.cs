@@ -22,6 +22,9 @@ internal sealed class GatewaySeed(ControllerBed bed, KubectlCommand kubectl) : I
 
     public KubectlCommand Kubectl { get; } = kubectl;
 
+    /// <summary>The running controller (a test may stop it and start another).</summary>
+    public ControllerReplica Controller { get; set; } = null!;
+
     public static async Task<GatewaySeed> StartAsync()
     {
         var bed = await ControllerBed.StartAsync();
@@ -29,7 +32,7 @@ internal sealed class GatewaySeed(ControllerBed bed, KubectlCommand kubectl) : I
         var cache = Directory.CreateDirectory(Path.Combine(bed.Directory, "kubectl-cache")).FullName;
         var seed = new GatewaySeed(bed, new KubectlCommand(bed.KubeconfigPath, cache));
         await seed.Kubectl.OkAsync("apply", "-k", RepositoryRoot.Combine("manifests", "samples", "seed-gateway-api"));
-        await bed.StartControllerAsync(leaderElection: false);
+        seed.Controller = await bed.StartControllerAsync(leaderElection: false);
         foreach (var s in new[] { "mocka", "mockb" })
         {
             await Eventually.UntilAsync(() => seed.GetAsync($"{s}-base"), d => d.Status?.AvailableReplicas == 1, $"{s}-base available");
