@@ -4,6 +4,7 @@ using Greylane.Core.Traffic.Gateway;
 using Greylane.Webhook.Controller.Leadership;
 using Greylane.Webhook.Traffic.Gateway;
 using k8s;
+using k8s.Autorest;
 
 namespace Greylane.Webhook.Traffic;
 
@@ -104,7 +105,14 @@ internal sealed partial class SelectingTrafficRouter(
         var routes = new List<JsonObject>();
         foreach (var kind in GatewayKind.All)
         {
-            routes.AddRange(await _routes.ListAsync(kind, ns, ct).ConfigureAwait(false) ?? []);
+            try
+            {
+                routes.AddRange(await _routes.ListAsync(kind, ns, ct).ConfigureAwait(false) ?? []);
+            }
+            catch (HttpOperationException e) when (e.Response?.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                // An install whose RBAC predates Gateway API routing: such a Deployment keeps routing through Istio.
+            }
         }
 
         var (family, problem) = RoutingFamilies.Choose(strategy, target, virtualServices, routes);
