@@ -35,7 +35,7 @@ sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
 
 demo: ## the seed demo on the sandbox (exits 0 only if release 1 completes and release 2 is rolled back)
 	dotnet build -c $(CONFIG) src/Greylane.Demo
-	dotnet run -c $(CONFIG) --no-build --project src/Greylane.Demo
+	dotnet run -c $(CONFIG) --no-build --project src/Greylane.Demo -- $(ARGS)
 
 bench: ## the webhook benchmark (not part of make test)
 	dotnet run -c Release --project tests/Greylane.Benchmarks

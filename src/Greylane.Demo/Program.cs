@@ -18,8 +18,11 @@ foreach (var arg in args)
         case "--verbose":
             settings = settings with { Verbose = true };
             break;
+        case "--gateway-api":
+            settings = settings with { GatewayApi = true, Strategy = DemoStrategies.ForGatewayApi };
+            break;
         default:
-            await Console.Error.WriteLineAsync($"demo: unknown argument '{arg}'. Usage: Greylane.Demo [--no-prometheus] [--no-kubectl] [--verbose]");
+            await Console.Error.WriteLineAsync($"demo: unknown argument '{arg}'. Usage: Greylane.Demo [--no-prometheus] [--no-kubectl] [--verbose] [--gateway-api]");
             return 2;
     }
 }

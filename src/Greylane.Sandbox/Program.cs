@@ -31,6 +31,7 @@ for (var i = 0; i < args.Length; i++)
 using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
 await using var server = await SandboxServer.StartAsync(new SandboxOptions { Port = port }, logs);
 await server.ApplyIstioCrdsAsync();
+await server.ApplyGatewayApiCrdsAsync();
 var path = server.WriteKubeconfig(kubeconfig);
 Console.WriteLine($"Greylane sandbox API server listening on {server.BaseAddress}");
 Console.WriteLine($"kubeconfig written to {path}");

@@ -99,6 +99,15 @@ public sealed class SandboxServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates the Gateway API CRDs of the standard channel (GatewayClass, Gateway, HTTPRoute, GRPCRoute, ReferenceGrant).</summary>
+    public async Task ApplyGatewayApiCrdsAsync(CancellationToken ct = default)
+    {
+        foreach (var crd in Server.ManifestLoader.GatewayApiCrds())
+        {
+            await _manifests.ApplyAsync(crd, ct);
+        }
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

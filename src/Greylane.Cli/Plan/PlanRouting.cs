@@ -5,30 +5,32 @@ using Greylane.Core.Analysis;
 using Greylane.Core.Serialization;
 using Greylane.Core.Strategy;
 using Greylane.Core.Traffic;
+using Greylane.Core.Traffic.Gateway;
 
 namespace Greylane.Cli.Plan;
 
 /// <summary>
 /// The routing objects of one Deployment found in the given files by the controller's own rule
-/// (<see cref="RoutingDiscovery"/>), and each step's objects as <see cref="TrafficPlanner.Step"/> computes them, shown as diffs.
+/// (<see cref="RoutingDiscovery"/>, <see cref="RoutingFamilies"/>, <see cref="GatewayDiscovery"/>), and each step's objects
+/// as <see cref="TrafficPlanner.Step"/> or <see cref="GatewayPlanner.Step"/> computes them, shown as diffs.
 /// </summary>
 internal sealed class PlanRouting
 {
     private readonly ManifestSet _set;
     private readonly TrafficTarget? _target;
-    private readonly TrafficObjects? _objects;
+    private readonly Func<StepSpec, TrafficPlan>? _planner;
     private readonly ReleasePods _pods;
     private readonly string _service;
     private readonly string? _noService;
     private readonly LaneSpec? _lane;
 
     private PlanRouting(
-        ManifestSet set, TrafficTarget? target, TrafficObjects? objects, ReleasePods pods, string service, string? noService, string summary, IReadOnlyList<string> notes, IReadOnlyList<string> refusals, LaneSpec? lane)
+        ManifestSet set, TrafficTarget? target, Func<StepSpec, TrafficPlan>? planner, ReleasePods pods, string service, string? noService, string summary, IReadOnlyList<string> notes, IReadOnlyList<string> refusals, LaneSpec? lane)
     {
         _lane = lane;
         _set = set;
         _target = target;
-        _objects = objects;
+        _planner = planner;
         _pods = pods;
         _service = service;
         _noService = noService;
@@ -68,6 +70,19 @@ internal sealed class PlanRouting
         }
 
         var service = target.Service;
+        var (family, ambiguous) = RoutingFamilies.Choose(
+            strategy, target, InNamespace(set, "VirtualService", ns), [.. InNamespace(set, GatewayKind.HttpRouteKind, ns), .. InNamespace(set, GatewayKind.GrpcRouteKind, ns)]);
+        if (ambiguous is not null)
+        {
+            Sort([ambiguous], strategy.SteersTraffic, refusals, notes);
+            return new PlanRouting(set, target, null, pods, service, noService, $"Service {service}; {Refused(strategy)}", notes, refusals, strategy.Traffic.Lane);
+        }
+
+        if (family == RoutingFamily.GatewayApi)
+        {
+            return PrepareGatewayApi(set, ns, deployment, strategy, templateLabels, pods, noService);
+        }
+
         var virtualServices = found.Objects.VirtualServices;
         var destinationRule = found.Objects.DestinationRule;
         if (found.Problems.Any(p => p.Kind != RoutingProblemKind.Missing))
@@ -99,7 +114,43 @@ internal sealed class PlanRouting
         var names = $"VirtualService {string.Join(", ", virtualServices.Select(ManifestSet.Name))}"
             + (destinationRule is null ? "" : $", DestinationRule {ManifestSet.Name(destinationRule)}");
         var laneText = strategy.Traffic.Lane is { } l ? $", lane {l.Header}={l.Value}" : "";
-        return new PlanRouting(set, target, objects, pods, service, noService, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, refusals, strategy.Traffic.Lane);
+        return new PlanRouting(set, target, step => TrafficPlanner.Step(objects, step, target, pods), pods, service, noService, $"Service {service} ({mode}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}", notes, refusals, strategy.Traffic.Lane);
+    }
+
+    // Gateway API routing: the routes found by the controller's rule (GatewayDiscovery), each step by GatewayPlanner.
+    private static PlanRouting PrepareGatewayApi(
+        ManifestSet set, string ns, string deployment, RolloutStrategy strategy, Dictionary<string, string> templateLabels, ReleasePods pods, string? noService)
+    {
+        var notes = new List<string>();
+        var refusals = new List<string>();
+        var found = GatewayDiscovery.Find(
+            strategy, ns, deployment, templateLabels, InNamespace(set, "Service", ns), InNamespace(set, GatewayKind.HttpRouteKind, ns), InNamespace(set, GatewayKind.GrpcRouteKind, ns));
+        Sort(found.Problems, strategy.SteersTraffic, refusals, notes);
+        var target = found.Target!;
+        var routes = found.Objects.Routes;
+        if (routes.Count == 0)
+        {
+            return new PlanRouting(set, target, null, pods, target.Service, noService, $"Service {target.Service}; no HTTPRoute or GRPCRoute with a backendRef to it in the given files, so routing is not previewed (pass it with -f)", notes, refusals, strategy.Traffic.Lane);
+        }
+
+        if (strategy.Steps.Any(s => s.ChangesRouting))
+        {
+            notes.Add($"the diffs leave out annotation {GreylaneKeys.Origin}, where Greylane saves each object's original spec before its first change");
+        }
+
+        var names = string.Join(", ", routes.Select(r => $"{ManifestSet.Text(r["kind"])} {ManifestSet.Name(r)}"));
+        var laneText = strategy.Traffic.Lane is { } l ? $", lane {l.Header}={l.Value}" : "";
+        return new PlanRouting(
+            set,
+            target,
+            step => GatewayPlanner.Step(found.Objects, step, target, pods),
+            pods,
+            target.Service,
+            noService,
+            $"Service {target.Service} (Gateway API, canary Service {target.CanaryService}), {names}, grace period {GoDuration.Format(strategy.Traffic.GracePeriod)}{laneText}",
+            notes,
+            refusals,
+            strategy.Traffic.Lane);
     }
 
     /// <summary>
@@ -121,12 +172,12 @@ internal sealed class PlanRouting
         }
 
         report.Line($"    routing: {new RoutingView(MatchText.ForStep(step, _lane), step.Weight)}");
-        if (_target is null || _objects is null)
+        if (_target is null || _planner is null)
         {
             return;
         }
 
-        var plan = TrafficPlanner.Step(_objects, step, _target, _pods);
+        var plan = _planner(step);
         foreach (var error in plan.Errors)
         {
             report.Line($"    refused: {error}");

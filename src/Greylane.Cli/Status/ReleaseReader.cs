@@ -33,7 +33,8 @@ internal static class ReleaseReader
             step is null ? RoutingView.None : Routing(step, strategy!),
             step is null ? [] : Metrics(step, strategy!, status),
             Deployments.Annotation(deployment, GreylaneKeys.Command),
-            errors);
+            errors,
+            strategy?.Traffic.GatewayApi is null ? null : await GatewayRoutesReader.ReadAsync(client, ns, deployment.Metadata.Name, ct));
     }
 
     internal static async Task<(RolloutStrategy? Strategy, IReadOnlyList<string> Errors)> ReadStrategyAsync(IKubernetes client, V1Deployment deployment, CancellationToken ct)

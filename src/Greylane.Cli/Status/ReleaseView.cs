@@ -14,7 +14,8 @@ internal sealed record ReleaseView(
     RoutingView Routing,
     IReadOnlyList<MetricRow> Metrics,
     string? PendingCommand,
-    IReadOnlyList<string> StrategyErrors)
+    IReadOnlyList<string> StrategyErrors,
+    IReadOnlyList<string>? GatewayRoutes = null)
 {
     /// <summary>Steps of a release are counted from 1 for people.</summary>
     public int StepNumber => Status.Phase switch

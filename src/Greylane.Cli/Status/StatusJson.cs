@@ -42,6 +42,7 @@ internal static class StatusJson
             {
                 ["matches"] = new JsonArray([.. view.Routing.Matches.Select(m => (JsonNode?)m)]),
                 ["weight"] = view.Routing.Weight,
+                ["gatewayRoutes"] = view.GatewayRoutes is { } routes ? new JsonArray([.. routes.Select(r => (JsonNode?)r)]) : null,
             },
             ["metrics"] = new JsonArray([.. view.Metrics.Select(m => (JsonNode?)new JsonObject
             {

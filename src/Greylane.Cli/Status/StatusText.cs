@@ -26,6 +26,11 @@ internal static class StatusText
             Line(text, "Routing", view.Routing.ToString());
         }
 
+        if (view.GatewayRoutes is { } routes)
+        {
+            Line(text, "Routes", routes.Count == 0 ? "original (no HTTPRoute or GRPCRoute carries this release)" : string.Join("\n            ", routes));
+        }
+
         if (view.Metrics.Count > 0)
         {
             Line(text, "Analysis", "");

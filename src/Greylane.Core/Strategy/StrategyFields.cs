@@ -7,7 +7,9 @@ internal static class StrategyFields
 
     public static readonly string[] Root = [CanaryLabels, "traffic", "steps", "analysis", "progressDeadline", "notify"];
 
-    public static readonly string[] Traffic = ["service", "istio", "gracePeriod", "lane"];
+    public static readonly string[] Traffic = ["service", "istio", "gatewayAPI", "gracePeriod", "lane"];
+
+    public static readonly string[] GatewayApi = ["httpRoutes", "grpcRoutes", "canaryService"];
 
     public static readonly string[] Istio = ["virtualServices", "destinationRule", "canarySubset"];
 

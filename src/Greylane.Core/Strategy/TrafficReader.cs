@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Greylane.Core.Strategy;
 
-/// <summary>Reads <c>traffic</c>: the Service, its Istio objects, the grace period and the lane.</summary>
+/// <summary>Reads <c>traffic</c>: the Service, its Istio objects or Gateway API routes, the grace period and the lane.</summary>
 internal static class TrafficReader
 {
     public static TrafficSpec Read(JsonNode? node, FieldReader fields)
@@ -17,7 +17,8 @@ internal static class TrafficReader
             Reference(fields, traffic["service"], "traffic.service", "Service", KubernetesNames.ServiceNameProblem),
             ReadIstio(traffic["istio"], fields),
             fields.Duration(traffic["gracePeriod"], "traffic.gracePeriod", allowZero: true) ?? TrafficSpec.None.GracePeriod,
-            LaneReader.Read(traffic["lane"], fields));
+            LaneReader.Read(traffic["lane"], fields),
+            GatewayApiReader.Read(traffic, fields));
     }
 
     /// <summary>A name of an object in the Deployment's namespace; anything else is an error.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Greylane.Core.Traffic.Gateway;
 
 namespace Greylane.Core.Traffic;
 
@@ -32,11 +33,13 @@ public static class LeftoverRestore
             owner.Service,
             owner.SubsetLabels,
             new Dictionary<string, string>(StringComparer.Ordinal),
-            owner.CanarySubset);
+            owner.CanarySubset,
+            CanaryServiceName: owner.CanaryService);
         return kind switch
         {
             "VirtualService" => VirtualServiceRestore.Restore(live, target, Mode(live, target)),
             "DestinationRule" => DestinationRuleRestore.Restore(live, target),
+            GatewayKind.HttpRouteKind or GatewayKind.GrpcRouteKind => GatewayRouteRestore.Restore(live, target),
             _ => null,
         };
     }

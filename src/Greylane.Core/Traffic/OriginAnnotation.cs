@@ -36,6 +36,12 @@ public static class OriginAnnotation
                 ["subsetLabels"] = new JsonObject([.. target.CanarySubsetLabels.Select(l => KeyValuePair.Create(l.Key, (JsonNode?)l.Value))]),
             },
         };
+        if (target.CanaryServiceName is { } canaryService)
+        {
+            // Only when named: a leftover restore must recognise backendRefs to it; the default follows from the Service.
+            saved["owner"]!["canaryService"] = canaryService;
+        }
+
         annotations[GreylaneKeys.Origin] = saved.ToJsonString();
         return copy;
     }
@@ -53,7 +59,7 @@ public static class OriginAnnotation
             return JsonNode.Parse(text)?["owner"] is JsonObject owner
                 && Json.String(owner, "deployment") is { Length: > 0 } deployment
                 && Json.String(owner, "service") is { Length: > 0 } service
-                ? new OriginOwner(deployment, service, Json.String(owner, "canarySubset") ?? "canary", Labels(owner["subsetLabels"]))
+                ? new OriginOwner(deployment, service, Json.String(owner, "canarySubset") ?? "canary", Labels(owner["subsetLabels"]), Json.String(owner, "canaryService"))
                 : null;
         }
         catch (JsonException)

@@ -88,6 +88,21 @@ public static class RoutingDiscovery
         }
 
         Refuse(problems, "DestinationRule", strategy.Traffic.Istio.DestinationRule, @namespace);
+        if (strategy.Traffic.GatewayApi is { } gateway)
+        {
+            foreach (var name in gateway.HttpRoutes)
+            {
+                Refuse(problems, "HTTPRoute", name, @namespace);
+            }
+
+            foreach (var name in gateway.GrpcRoutes)
+            {
+                Refuse(problems, "GRPCRoute", name, @namespace);
+            }
+
+            Refuse(problems, "Service", gateway.CanaryService, @namespace);
+        }
+
         return problems;
     }
 

@@ -10,6 +10,7 @@ namespace Greylane.Core.Traffic;
 /// <param name="TemplateLabels">The pod template labels of the release (the canary pods carry them, overridden by <paramref name="CanaryLabels"/>).</param>
 /// <param name="CanarySubset">The DestinationRule subset name for canary pods.</param>
 /// <param name="Lane">An end-to-end lane: its header match comes first in every step that has matches.</param>
+/// <param name="CanaryServiceName">The canary Service's name when the strategy sets one (<c>traffic.gatewayAPI.canaryService</c>).</param>
 public sealed record TrafficTarget(
     string Namespace,
     string Deployment,
@@ -17,7 +18,8 @@ public sealed record TrafficTarget(
     IReadOnlyDictionary<string, string> CanaryLabels,
     IReadOnlyDictionary<string, string> TemplateLabels,
     string CanarySubset = "canary",
-    LaneSpec? Lane = null)
+    LaneSpec? Lane = null,
+    string? CanaryServiceName = null)
 {
     /// <summary>The target of <paramref name="strategy"/> for a Deployment whose Service is <paramref name="service"/>.</summary>
     public static TrafficTarget From(
@@ -26,13 +28,13 @@ public sealed record TrafficTarget(
         string deployment,
         string service,
         IReadOnlyDictionary<string, string> templateLabels) =>
-        new(@namespace, deployment, service, strategy.CanaryLabels, templateLabels, strategy.Traffic.Istio.CanarySubset, strategy.Traffic.Lane);
+        new(@namespace, deployment, service, strategy.CanaryLabels, templateLabels, strategy.Traffic.Istio.CanarySubset, strategy.Traffic.Lane, strategy.Traffic.GatewayApi?.CanaryService);
 
     /// <summary>The prefix of every route name this release adds.</summary>
     public string RouteNamePrefix => $"greylane-{Deployment}-";
 
-    /// <summary>The Service that selects only canary pods in host mode.</summary>
-    public string CanaryService => $"{Service}-canary";
+    /// <summary>The Service that selects only canary pods (host mode, Gateway API): <c>&lt;service&gt;-canary</c> unless named.</summary>
+    public string CanaryService => CanaryServiceName ?? $"{Service}-canary";
 
     /// <summary>The labels every canary pod carries: template labels, overridden by canary labels.</summary>
     public IReadOnlyDictionary<string, string> CanaryPodLabels

@@ -17,6 +17,11 @@ internal sealed class MeshRouter(IObjectStore store, string ns, Func<IReadOnlyCo
     /// <summary>Routes a request for <paramref name="host"/> (a Service name), or at the gateway when it is null.</summary>
     public MeshRoute Route(string? host, Func<string, string?> header, Func<string, string?> query, string path)
     {
+        if (HttpRouteMesh.Route(store, ns, host, header, query, path) is { } routed)
+        {
+            return routed.Service is { } service ? Pick(service, null, routed.Via) : new MeshRoute(null, routed.Via);
+        }
+
         foreach (var vs in BoundVirtualServices(host))
         {
             var routes = vs["spec"]?["http"]?.AsArray() ?? [];

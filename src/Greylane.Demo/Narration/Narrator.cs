@@ -25,7 +25,7 @@ internal sealed class Narrator : IAsyncDisposable
     {
         _output = output;
         _ns = ns;
-        foreach (var type in new[] { Mesh.MeshRouter.VirtualServices, Mesh.MeshRouter.DestinationRules })
+        foreach (var type in new[] { Mesh.MeshRouter.VirtualServices, Mesh.MeshRouter.DestinationRules, Mesh.HttpRouteMesh.HttpRoutes })
         {
             foreach (var obj in store.List(type, ns))
             {
@@ -63,6 +63,7 @@ internal sealed class Narrator : IAsyncDisposable
                     ReplicaSet(e);
                     break;
                 case "virtualservices" or "destinationrules" when e.Resource.Group == "networking.istio.io":
+                case "httproutes" when e.Resource.Group == "gateway.networking.k8s.io":
                     Routing(e);
                     break;
                 default:

@@ -28,7 +28,7 @@ internal static class SeedChanges
             }
             else if (name == DemoNames.MockB && mocka is not null && strategy == mocka.Replace("mocka", "mockb", StringComparison.Ordinal))
             {
-                text.Append($"  greylane.dev/strategy of {name}: the same, for mockb (Service mockb, vs-mockb, dr-mockb)\n");
+                text.Append($"  greylane.dev/strategy of {name}: the same, for mockb (Service mockb and its routing objects)\n");
             }
             else
             {

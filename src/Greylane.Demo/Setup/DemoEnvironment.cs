@@ -36,6 +36,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public PrometheusProcess? Prometheus { get; private set; }
 
+    /// <summary>The story routes by HTTPRoutes (<c>--gateway-api</c>) rather than VirtualServices.</summary>
+    public bool GatewayApi { get; private set; }
+
     public GreylaneInstance Greylane { get; private set; } = null!;
 
     public MeshProxy Mesh { get; private set; } = null!;
@@ -89,11 +92,12 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     {
         Sandbox = Own(await SandboxServer.StartAsync(new SandboxOptions(), cancellationToken));
         await Sandbox.ApplyIstioCrdsAsync(cancellationToken);
+        await Sandbox.ApplyGatewayApiCrdsAsync(cancellationToken);
         await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"));
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(_directory, "kubectl-cache"));
-        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded); kubeconfig {Kubeconfig}");
+        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio and Gateway API CRDs loaded); kubeconfig {Kubeconfig}");
 
         if (settings.UsePrometheus && PrometheusProcess.Find() is { } binary)
         {
@@ -127,9 +131,12 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
         Own(new Narrator(Sandbox.Store, DemoNames.Namespace, Output));
         string? StrategyFor(string name) => settings.Strategy(name, Prometheus is not null);
-        var seed = SeedManifests.Load(StrategyFor);
+        GatewayApi = settings.GatewayApi;
+        var seed = SeedManifests.Load(StrategyFor, settings.GatewayApi);
         await Sandbox.ApplyManifestsAsync(seed, cancellationToken);
-        Output.Line($"applied manifests/samples/seed (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateway, DestinationRules, VirtualServices)");
+        Output.Line(settings.GatewayApi
+            ? $"applied manifests/samples/seed-gateway-api (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateways, HTTPRoutes: mocka's on the Gateway, mockb's on its Service)"
+            : $"applied manifests/samples/seed (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateway, DestinationRules, VirtualServices)");
         Output.Line(SeedChanges.Describe(StrategyFor));
         await WaitServingAsync(cancellationToken);
         Traffic = Own(new TrafficTrickle(Mesh.GatewayUrl, settings.TrafficPeriod));

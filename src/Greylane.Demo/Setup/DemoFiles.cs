@@ -12,4 +12,9 @@ internal static class DemoFiles
         ["namespace.yaml", "mocka.yaml", "mockb.yaml", "gateway.yaml", "destinationrules.yaml", "virtualservices.yaml"];
 
     public static string SeedFile(string name) => Path.Combine(Manifests, "seed", name);
+
+    /// <summary>The Gateway API variant of the seed (<c>--gateway-api</c>), in its kustomization's order.</summary>
+    public static IReadOnlyList<string> SeedGatewayApi { get; } = ["namespace.yaml", "mocka.yaml", "mockb.yaml", "gateway.yaml", "httproutes.yaml"];
+
+    public static string SeedGatewayApiFile(string name) => Path.Combine(Manifests, "seed-gateway-api", name);
 }

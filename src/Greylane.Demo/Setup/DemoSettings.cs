@@ -15,6 +15,9 @@ internal sealed record DemoSettings
     /// <summary>Time between two rounds of the traffic trickle (one plain and one lane request each).</summary>
     public TimeSpan TrafficPeriod { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Route by the Gateway API (manifests/samples/seed-gateway-api, HTTPRoutes) instead of Istio's objects.</summary>
+    public bool GatewayApi { get; init; }
+
     /// <summary>Show Greylane's own log at Information (default: warnings only, the narration tells the rest).</summary>
     public bool Verbose { get; init; }
 }

@@ -13,12 +13,12 @@ namespace Greylane.Demo.Setup;
 /// </summary>
 internal static class SeedManifests
 {
-    public static string Load(Func<string, string?> strategyFor)
+    public static string Load(Func<string, string?> strategyFor, bool gatewayApi = false)
     {
         var yaml = new StringBuilder();
-        foreach (var file in DemoFiles.Seed)
+        foreach (var file in gatewayApi ? DemoFiles.SeedGatewayApi : DemoFiles.Seed)
         {
-            foreach (var document in YamlJson.ParseAll(File.ReadAllText(DemoFiles.SeedFile(file))))
+            foreach (var document in YamlJson.ParseAll(File.ReadAllText(gatewayApi ? DemoFiles.SeedGatewayApiFile(file) : DemoFiles.SeedFile(file))))
             {
                 if (document is not JsonObject obj)
                 {

@@ -26,7 +26,9 @@ internal sealed class DemoStory(DemoEnvironment environment)
     {
         _gated = environment.Prometheus is not null;
         Output.Heading("Before any release: every request is served by version base");
-        Output.Line("the seed: gateway → vs-mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → vs-mockb → mockb; subsets version-base");
+        Output.Line(environment.GatewayApi
+            ? "the seed on the Gateway API: gateway → HTTPRoute mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → HTTPRoute mockb (on Service mockb) → mockb"
+            : "the seed: gateway → vs-mocka → mocka (calls http://mockb:8000/, passing on only my-request-id) → vs-mockb → mockb; subsets version-base");
         await CurlAsync(cancellationToken);
 
         // Every act reports its own traffic before the next begins: counts carried over would show release 1's

@@ -20,15 +20,17 @@ internal static class DemoStrategies
         _ => null,
     };
 
+    /// <summary>The same strategies routed by the Gateway API (<c>--gateway-api</c>).</summary>
+    public static string? ForGatewayApi(string deployment, bool analysis) =>
+        For(deployment, analysis)?.Replace(Istio(deployment == Setup.DemoNames.MockA ? "mocka" : "mockb"), GatewayApi(deployment == Setup.DemoNames.MockA ? "mocka" : "mockb"), StringComparison.Ordinal);
+
     public static string Seed(string service, bool analysis, string pause = "manual", bool builtin = false) => $$"""
         canaryLabels:
           istio.service.tag: gray
           version: canary
         traffic:
           service: {{service}}
-          istio:
-            virtualServices: [vs-{{service}}]
-            destinationRule: dr-{{service}}
+        {{Istio(service)}}
           lane:
             header: my-request-id
             value: canary
@@ -72,5 +74,16 @@ internal static class DemoStrategies
               count: 3
               failureLimit: 1
               inconclusiveLimit: 5
+        """;
+
+    private static string Istio(string service) => $"""
+          istio:
+            virtualServices: [vs-{service}]
+            destinationRule: dr-{service}
+        """;
+
+    private static string GatewayApi(string service) => $"""
+          gatewayAPI:
+            httpRoutes: [{service}]
         """;
 }

@@ -14,6 +14,8 @@ internal sealed class ManifestLoader(InMemoryObjectStore store, ResourceRegistry
 {
     public const string Manager = "greylane-sandbox";
 
+    private const string GatewayApiFolder = ".Crds.GatewayApi.";
+
     private static readonly WriteOptions Options = new(DryRun: false, Manager);
 
     public async Task<IReadOnlyList<JsonObject>> ApplyAsync(string yaml, CancellationToken ct)
@@ -38,10 +40,15 @@ internal sealed class ManifestLoader(InMemoryObjectStore store, ResourceRegistry
     }
 
     /// <summary>The Istio CRDs shipped as embedded fixtures under <c>Crds/</c>.</summary>
-    public static IEnumerable<string> IstioCrds()
+    public static IEnumerable<string> IstioCrds() => Embedded(name => !name.Contains(GatewayApiFolder, StringComparison.Ordinal));
+
+    /// <summary>The Gateway API CRDs (standard channel) shipped as embedded fixtures under <c>Crds/GatewayApi/</c>.</summary>
+    public static IEnumerable<string> GatewayApiCrds() => Embedded(name => name.Contains(GatewayApiFolder, StringComparison.Ordinal));
+
+    private static IEnumerable<string> Embedded(Func<string, bool> wanted)
     {
         var assembly = typeof(ManifestLoader).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".yaml", StringComparison.Ordinal) && wanted(n)).Order(StringComparer.Ordinal))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var reader = new StreamReader(stream);

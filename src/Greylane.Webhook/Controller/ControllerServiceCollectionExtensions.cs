@@ -32,7 +32,9 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
         services.AddPrometheusAnalysis(configuration);
-        services.TryAddSingleton<ITrafficRouter, IstioTrafficRouter>();
+        services.TryAddSingleton<IstioTrafficRouter>();
+        services.TryAddSingleton<Traffic.Gateway.GatewayTrafficRouter>();
+        services.TryAddSingleton<ITrafficRouter, SelectingTrafficRouter>();
         services.TryAddSingleton<LeaderFence>();
         services.TryAddSingleton<LeaseElector>();
         services.TryAddSingleton<ClusterClient>();

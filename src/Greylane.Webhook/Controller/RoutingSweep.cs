@@ -19,6 +19,7 @@ namespace Greylane.Webhook.Controller;
 internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, EventRecorder events, ILogger<RoutingSweep> logger)
 {
     private readonly RoutingApi _api = new(kube, fence);
+    private readonly Traffic.Gateway.GatewayRoutingApi _routes = new(kube, fence);
 
     /// <summary>
     /// Sweeps every namespace. <paramref name="optedIn"/> says whether a Deployment key (<c>namespace/name</c>) is one the
@@ -56,6 +57,11 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
         foreach (var kind in new[] { IstioKind.VirtualService, IstioKind.DestinationRule })
         {
             all.AddRange(await _api.ListEverywhereAsync(kind, cancellationToken) ?? []);
+        }
+
+        foreach (var kind in Core.Traffic.Gateway.GatewayKind.All)
+        {
+            all.AddRange(await _routes.ListEverywhereAsync(kind, cancellationToken) ?? []);
         }
 
         all.AddRange(await _api.ListServicesEverywhereAsync(cancellationToken));

@@ -51,6 +51,13 @@ internal static class LogEvents
     public const int IstioTrafficRouterDeleted = 602;
     public const int IstioTrafficRouterRetry = 603;
 
+    // Gateway API routing (issue 17): 650–699
+    public const int GatewayTrafficRouterCreated = 650;
+    public const int GatewayTrafficRouterReplaced = 651;
+    public const int GatewayTrafficRouterDeleted = 652;
+    public const int GatewayTrafficRouterRetry = 653;
+    public const int SelectingTrafficRouterChose = 654;
+
     // Analysis: 700–799
     public const int PrometheusClientRetry = 700;
     public const int PrometheusMetricAnalyzerMeasured = 701;

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Greylane.Core.Ownership;
+using Greylane.Core.Traffic.Gateway;
+using Greylane.Webhook.Controller.Leadership;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
-using Greylane.Core.Ownership;
-using Greylane.Webhook.Controller.Leadership;
 
 namespace Greylane.Webhook.Traffic;
 
@@ -143,9 +144,16 @@ internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
             return Typed(ToJson(patched), kind.ApiVersion, kind.Kind);
         }
 
+        if (GatewayKind.Of(Kind(obj)) is { } route)
+        {
+            var patched = await client.CustomObjects.PatchNamespacedCustomObjectAsync(
+                body, GatewayKind.Group, GatewayKind.Version, @namespace, route.Plural, name, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);
+            return Typed(ToJson(patched), GatewayKind.ApiVersion, route.Kind);
+        }
+
         if (Kind(obj) != "Service")
         {
-            throw new InvalidOperationException($"the router writes Istio objects and Services only, not {Kind(obj)}");
+            throw new InvalidOperationException($"the router writes Istio objects, Gateway API routes and Services only, not {Kind(obj)}");
         }
 
         var service = await client.CoreV1.PatchNamespacedServiceAsync(body, name, @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: ct).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public sealed class TrafficRejectionTests
     [InlineData("traffic: {istio: {gateway: gw}}", "traffic.istio.gateway: unknown field; allowed: virtualServices, destinationRule, canarySubset")]
     [InlineData("traffic: {gracePeriod: 30}", "traffic.gracePeriod: 30 has no unit; write 30s or 30m (units: ms, s, m, h)")]
     [InlineData("traffic: {gracePeriod: 3 seconds}", "traffic.gracePeriod: \"3 seconds\" is not a duration; write a number and a unit (ms, s, m, h), e.g. 30s, 5m or 1h30m")]
-    [InlineData("traffic: mocka", "traffic: expected a mapping with fields service, istio, gracePeriod, lane; got the string \"mocka\"")]
+    [InlineData("traffic: mocka", "traffic: expected a mapping with fields service, istio, gatewayAPI, gracePeriod, lane; got the string \"mocka\"")]
     [InlineData("traffic: {lane: {value: canary}}", "traffic.lane.header: required; name the header that marks lane traffic, e.g. header: my-request-id")]
     [InlineData("traffic: {lane: {header: my-request-id}}", "traffic.lane.value: required; write the header value of the lane, e.g. value: canary")]
     [InlineData("traffic: {lane: {header: My-Request-Id, value: canary}}", "traffic.lane.header: \"My-Request-Id\" has uppercase letters; Istio matches header names in lowercase: write \"my-request-id\"")]

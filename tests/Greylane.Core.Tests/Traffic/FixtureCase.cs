@@ -37,7 +37,8 @@ internal sealed class FixtureCase(string name)
                 Map(t["canaryLabels"]),
                 Map(t["templateLabels"]),
                 (string?)t["canarySubset"] ?? "canary",
-                lane);
+                lane,
+                (string?)t["canaryService"]);
         }
     }
 

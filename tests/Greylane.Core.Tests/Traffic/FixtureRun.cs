@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Traffic;
+using Greylane.Core.Traffic.Gateway;
 
 namespace Greylane.Core.Traffic.Tests;
 
@@ -33,6 +34,7 @@ internal sealed record FixtureRun(List<JsonObject> Objects, List<string> Errors,
                     var restored = Kind(obj) switch
                     {
                         "VirtualService" => VirtualServiceRestore.Restore(obj, target, mode),
+                        "HTTPRoute" or "GRPCRoute" => GatewayRouteRestore.Restore(obj, target),
                         "DestinationRule" => DestinationRuleRestore.Restore(obj, target),
                         _ => ServiceRestore.Restore(obj),
                     };
@@ -60,6 +62,9 @@ internal sealed record FixtureRun(List<JsonObject> Objects, List<string> Errors,
                 break;
             case "DestinationRule":
                 yield return DestinationRuleTransform.Desired(obj, target, subsets);
+                break;
+            case "HTTPRoute" or "GRPCRoute":
+                yield return GatewayRouteTransform.Desired(obj, fixture.Step, target);
                 break;
             default:
                 yield return HostModeServices.PinnedStableService(obj, target, fixture.String("stablePodTemplateHash")!);

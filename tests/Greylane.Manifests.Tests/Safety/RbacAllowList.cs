@@ -24,6 +24,8 @@ internal static class RbacAllowList
             [("networking.istio.io", "destinationrules")] = ["get", "list", "watch", "update", "patch"],
             // get: an update must carry the current resourceVersion (custom resources refuse unconditional updates).
             [("networking.istio.io", "envoyfilters")] = ["get", "create", "update", "delete"],
+            [("gateway.networking.k8s.io", "httproutes")] = ["get", "list", "watch", "update", "patch"],
+            [("gateway.networking.k8s.io", "grpcroutes")] = ["get", "list", "watch", "update", "patch"],
         };
 
     /// <summary>(apiGroup, resource) → verbs, granted only by a Role in Greylane's own namespace.</summary>
