@@ -11,19 +11,22 @@ namespace Greylane.Demo.Setup;
 
 /// <summary>
 /// Everything the seed scenario runs on, in one process: the sandbox API server with the Istio CRDs, Greylane
-/// (webhook and controller) registered over HTTPS with a CA made on the fly, the seed sample applied, real sample
-/// services playing its pods, a mesh standing in for Istio, a real Prometheus scraping the pods (when installed),
-/// a trickle of traffic and the narrator. Dispose tears it all down, Prometheus included.
+/// (webhook and controller) registered over HTTPS with a CA made on the fly, real sample services playing the pods, a
+/// mesh standing in for Istio, a real Prometheus scraping the pods (when installed). For the demo also the seed sample,
+/// a trickle of traffic and the narrator; for the playground (<see cref="DemoSettings.Playground"/>) every namespace,
+/// files in <c>.sandbox</c> and logs to files instead. Dispose tears it all down, Prometheus included.
 /// </summary>
 internal sealed class DemoEnvironment : IAsyncDisposable
 {
     private readonly Stack<IAsyncDisposable> _owned = new();
     private readonly string _directory;
+    private readonly bool _temporary;
 
-    private DemoEnvironment(DemoOutput output, string directory)
+    private DemoEnvironment(DemoOutput output, string directory, bool temporary)
     {
         Output = output;
         _directory = directory;
+        _temporary = temporary;
     }
 
     public DemoOutput Output { get; }
@@ -48,7 +51,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public static async Task<DemoEnvironment> StartAsync(DemoSettings settings, DemoOutput output, CancellationToken cancellationToken)
     {
-        var environment = new DemoEnvironment(output, Directory.CreateTempSubdirectory("greylane-demo-").FullName);
+        var environment = settings.Playground is { } playground
+            ? new DemoEnvironment(output, Directory.CreateDirectory(playground.Directory).FullName, temporary: false)
+            : new DemoEnvironment(output, Directory.CreateTempSubdirectory("greylane-demo-").FullName, temporary: true);
         try
         {
             await environment.SetUpAsync(settings, cancellationToken);
@@ -70,7 +75,10 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (_temporary)
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -85,42 +93,75 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         return part;
     }
 
+    private FileLog? Log(DemoSettings settings, string part)
+    {
+        if (settings.Playground is not { } playground)
+        {
+            return null;
+        }
+
+        var log = new FileLog(playground.Log(part));
+        Own(new OwnedDisposable(log));
+        return log;
+    }
+
     private async Task SetUpAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
-        Sandbox = Own(await SandboxServer.StartAsync(new SandboxOptions(), cancellationToken));
+        var playground = settings.Playground;
+        var sandboxLog = Log(settings, "sandbox");
+        var sandboxLogs = sandboxLog is null ? null : LoggerFactory.Create(b => b.AddProvider(sandboxLog).AddFilter("Microsoft", LogLevel.Warning));
+        if (sandboxLogs is not null)
+        {
+            Own(new OwnedDisposable(sandboxLogs));
+        }
+        var (sandbox, portNote) = await SandboxStart.StartAsync(playground?.Port ?? 0, sandboxLogs, cancellationToken);
+        Sandbox = Own(sandbox);
         await Sandbox.ApplyIstioCrdsAsync(cancellationToken);
-        await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"));
+        if (portNote is not null)
+        {
+            Output.Line(portNote);
+        }
+
+        if (playground is { ApiOnly: true })
+        {
+            Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded; nothing else started: --api-only); kubeconfig {Kubeconfig}");
+            return;
+        }
+
+        await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(_directory, "kubectl-cache"));
-        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded); kubeconfig {Kubeconfig}");
+        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio CRDs loaded, namespace {DemoNames.LeaseNamespace}); kubeconfig {Kubeconfig}");
 
         if (settings.UsePrometheus && PrometheusProcess.Find() is { } binary)
         {
-            Prometheus = Own(await PrometheusProcess.StartAsync(binary, cancellationToken));
+            Prometheus = Own(await PrometheusProcess.StartAsync(binary, cancellationToken, playground?.Log("prometheus")));
             Output.Line($"Prometheus {binary} at {Prometheus.Url} (scrapes every pod every 1s; temporary data directory)");
         }
         else
         {
             Output.Line(settings.UsePrometheus
-                ? $"Prometheus is not installed, so this run has no analysis gates. To see them: {PrometheusProcess.InstallHint}"
+                ? $"Prometheus is not installed, so {(playground is null ? "this run has" : "Greylane runs with")} no analysis gates. To see them: {PrometheusProcess.InstallHint}"
                 : "Prometheus not used (--no-prometheus), so this run has no analysis gates");
         }
 
-        var pki = DemoPki.Create(_directory);
-        var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
-        arguments.AddRange(["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]);
-        Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken));
-        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
-        await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
-        Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
+        await StartGreylaneAsync(settings, cancellationToken);
 
         PodRunner? pods = null;
-        Mesh = Own(await MeshProxy.StartAsync(new MeshRouter(Sandbox.Store, DemoNames.Namespace, () => pods?.Running ?? []), cancellationToken));
-        Pods = pods = Own(new PodRunner(Sandbox.Store, DemoNames.Namespace, Mesh.Outbound));
+        var ns = playground is null ? DemoNames.Namespace : null;
+        Mesh = Own(await MeshProxy.StartAsync(new MeshRouter(Sandbox.Store, ns, () => pods?.Running ?? []), cancellationToken));
+        var podLog = Log(settings, "pods");
+        Pods = pods = Own(new PodRunner(Sandbox.Store, ns, Mesh.Outbound, podLog is null ? null : podLog.Line));
         if (Prometheus is { } prometheus)
         {
-            Pods.Changed += () => ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running);
+            Pods.Changed += () => ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running, Mesh.MetricsUrl);
+            ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running, Mesh.MetricsUrl);
+        }
+
+        if (playground is not null)
+        {
+            return;
         }
 
         Own(new Narrator(Sandbox.Store, DemoNames.Namespace, Output));
@@ -132,6 +173,20 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await WaitServingAsync(cancellationToken);
         Traffic = Own(new TrafficTrickle(Mesh.GatewayUrl, settings.TrafficPeriod));
         Output.Line($"gateway at {Mesh.GatewayUrl}; sending a trickle of requests, with and without '{DemoNames.LaneHeader}: {DemoNames.LaneValue}'");
+    }
+
+    private async Task StartGreylaneAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var pki = DemoPki.Create(Directory.CreateDirectory(Path.Combine(_directory, "pki")).FullName);
+        var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
+        var log = Log(settings, "greylane");
+        arguments.AddRange(log is null
+            ? ["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]
+            : ["--Logging:LogLevel:Default", "Information", "--Logging:Console:LogLevel:Default", "None"]);
+        Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken, log));
+        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
+        await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
+        Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
     }
 
     private async Task WaitServingAsync(CancellationToken cancellationToken)
