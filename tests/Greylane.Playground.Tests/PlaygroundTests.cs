@@ -24,6 +24,7 @@ public sealed class PlaygroundTests : IDisposable
     {
         Assert.True(KubectlCommand.IsInstalled, KubectlCommand.NotInstalled);
         Assert.True(File.Exists("/usr/bin/prometheus"), "prometheus is not installed: sudo apt-get install --no-install-recommends prometheus");
+        Assert.Contains("\nmake sandbox ", File.ReadAllText(Testing.Repository.RepositoryRoot.Combine("README.md")), StringComparison.Ordinal);
         var directory = Path.Combine(_scratch, "sandbox");
         using var playground = PlaygroundProcess.Start(directory);
         var env = await playground.WaitRunningAsync();
