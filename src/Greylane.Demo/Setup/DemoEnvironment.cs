@@ -16,7 +16,7 @@ namespace Greylane.Demo.Setup;
 /// a trickle of traffic and the narrator; for the playground (<see cref="DemoSettings.Playground"/>) every namespace,
 /// files in <c>.sandbox</c> and logs to files instead. Dispose tears it all down, Prometheus included.
 /// </summary>
-internal sealed class DemoEnvironment : IAsyncDisposable
+internal sealed partial class DemoEnvironment : IAsyncDisposable
 {
     private readonly Stack<IAsyncDisposable> _owned = new();
     private readonly string _directory;
@@ -159,20 +159,10 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running, Mesh.MetricsUrl);
         }
 
-        if (playground is not null)
+        if (playground is null)
         {
-            return;
+            await SetUpStoryAsync(settings, cancellationToken);
         }
-
-        Own(new Narrator(Sandbox.Store, DemoNames.Namespace, Output));
-        string? StrategyFor(string name) => settings.Strategy(name, Prometheus is not null);
-        var seed = SeedManifests.Load(StrategyFor);
-        await Sandbox.ApplyManifestsAsync(seed, cancellationToken);
-        Output.Line($"applied manifests/samples/seed (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateway, DestinationRules, VirtualServices)");
-        Output.Line(SeedChanges.Describe(StrategyFor));
-        await WaitServingAsync(cancellationToken);
-        Traffic = Own(new TrafficTrickle(Mesh.GatewayUrl, settings.TrafficPeriod));
-        Output.Line($"gateway at {Mesh.GatewayUrl}; sending a trickle of requests, with and without '{DemoNames.LaneHeader}: {DemoNames.LaneValue}'");
     }
 
     private async Task StartGreylaneAsync(DemoSettings settings, CancellationToken cancellationToken)
@@ -187,31 +177,5 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
         await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
         Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
-    }
-
-    private async Task WaitServingAsync(CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var last = "";
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(Mesh.GatewayUrl, timeout.Token);
-                last = await response.Content.ReadAsStringAsync(timeout.Token);
-                if (response.IsSuccessStatusCode && last.Contains("mockb", StringComparison.Ordinal))
-                {
-                    return;
-                }
-
-                await Task.Delay(100, timeout.Token);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"the seed's services did not answer through the gateway within 30s; last answer: {last}; pod problems: {string.Join("; ", Pods.Problems)}");
-            }
-        }
     }
 }
