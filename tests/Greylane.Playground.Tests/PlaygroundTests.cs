@@ -8,8 +8,9 @@ using Greylane.Testing.Waiting;
 namespace Greylane.Playground.Tests;
 
 /// <summary>
-/// <c>make sandbox</c> as the README says, driven from outside with the real kubectl and the plugin: the seed sample,
-/// a held release seen through the gateway and Prometheus, promote, abort, a second start, Ctrl-C. About 2–3 minutes
+/// <c>make sandbox</c> as the README says, driven from outside with the real kubectl, helm and the plugin: the seed
+/// sample, a held release seen through the gateway and Prometheus, promote, a helm upgrade held and aborted, a
+/// second start, Ctrl-C. About 2–3 minutes
 /// (mostly <c>make</c>'s up-to-date build, three times); the two tests run one after the other (one class).
 /// </summary>
 public sealed class PlaygroundTests : IDisposable
@@ -72,11 +73,18 @@ public sealed class PlaygroundTests : IDisposable
         Assert.True(promote.ExitCode == 0, promote.ToString());
         await PhaseAsync(plugin, env, "mocka-base", "Completed");
 
-        await kubectl.OkAsync("-n", Ns, "set", "image", "deployment/mockb-base", "default=greylane/sample-service:1.2");
-        await PhaseAsync(plugin, env, "mockb-base", "StepPaused");
-        var abort = await plugin.KubectlAsync(env["KUBECONFIG"], "greylane", "abort", "mockb-base", "-n", Ns);
+        // helm ships the sample chart into another namespace; its upgrade is held, and aborted.
+        var helm = new HelmCommand(_scratch, env["KUBECONFIG"]);
+        await helm.OkAsync("install", "web", Testing.Repository.RepositoryRoot.Combine("manifests", "samples", "chart"), "--namespace", "apps", "--create-namespace", "--wait", "--timeout", "60s");
+        await Eventually.UntilAsync(
+            () => prometheus.GetStringAsync($"api/v1/query?query={Uri.EscapeDataString("up{namespace=\"apps\"} == 1")}"),
+            json => JsonNode.Parse(json)!["data"]!["result"]!.AsArray().Count == 2,
+            "the chart's two pods to run as real services, scraped by Prometheus", TimeSpan.FromSeconds(60), interval: TimeSpan.FromSeconds(1));
+        await helm.OkAsync("upgrade", "web", Testing.Repository.RepositoryRoot.Combine("manifests", "samples", "chart"), "--namespace", "apps", "--set", "image.tag=2.0");
+        await PhaseAsync(plugin, env, "web", "StepPaused", "apps");
+        var abort = await plugin.KubectlAsync(env["KUBECONFIG"], "greylane", "abort", "web", "-n", "apps");
         Assert.True(abort.ExitCode == 0, abort.ToString());
-        await PhaseAsync(plugin, env, "mockb-base", "RolledBack");
+        await PhaseAsync(plugin, env, "web", "RolledBack", "apps");
 
         await playground.InterruptAsync();
         Assert.Contains("stopped; nothing is left running", playground.Stdout, StringComparison.Ordinal);
@@ -106,9 +114,9 @@ public sealed class PlaygroundTests : IDisposable
         Assert.True(IsFree(port), $"the API server's port {port} is still open after Ctrl-C\n{playground}");
     }
 
-    private static async Task PhaseAsync(PluginShim plugin, IReadOnlyDictionary<string, string> env, string deployment, string phase) =>
+    private static async Task PhaseAsync(PluginShim plugin, IReadOnlyDictionary<string, string> env, string deployment, string phase, string ns = Ns) =>
         await Eventually.UntilAsync(
-            () => plugin.KubectlAsync(env["KUBECONFIG"], "greylane", "status", deployment, "-n", Ns, "-o", "json"),
+            () => plugin.KubectlAsync(env["KUBECONFIG"], "greylane", "status", deployment, "-n", ns, "-o", "json"),
             run => run.ExitCode == 0 && (string?)JsonNode.Parse(run.Stdout)!["phase"] == phase,
             $"kubectl greylane status {deployment} to say {phase}", TimeSpan.FromSeconds(60), run => run.ToString(), TimeSpan.FromMilliseconds(500));
 
