@@ -11,10 +11,10 @@ internal static class PlaygroundEnvFile
 {
     public static string Path(string directory) => System.IO.Path.Combine(directory, "env");
 
-    public static string Text(DemoEnvironment environment)
+    public static string Text(DemoEnvironment environment, string file)
     {
         var text = new StringBuilder();
-        text.Append("# written by make sandbox; removed when it stops. Use: source .sandbox/env\n");
+        text.Append($"# written by make sandbox; removed when it stops. Use: source {file}\n");
         text.Append($"export KUBECONFIG={Quote(environment.Kubeconfig)}\n");
         if (environment.Mesh is { } mesh)
         {

@@ -25,7 +25,7 @@ internal static class PlaygroundRun
         try
         {
             await using var environment = await DemoEnvironment.StartAsync(settings, output, stop);
-            await File.WriteAllTextAsync(envFile, PlaygroundEnvFile.Text(environment), stop);
+            await File.WriteAllTextAsync(envFile, PlaygroundEnvFile.Text(environment, envFile), stop);
             output.Line(PlaygroundGuide.Text(environment, playground, envFile));
             try
             {
@@ -33,14 +33,14 @@ internal static class PlaygroundRun
             }
             catch (OperationCanceledException)
             {
-                output.Line("stopping: every part this playground started (Greylane, pods, gateway, Prometheus, API server)");
+                output.Line("stopping everything this playground started");
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             output.Line("interrupted while starting; stopped what had started");
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or TimeoutException or HttpRequestException or k8s.Autorest.HttpOperationException)
         {
             await Console.Error.WriteLineAsync($"sandbox: could not start: {e.Message} (logs: {playground.Logs})");
             return 1;
