@@ -30,8 +30,11 @@ endif
 webhook: certs ## run the webhook alone on https://127.0.0.1:8443, no controller (Release build)
 	dotnet run -c Release --project src/Greylane.Webhook -- --urls https://127.0.0.1:8443 --tls-cert $(CURDIR)/certs/out/tls.crt --tls-key $(CURDIR)/certs/out/tls.key --controller false
 
-sandbox: ## run the Kubernetes API emulator (kubeconfig in .sandbox/kubeconfig)
-	dotnet run -c Release --project src/Greylane.Sandbox -- --port 6443 --kubeconfig $(CURDIR)/.sandbox/kubeconfig
+SANDBOX_DIR ?= $(CURDIR)/.sandbox
+
+sandbox: ## the playground until Ctrl-C: API server (6443), Greylane, gateway, real pods, Prometheus; source .sandbox/env (ARGS=--api-only: the emulator alone)
+	dotnet build -c $(CONFIG) --disable-build-servers src/Greylane.Demo
+	dotnet run -c $(CONFIG) --no-build --project src/Greylane.Demo -- --playground $(SANDBOX_DIR) $(ARGS)
 
 demo: ## the seed demo on the sandbox (exits 0 only if release 1 completes and release 2 is rolled back)
 	dotnet build -c $(CONFIG) src/Greylane.Demo

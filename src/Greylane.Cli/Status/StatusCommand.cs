@@ -53,7 +53,12 @@ internal static class StatusCommand
         }
 
         var unseen = await UnseenDeployments.ListAsync(target, ct);
-        var rv = await PrintAllAsync(target, printer, ct, quietWhenEmpty: unseen.Count > 0);
+        var (rv, shown) = await PrintAllAsync(target, printer, ct, quietWhenEmpty: unseen.Count > 0);
+        if (shown == 0 && unseen.Count == 0 && !json)
+        {
+            await EmptyNamespaceNotice.ReportAsync(target, console, ct);
+        }
+
         if (await UnseenDeployments.ReportAsync(target, unseen, console, ct) is var listCode && listCode != ExitCodes.Ok)
         {
             return listCode;
@@ -71,7 +76,7 @@ internal static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<string> PrintAllAsync(KubeTarget target, Printer printer, CancellationToken ct, bool quietWhenEmpty = false)
+    private static async Task<(string ResourceVersion, int Shown)> PrintAllAsync(KubeTarget target, Printer printer, CancellationToken ct, bool quietWhenEmpty = false)
     {
         var list = await target.Client.AppsV1.ListNamespacedDeploymentAsync(target.Namespace, labelSelector: $"{GreylaneKeys.Managed}=true", cancellationToken: ct);
         var views = new List<ReleaseView>();
@@ -86,7 +91,7 @@ internal static class StatusCommand
             await printer.ManyAsync(views);
         }
 
-        return list.Metadata.ResourceVersion;
+        return (list.Metadata.ResourceVersion, views.Count);
     }
 
     // Watches from the last resourceVersion seen; a closed stream (server timeout) or an error (410 Expired) starts a

@@ -21,7 +21,7 @@ internal static class UnmanagedNotice
             {
                 false => $"Greylane is not running in this cluster: {controller.Detail} and {webhook.Detail}, so {which} {are} not managed: "
                     + $"{their} template changes roll out unguarded. Install Greylane and check that it runs (README, \"Installing on a real "
-                    + $"cluster\"; kubectl get pods -n {GreylanePresence.LeaseNamespace}); to try it locally, make demo runs it on its own sandbox",
+                    + $"cluster\"; kubectl get pods -n {GreylanePresence.LeaseNamespace}); to try it locally, make sandbox starts a cluster with Greylane running in it (README, \"The playground\")",
                 true => $"Greylane's webhook is not registered: {webhook.Detail}, although its controller runs ({controller.Detail}); "
                     + $"without the webhook nothing labels or holds opted-in Deployments, so {which} {are} not managed. "
                     + "Apply the MutatingWebhookConfiguration of your install (kubectl apply -k manifests/overlays/…, or helm upgrade)",

@@ -18,7 +18,8 @@ public static class MeasurementSeries
 
     /// <summary>
     /// <paramref name="series"/> with <paramref name="measurement"/> of step <paramref name="step"/> appended, then
-    /// trimmed to the bounds. A value that is not a finite number is kept as no value, since JSON has no NaN.
+    /// trimmed to the bounds. A value that is not a finite number is kept as no value, since JSON has no NaN; the
+    /// queries are left out (the metric's status keeps them once: they are the same every time).
     /// </summary>
     public static IReadOnlyList<RecordedMeasurement> Append(IReadOnlyList<RecordedMeasurement> series, int step, Measurement measurement)
     {
@@ -26,7 +27,12 @@ public static class MeasurementSeries
         ArgumentNullException.ThrowIfNull(measurement);
         var kept = measurement with
         {
-            Value = measurement.Value is { } value && double.IsFinite(value) ? value : null,
+            Value = Finite(measurement.Value),
+            StableValue = Finite(measurement.StableValue),
+            Statistic = Finite(measurement.Statistic),
+            PValue = Finite(measurement.PValue),
+            Query = null,
+            StableQuery = null,
             Message = measurement.Message is { Length: > MessageLength } message ? message[..(MessageLength - 1)] + "…" : measurement.Message,
         };
         var all = series.Append(new RecordedMeasurement(step, kept)).ToList();
@@ -38,4 +44,6 @@ public static class MeasurementSeries
 
         return all.Count > Total ? [.. all.Skip(all.Count - Total)] : all;
     }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -15,10 +15,13 @@ internal static class HttpRouteMesh
 {
     public static readonly ResourceType HttpRoutes = new("gateway.networking.k8s.io", "v1", "httproutes", "HTTPRoute", true, [], []);
 
-    /// <summary>The backend Service for the request (null when the chosen rule has none) and how it got there; null when no route applies.</summary>
-    public static (string? Service, string Via)? Route(IObjectStore store, string ns, string? host, Func<string, string?> header, Func<string, string?> query, string path)
+    /// <summary>
+    /// The backend Service and its namespace for the request (null when the chosen rule has none) and how it got there;
+    /// null when no route applies. A null <paramref name="ns"/> reads the routes of every namespace (the playground).
+    /// </summary>
+    public static (string? Service, string? Namespace, string Via)? Route(IObjectStore store, string? ns, string? host, Func<string, string?> header, Func<string, string?> query, string path)
     {
-        var candidates = new List<(JsonObject Rule, string Via, (int, int, int, int) Rank)>();
+        var candidates = new List<(JsonObject Rule, string Namespace, string Via, (int, int, int, int) Rank)>();
         foreach (var route in store.List(HttpRoutes, ns).Where(r => AttachedTo(r, host)))
         {
             var rules = (route["spec"]?["rules"] as JsonArray ?? []).OfType<JsonObject>().ToList();
@@ -27,23 +30,23 @@ internal static class HttpRouteMesh
                 var name = rules[i]["name"]?.GetValue<string>() ?? $"rules[{i}]";
                 foreach (var match in Matches(rules[i]).Where(m => Holds(m, header, query, path)))
                 {
-                    candidates.Add((rules[i], $"HTTPRoute {route["metadata"]!["name"]} {name}", Rank(match)));
+                    candidates.Add((rules[i], route["metadata"]!["namespace"]!.GetValue<string>(), $"HTTPRoute {route["metadata"]!["name"]} {name}", Rank(match)));
                 }
             }
         }
 
         if (candidates.Count == 0)
         {
-            return store.List(HttpRoutes, ns).Any(r => AttachedTo(r, host)) ? (null, "no HTTPRoute rule matches") : null;
+            return store.List(HttpRoutes, ns).Any(r => AttachedTo(r, host)) ? (null, null, "no HTTPRoute rule matches") : null;
         }
 
         // Gateway API precedence; among equals the first listed (the order rules and routes were read in).
-        var (rule, via, _) = candidates.OrderByDescending(c => c.Rank).First();
+        var (rule, routeNs, via, _) = candidates.OrderByDescending(c => c.Rank).First();
         var refs = (rule["backendRefs"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var weights = refs.Select(b => b["weight"] is { } w ? (int)w.GetValue<long>() : 1).ToList();
         if (refs.Count == 0 || weights.Sum() == 0)
         {
-            return (null, $"{via}: no backend");
+            return (null, null, $"{via}: no backend");
         }
 
         var ticket = Random.Shared.Next(weights.Sum());
@@ -54,7 +57,7 @@ internal static class HttpRouteMesh
         }
 
         var service = refs[chosen]["name"]!.GetValue<string>();
-        return (service, $"{via} → {service}{(refs.Count > 1 ? $" (weight {weights[chosen]} of {weights.Sum()})" : "")}");
+        return (service, refs[chosen]["namespace"]?.GetValue<string>() ?? routeNs, $"{via} → {service}{(refs.Count > 1 ? $" (weight {weights[chosen]} of {weights.Sum()})" : "")}");
     }
 
     private static bool AttachedTo(JsonObject route, string? host) =>

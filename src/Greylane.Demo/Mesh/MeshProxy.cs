@@ -1,13 +1,15 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Prometheus;
 
 namespace Greylane.Demo.Mesh;
 
 /// <summary>
 /// Two loopback listeners standing in for Istio's data plane: the ingress gateway (<see cref="GatewayUrl"/>), and the
 /// sidecars' outbound side, where a pod's call to <c>http://mockb:8000/</c> arrives as <c>/mockb/</c> (see
-/// <see cref="Outbound"/>). Each request is routed by <see cref="MeshRouter"/> and forwarded to the chosen pod.
+/// <see cref="Outbound"/>). Each request is routed by <see cref="MeshRouter"/> and forwarded to the chosen pod. A third
+/// listener serves the mesh's own request metrics (<see cref="MetricsUrl"/>), as Envoy's stats would be scraped.
 /// </summary>
 internal sealed class MeshProxy : IAsyncDisposable
 {
@@ -17,18 +19,26 @@ internal sealed class MeshProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly MeshRouter _router;
+    private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
+    private readonly Counter _requests;
     private int _gatewayPort;
+    private int _metricsPort;
 
     private MeshProxy(WebApplication app, MeshRouter router)
     {
         _app = app;
         _router = router;
+        _requests = Prometheus.Metrics.WithCustomRegistry(_registry).CreateCounter(
+            "mesh_requests_total", "Requests routed by the mesh stand-in.", "listener", "destination_namespace", "destination_pod", "code");
     }
 
     public Uri GatewayUrl { get; private set; } = null!;
 
     /// <summary>Where routed requests are counted as Istio's standard metrics, when something scrapes them.</summary>
     public MeshTelemetry? Telemetry { get; set; }
+
+    /// <summary>Where Prometheus scrapes the mesh's request counts (<c>/metrics</c>).</summary>
+    public Uri MetricsUrl { get; private set; } = null!;
 
     private Uri SidecarUrl { get; set; } = null!;
 
@@ -40,6 +50,7 @@ internal sealed class MeshProxy : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, 0);
             k.Listen(IPAddress.Loopback, 0);
+            k.Listen(IPAddress.Loopback, 0);
         });
         var app = builder.Build();
         var proxy = new MeshProxy(app, router);
@@ -49,6 +60,8 @@ internal sealed class MeshProxy : IAsyncDisposable
         proxy.GatewayUrl = new Uri(addresses[0], "/");
         proxy._gatewayPort = addresses[0].Port;
         proxy.SidecarUrl = new Uri(addresses[1], "/");
+        proxy.MetricsUrl = new Uri(addresses[2], "/metrics");
+        proxy._metricsPort = addresses[2].Port;
         return proxy;
     }
 
@@ -64,7 +77,15 @@ internal sealed class MeshProxy : IAsyncDisposable
 
     private async Task ForwardAsync(HttpContext context)
     {
+        if (context.Connection.LocalPort == _metricsPort)
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4";
+            await _registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+            return;
+        }
+
         var atGateway = context.Connection.LocalPort == _gatewayPort;
+        var listener = atGateway ? "gateway" : "sidecar";
         var path = context.Request.Path.Value ?? "/";
         string? host = null;
         if (!atGateway)
@@ -81,6 +102,7 @@ internal sealed class MeshProxy : IAsyncDisposable
         {
             // What Envoy answers when a route has no endpoint.
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            _requests.WithLabels(listener, "", "", "503").Inc();
             context.Response.Headers[RouteHeader] = Ascii(route.Via);
             await context.Response.WriteAsync($"no healthy upstream ({route.Via})\n", context.RequestAborted);
             return;
@@ -98,12 +120,14 @@ internal sealed class MeshProxy : IAsyncDisposable
             using var response = await _http.SendAsync(request, context.RequestAborted);
             Telemetry?.Record(route.Pod, host ?? route.Pod.Labels.GetValueOrDefault("app", "unknown"), atGateway, (int)response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             context.Response.StatusCode = (int)response.StatusCode;
+            _requests.WithLabels(listener, route.Pod.Namespace, route.Pod.Name, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
             context.Response.Headers[RouteHeader] = Ascii($"{route.Via} → pod {route.Pod.Name}");
             await context.Response.WriteAsync(await response.Content.ReadAsStringAsync(context.RequestAborted), context.RequestAborted);
         }
         catch (HttpRequestException e)
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            _requests.WithLabels(listener, route.Pod.Namespace, route.Pod.Name, "503").Inc();
             await context.Response.WriteAsync($"upstream connect error ({route.Pod.Name}: {e.Message})\n", context.RequestAborted);
         }
     }

@@ -24,13 +24,15 @@ internal sealed class PrometheusProcess : IAsyncDisposable
     private readonly string _directory;
     private readonly int _port;
     private readonly StringBuilder _log = new();
+    private readonly string? _logFile;
     private Process? _process;
 
-    private PrometheusProcess(string binary, string directory, int port)
+    private PrometheusProcess(string binary, string directory, int port, string? logFile)
     {
         _binary = binary;
         _directory = directory;
         _port = port;
+        _logFile = logFile;
         TargetsFile = Path.Combine(directory, "targets.json");
         MeshTargetsFile = Path.Combine(directory, "mesh-targets.json");
     }
@@ -49,9 +51,10 @@ internal sealed class PrometheusProcess : IAsyncDisposable
             .Concat((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(p => Path.Combine(p, "prometheus")))
             .FirstOrDefault(File.Exists);
 
-    public static async Task<PrometheusProcess> StartAsync(string binary, CancellationToken cancellationToken)
+    /// <summary>Starts Prometheus; its own output also goes to <paramref name="logFile"/> when given (the playground's logs).</summary>
+    public static async Task<PrometheusProcess> StartAsync(string binary, CancellationToken cancellationToken, string? logFile = null)
     {
-        var prometheus = new PrometheusProcess(binary, Directory.CreateTempSubdirectory("greylane-demo-prometheus-").FullName, FreePort());
+        var prometheus = new PrometheusProcess(binary, Directory.CreateTempSubdirectory("greylane-demo-prometheus-").FullName, FreePort(), logFile);
         await File.WriteAllTextAsync(prometheus.TargetsFile, "[]", cancellationToken);
         await File.WriteAllTextAsync(prometheus.MeshTargetsFile, "[]", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(prometheus._directory, "prometheus.yml"), $$"""
@@ -138,6 +141,10 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         lock (_log)
         {
             _log.AppendLine(line);
+            if (_logFile is not null && line is not null)
+            {
+                File.AppendAllText(_logFile, line + "\n");
+            }
         }
     }
 

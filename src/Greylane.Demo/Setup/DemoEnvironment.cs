@@ -11,19 +11,22 @@ namespace Greylane.Demo.Setup;
 
 /// <summary>
 /// Everything the seed scenario runs on, in one process: the sandbox API server with the Istio CRDs, Greylane
-/// (webhook and controller) registered over HTTPS with a CA made on the fly, the seed sample applied, real sample
-/// services playing its pods, a mesh standing in for Istio, a real Prometheus scraping the pods (when installed),
-/// a trickle of traffic and the narrator. Dispose tears it all down, Prometheus included.
+/// (webhook and controller) registered over HTTPS with a CA made on the fly, real sample services playing the pods, a
+/// mesh standing in for Istio, a real Prometheus scraping the pods (when installed). For the demo also the seed sample,
+/// a trickle of traffic and the narrator; for the playground (<see cref="DemoSettings.Playground"/>) every namespace,
+/// files in <c>.sandbox</c> and logs to files instead. Dispose tears it all down, Prometheus included.
 /// </summary>
-internal sealed class DemoEnvironment : IAsyncDisposable
+internal sealed partial class DemoEnvironment : IAsyncDisposable
 {
     private readonly Stack<IAsyncDisposable> _owned = new();
     private readonly string _directory;
+    private readonly bool _temporary;
 
-    private DemoEnvironment(DemoOutput output, string directory)
+    private DemoEnvironment(DemoOutput output, string directory, bool temporary)
     {
         Output = output;
         _directory = directory;
+        _temporary = temporary;
     }
 
     public DemoOutput Output { get; }
@@ -51,7 +54,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public static async Task<DemoEnvironment> StartAsync(DemoSettings settings, DemoOutput output, CancellationToken cancellationToken)
     {
-        var environment = new DemoEnvironment(output, Directory.CreateTempSubdirectory("greylane-demo-").FullName);
+        var environment = settings.Playground is { } playground
+            ? new DemoEnvironment(output, Directory.CreateDirectory(playground.Directory).FullName, temporary: false)
+            : new DemoEnvironment(output, Directory.CreateTempSubdirectory("greylane-demo-").FullName, temporary: true);
         try
         {
             await environment.SetUpAsync(settings, cancellationToken);
@@ -73,7 +78,10 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (_temporary)
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
         }
         catch (IOException)
         {
@@ -88,84 +96,92 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         return part;
     }
 
+    private FileLog? Log(DemoSettings settings, string part)
+    {
+        if (settings.Playground is not { } playground)
+        {
+            return null;
+        }
+
+        var log = new FileLog(playground.Log(part));
+        Own(new OwnedDisposable(log));
+        return log;
+    }
+
     private async Task SetUpAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
-        Sandbox = Own(await SandboxServer.StartAsync(new SandboxOptions(), cancellationToken));
+        var playground = settings.Playground;
+        var sandboxLog = Log(settings, "sandbox");
+        var sandboxLogs = sandboxLog is null ? null : LoggerFactory.Create(b => b.AddProvider(sandboxLog).AddFilter("Microsoft", LogLevel.Warning));
+        if (sandboxLogs is not null)
+        {
+            Own(new OwnedDisposable(sandboxLogs));
+        }
+        var (sandbox, portNote) = await SandboxStart.StartAsync(playground?.Port ?? 0, sandboxLogs, cancellationToken);
+        Sandbox = Own(sandbox);
         await Sandbox.ApplyIstioCrdsAsync(cancellationToken);
         await Sandbox.ApplyGatewayApiCrdsAsync(cancellationToken);
-        await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Kubeconfig = Sandbox.WriteKubeconfig(Path.Combine(_directory, "kubeconfig"));
+        if (portNote is not null)
+        {
+            Output.Line(portNote);
+        }
+
+        if (playground is { ApiOnly: true })
+        {
+            Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio and Gateway API CRDs loaded; nothing else started: --api-only); kubeconfig {Kubeconfig}");
+            return;
+        }
+
+        await Sandbox.ApplyManifestsAsync($"apiVersion: v1\nkind: Namespace\nmetadata: {{name: {DemoNames.LeaseNamespace}}}\n", cancellationToken);
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig));
         Kubectl = new Kubectl(settings.UseKubectl ? Kubectl.Installed : null, Kubeconfig, Client, Output, Path.Combine(_directory, "kubectl-cache"));
-        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio and Gateway API CRDs loaded); kubeconfig {Kubeconfig}");
+        Output.Line($"sandbox API server at {Sandbox.BaseAddress} (Istio and Gateway API CRDs loaded, namespace {DemoNames.LeaseNamespace}); kubeconfig {Kubeconfig}");
 
         if (settings.UsePrometheus && PrometheusProcess.Find() is { } binary)
         {
-            Prometheus = Own(await PrometheusProcess.StartAsync(binary, cancellationToken));
+            Prometheus = Own(await PrometheusProcess.StartAsync(binary, cancellationToken, playground?.Log("prometheus")));
             Output.Line($"Prometheus {binary} at {Prometheus.Url} (scrapes every pod every 1s; temporary data directory)");
         }
         else
         {
             Output.Line(settings.UsePrometheus
-                ? $"Prometheus is not installed, so this run has no analysis gates. To see them: {PrometheusProcess.InstallHint}"
+                ? $"Prometheus is not installed, so {(playground is null ? "this run has" : "Greylane runs with")} no analysis gates. To see them: {PrometheusProcess.InstallHint}"
                 : "Prometheus not used (--no-prometheus), so this run has no analysis gates");
         }
 
-        var pki = DemoPki.Create(_directory);
-        var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
-        arguments.AddRange(["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]);
-        Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken));
-        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
-        await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
-        Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
+        await StartGreylaneAsync(settings, cancellationToken);
 
         PodRunner? pods = null;
-        Mesh = Own(await MeshProxy.StartAsync(new MeshRouter(Sandbox.Store, DemoNames.Namespace, () => pods?.Running ?? []), cancellationToken));
-        Pods = pods = Own(new PodRunner(Sandbox.Store, DemoNames.Namespace, Mesh.Outbound));
+        var ns = playground is null ? DemoNames.Namespace : null;
+        Mesh = Own(await MeshProxy.StartAsync(new MeshRouter(Sandbox.Store, ns, () => pods?.Running ?? []), cancellationToken));
+        var podLog = Log(settings, "pods");
+        Pods = pods = Own(new PodRunner(Sandbox.Store, ns, Mesh.Outbound, podLog is null ? null : podLog.Line));
         if (Prometheus is { } prometheus)
         {
             Mesh.Telemetry = new MeshTelemetry();
             Own(await MeshMetricsServer.StartAsync(Mesh.Telemetry, prometheus.MeshTargetsFile, cancellationToken));
-            Pods.Changed += () => ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running);
+            Pods.Changed += () => ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running, Mesh.MetricsUrl);
+            ScrapeTargets.Write(prometheus.TargetsFile, Pods.Running, Mesh.MetricsUrl);
         }
 
-        Own(new Narrator(Sandbox.Store, DemoNames.Namespace, Output));
-        string? StrategyFor(string name) => settings.Strategy(name, Prometheus is not null);
-        GatewayApi = settings.GatewayApi;
-        var seed = SeedManifests.Load(StrategyFor, settings.GatewayApi);
-        await Sandbox.ApplyManifestsAsync(seed, cancellationToken);
-        Output.Line(settings.GatewayApi
-            ? $"applied manifests/samples/seed-gateway-api (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateways, HTTPRoutes: mocka's on the Gateway, mockb's on its Service)"
-            : $"applied manifests/samples/seed (namespace {DemoNames.Namespace}: mocka and mockb Services and Deployments, Gateway, DestinationRules, VirtualServices)");
-        Output.Line(SeedChanges.Describe(StrategyFor));
-        await WaitServingAsync(cancellationToken);
-        Traffic = Own(new TrafficTrickle(Mesh.GatewayUrl, settings.TrafficPeriod));
-        Output.Line($"gateway at {Mesh.GatewayUrl}; sending a trickle of requests, with and without '{DemoNames.LaneHeader}: {DemoNames.LaneValue}'");
+        if (playground is null)
+        {
+            await SetUpStoryAsync(settings, cancellationToken);
+        }
     }
 
-    private async Task WaitServingAsync(CancellationToken cancellationToken)
+    private async Task StartGreylaneAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var last = "";
-        while (true)
-        {
-            try
-            {
-                using var response = await http.GetAsync(Mesh.GatewayUrl, timeout.Token);
-                last = await response.Content.ReadAsStringAsync(timeout.Token);
-                if (response.IsSuccessStatusCode && last.Contains("mockb", StringComparison.Ordinal))
-                {
-                    return;
-                }
-
-                await Task.Delay(100, timeout.Token);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"the seed's services did not answer through the gateway within 30s; last answer: {last}; pod problems: {string.Join("; ", Pods.Problems)}");
-            }
-        }
+        var pki = DemoPki.Create(Directory.CreateDirectory(Path.Combine(_directory, "pki")).FullName);
+        var arguments = GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url).ToList();
+        var log = Log(settings, "greylane");
+        arguments.AddRange(log is null
+            ? ["--Logging:LogLevel:Default", settings.Verbose ? "Information" : "Warning"]
+            : ["--Logging:LogLevel:Default", "Information", "--Logging:Console:LogLevel:Default", "None"]);
+        Greylane = Own(await GreylaneInstance.StartAsync(arguments, cancellationToken, log));
+        Output.Line($"Greylane (webhook + controller) at {Greylane.Url}: greylane-webhook {string.Join(' ', GreylaneInstance.Arguments(pki, Kubeconfig, Prometheus?.Url))}");
+        await Sandbox.ApplyManifestsAsync(Core.Serialization.YamlJson.Write(WebhookRegistration.For(Greylane.Url, pki.CaBundle)), cancellationToken);
+        Output.Line($"MutatingWebhookConfiguration greylane registered: clientConfig.url {Greylane.Url}mutate/deployments, caBundle from a CA made just now");
     }
 }

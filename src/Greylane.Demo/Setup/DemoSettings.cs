@@ -20,4 +20,7 @@ internal sealed record DemoSettings
 
     /// <summary>Show Greylane's own log at Information (default: warnings only, the narration tells the rest).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>Set for <c>make sandbox</c>: the same environment kept running for a person (files in <c>.sandbox</c>, logs to files).</summary>
+    public PlaygroundSettings? Playground { get; init; }
 }

@@ -42,9 +42,16 @@ internal sealed class GreylaneInstance : IAsyncDisposable
         return args;
     }
 
-    public static async Task<GreylaneInstance> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    /// <summary>Starts Greylane; with <paramref name="log"/> its log also goes there (the DI container picks up extra providers).</summary>
+    public static async Task<GreylaneInstance> StartAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken, ILoggerProvider? log = null)
     {
-        var app = WebhookHost.Build([.. arguments]);
+        var app = WebhookHost.Build([.. arguments], services =>
+        {
+            if (log is not null)
+            {
+                services.AddSingleton(log);
+            }
+        });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GreylaneInstance(app, new Uri(address.TrimEnd('/') + "/"));

@@ -19,7 +19,7 @@ namespace Greylane.Webhook.Controller;
 internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, EventRecorder events, ILogger<RoutingSweep> logger)
 {
     private readonly RoutingApi _api = new(kube, fence);
-    private readonly Traffic.Gateway.GatewayRoutingApi _routes = new(kube, fence);
+    private readonly Traffic.Gateway.GatewayRoutingApi _routes = new(kube);
 
     /// <summary>
     /// Sweeps every namespace. <paramref name="optedIn"/> says whether a Deployment key (<c>namespace/name</c>) is one the

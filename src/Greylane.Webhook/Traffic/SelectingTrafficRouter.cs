@@ -18,7 +18,7 @@ internal sealed partial class SelectingTrafficRouter(
     IKubernetes client, LeaderFence fence, IstioTrafficRouter istio, GatewayTrafficRouter gateway, ILogger<SelectingTrafficRouter> logger) : ITrafficRouter
 {
     private readonly RoutingApi _api = new(client, fence);
-    private readonly GatewayRoutingApi _routes = new(client, fence);
+    private readonly GatewayRoutingApi _routes = new(client);
 
     /// <inheritdoc/>
     public async Task<RoutingState> CheckAsync(RoutedRelease release, int step, CancellationToken cancellationToken)

@@ -32,8 +32,19 @@ public sealed class GreylaneNotRunningTests : IAsyncLifetime
             "error: Greylane is not running in this cluster: Lease greylane-system/greylane-controller does not exist and no "
             + "MutatingWebhookConfiguration has a Greylane webhook (*.greylane.dev), so the opted-in Deployments cart, checkout of "
             + "namespace shop are not managed: their template changes roll out unguarded. Install Greylane and check that it runs "
-            + "(README, \"Installing on a real cluster\"; kubectl get pods -n greylane-system); to try it locally, make demo runs it on its own sandbox\n",
+            + "(README, \"Installing on a real cluster\"; kubectl get pods -n greylane-system); to try it locally, make sandbox starts a cluster with Greylane running in it (README, \"The playground\")\n",
             run.Stderr);
+    }
+
+    [Fact]
+    public async Task Status_of_an_empty_namespace_where_greylane_is_not_running_points_at_make_sandbox()
+    {
+        var run = await _sandbox.RunAsync("status", "-n", CliSandbox.Namespace);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No opted-in Deployments in namespace shop", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("note: Greylane is not running in this cluster either (Lease greylane-system/greylane-controller does not exist", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("make sandbox starts a cluster with Greylane running in it; then source .sandbox/env and kubectl apply -k manifests/samples/seed", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

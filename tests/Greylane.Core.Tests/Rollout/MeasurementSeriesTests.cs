@@ -98,4 +98,25 @@ public sealed class MeasurementSeriesTests
         Assert.Contains(decision.Status.History, h => h.To == Initializing);
         Assert.Empty(decision.Status.Measurements);
     }
+
+    [Fact]
+    public void A_compared_measurement_keeps_both_sides_finite_and_leaves_its_queries_to_the_metric_status()
+    {
+        var compared = new Measurement("success-rate", Fail, 0.9, null, T0)
+        {
+            StableValue = double.NaN,
+            Statistic = double.PositiveInfinity,
+            PValue = 0.01,
+            Query = "sum(rate(istio_requests_total[1m]))",
+            StableQuery = "sum(rate(istio_requests_total[1m]))",
+        };
+
+        var kept = Assert.Single(MeasurementSeries.Append([], 0, compared)).Measurement;
+
+        Assert.Null(kept.StableValue);
+        Assert.Null(kept.Statistic);
+        Assert.Equal(0.01, kept.PValue);
+        Assert.Null(kept.Query);
+        Assert.Null(kept.StableQuery);
+    }
 }

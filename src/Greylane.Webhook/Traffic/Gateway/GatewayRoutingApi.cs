@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Greylane.Core.Traffic.Gateway;
-using Greylane.Webhook.Controller.Leadership;
 using k8s;
 using k8s.Autorest;
 
@@ -10,7 +9,7 @@ namespace Greylane.Webhook.Traffic.Gateway;
 /// The Kubernetes reads of Gateway API routes (<c>gateway.networking.k8s.io/v1</c>). Writes go through
 /// <see cref="RoutingApi"/>: narrow patches under field manager <c>greylane</c>, never <c>status</c>.
 /// </summary>
-internal sealed class GatewayRoutingApi(IKubernetes client, LeaderFence fence)
+internal sealed class GatewayRoutingApi(IKubernetes client)
 {
     /// <summary>Every route of <paramref name="kind"/> in <paramref name="namespace"/>, or null when the API does not serve the kind.</summary>
     public async Task<IReadOnlyList<JsonObject>?> ListAsync(GatewayKind kind, string @namespace, CancellationToken ct)

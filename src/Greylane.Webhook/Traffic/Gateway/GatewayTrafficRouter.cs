@@ -20,7 +20,7 @@ internal sealed partial class GatewayTrafficRouter(IKubernetes client, LeaderFen
     internal const int MaxAttempts = 8;
 
     private readonly RoutingApi _api = new(client, fence);
-    private readonly GatewayRoutingApi _routes = new(client, fence);
+    private readonly GatewayRoutingApi _routes = new(client);
 
     /// <inheritdoc/>
     public async Task<RoutingState> CheckAsync(RoutedRelease release, int step, CancellationToken cancellationToken)
