@@ -25,7 +25,9 @@ internal static class PlaygroundRun
         try
         {
             await using var environment = await DemoEnvironment.StartAsync(settings, output, stop);
-            await File.WriteAllTextAsync(envFile, PlaygroundEnvFile.Text(environment, envFile), stop);
+            // Written whole, then moved into place: whoever sees the file (a user's `source`, a test) reads all of it.
+            await File.WriteAllTextAsync(envFile + ".new", PlaygroundEnvFile.Text(environment, envFile), stop);
+            File.Move(envFile + ".new", envFile, overwrite: true);
             output.Line(PlaygroundGuide.Text(environment, playground, envFile));
             try
             {

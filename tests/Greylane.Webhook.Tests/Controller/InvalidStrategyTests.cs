@@ -38,8 +38,10 @@ public sealed class InvalidStrategyTests
         Assert.True(held.Spec.Paused);
         Assert.Equal(RolloutPhase.Idle, Phase(held));
         Assert.Empty(await bed.CanariesAsync());
-        var events = (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items;
-        Assert.Contains(events, e => e.Reason == "StrategyInvalid" && e.Type == "Warning");
+        // The Event is recorded after the status write the wait above saw, so it may come a moment later.
+        await Eventually.UntilAsync(
+            async () => (await bed.Client.CoreV1.ListNamespacedEventAsync(ControllerBed.Namespace)).Items,
+            events => events.Any(e => e.Reason == "StrategyInvalid" && e.Type == "Warning"), "a StrategyInvalid Warning Event");
     }
 
     [Fact]
