@@ -68,8 +68,9 @@ internal sealed class StepWorkBuilder(RoutingApi api)
         return new PendingWrite(body, live, drift.Missing);
     }
 
-    // An existing canary Service keeps what the API server allocated (clusterIP); Greylane sets its selector, ports and owner.
-    private static JsonObject CanaryServiceUpdate(JsonObject live, JsonObject desired)
+    // An existing canary Service keeps what the API server allocated (clusterIP); Greylane sets its selector, ports and
+    // owner. Both routers' canary Services (Istio host mode, Gateway API) are updated this way.
+    internal static JsonObject CanaryServiceUpdate(JsonObject live, JsonObject desired)
     {
         var body = live.DeepClone().AsObject();
         var spec = body["spec"] as JsonObject ?? [];

@@ -63,20 +63,8 @@ internal sealed class GatewayStepWorkBuilder(RoutingApi api)
             return null;
         }
 
-        var body = RoutingApi.Kind(desired) == "Service" && RoutingApi.Name(desired) == target.CanaryService ? CanaryServiceUpdate(live, desired) : desired;
+        var body = RoutingApi.Kind(desired) == "Service" && RoutingApi.Name(desired) == target.CanaryService ? StepWorkBuilder.CanaryServiceUpdate(live, desired) : desired;
         return new PendingWrite(body, live, drift.Missing);
-    }
-
-    // An existing canary Service keeps what the API server allocated (clusterIP); Greylane sets its selector, ports and owner.
-    private static JsonObject CanaryServiceUpdate(JsonObject live, JsonObject desired)
-    {
-        var body = live.DeepClone().AsObject();
-        var spec = body["spec"] as JsonObject ?? [];
-        spec["selector"] = desired["spec"]?["selector"]?.DeepClone();
-        spec["ports"] = desired["spec"]?["ports"]?.DeepClone();
-        body["spec"] = spec;
-        OwnerReferences.Ensure(body, desired);
-        return body;
     }
 
     private async Task<ReleasePods?> PodsAsync(RoutedRelease release, GatewayWorld world, List<string> errors, CancellationToken ct)
