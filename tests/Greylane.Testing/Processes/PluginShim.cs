@@ -12,7 +12,7 @@ public sealed class PluginShim : IDisposable
     /// <summary>Why a plugin test did not run, for its output.</summary>
     public const string NotInstalled = "kubectl is not installed at /usr/bin/kubectl: the kubectl plugin-mechanism test did not run.";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("greylane-plugin-").FullName;
+    private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("greylane-plugin-").FullName;
 
     public PluginShim()
     {
@@ -30,6 +30,9 @@ public sealed class PluginShim : IDisposable
 
     public static bool KubectlInstalled => File.Exists(Kubectl);
 
+    /// <summary>The directory holding the shim: put it first on PATH to run kubectl by hand (a long-running plugin command).</summary>
+    public string Directory => _dir;
+
     /// <summary>Runs <c>kubectl ARGS</c> with the shim first on PATH and KUBECONFIG set; bounded by a minute.</summary>
     public Task<ProcessResult> KubectlAsync(string kubeconfig, params string[] args) =>
         ProcessRunner.RunAsync(
@@ -44,5 +47,5 @@ public sealed class PluginShim : IDisposable
             },
             displayName: "kubectl");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(_dir, recursive: true);
 }
