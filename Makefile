@@ -3,7 +3,7 @@ SHELL := /bin/bash
 CONFIG ?= Release
 RESULTS := TestResults
 # Test projects run side by side: most suites wait on processes and loopback servers, not on the CPU.
-TEST_JOBS ?= 4
+TEST_JOBS ?= 3
 PLUGIN_OUT ?= artifacts/plugin
 
 .PHONY: help build test run webhook certs sandbox demo bench bench-controller publish plugin clean

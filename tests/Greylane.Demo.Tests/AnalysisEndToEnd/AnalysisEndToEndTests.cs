@@ -114,7 +114,8 @@ public sealed class AnalysisEndToEndTests(ITestOutputHelper output)
         Assert.Contains("parse error", held.Status.Message, StringComparison.Ordinal);
         var metric = Assert.Single(held.Status.Metrics);
         Assert.Equal(0, metric.Passed);
-        Assert.Equal(1, metric.Inconclusive);
+        // Held well before the limit; on a loaded machine a second rejection can be folded into the deciding reconcile.
+        Assert.InRange(metric.Inconclusive, 1, 2);
         Assert.Contains(
             scenario.Environment.Sandbox.Store.List(Greylane.Sandbox.Storage.BuiltInResources.Events, Greylane.Demo.Setup.DemoNames.Namespace),
             e => e["reason"]?.GetValue<string>() == "Measured" && e["type"]?.GetValue<string>() == "Warning"
