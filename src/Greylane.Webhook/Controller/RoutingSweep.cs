@@ -91,8 +91,7 @@ internal sealed partial class RoutingSweep(IKubernetes kube, LeaderFence fence, 
         try
         {
             // The write carries the resourceVersion just read: an object changed meanwhile waits for the next sweep.
-            var written = await _api.PatchAsync(obj, restored.Restored, ns, cancellationToken);
-            await _api.ReleaseAsync(written, ns, cancellationToken);
+            await _api.PatchAsync(obj, restored.Restored, ns, cancellationToken);
         }
         catch (HttpOperationException e) when (RoutingApi.IsConflict(e) || RoutingApi.IsNotFound(e))
         {

@@ -228,12 +228,9 @@ internal sealed partial class IstioTrafficRouter(IKubernetes client, LeaderFence
             return body;
         }
 
-        // A patch is an update: the server makes Greylane the owner of every field it changed, routes and restores
-        // alike. Handing them back at once means no field of a user's routing object is ever Greylane's, so the user's
-        // server-side apply (Helm 4, kubectl, a GitOps sync) never conflicts with Greylane, mid-release or after; what it
-        // reverts mid-release is drift that the next check re-asserts.
+        // Patched and handed back in one call (RoutingApi.PatchAsync): routes and restores alike.
         var stored = await _api.PatchAsync(live, body, ns, ct).ConfigureAwait(false);
         LogReplaced(subject, missing.Count == 0 ? "routes no longer wanted" : string.Join("; ", missing));
-        return await _api.ReleaseAsync(stored, ns, ct).ConfigureAwait(false);
+        return stored;
     }
 }

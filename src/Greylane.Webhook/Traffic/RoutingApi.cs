@@ -113,13 +113,16 @@ internal sealed class RoutingApi(IKubernetes client, LeaderFence fence)
 
     /// <summary>
     /// Changes <paramref name="live"/> into <paramref name="wanted"/> with the narrowest merge patch under field manager
-    /// <c>greylane</c>, so Greylane owns only what it changed; the patch carries the live resourceVersion (a stale one
-    /// answers 409). Returns the object as stored afterwards (<paramref name="live"/> when nothing differs).
+    /// <c>greylane</c>, carrying the live resourceVersion (a stale one answers 409), then hands the fields back at once
+    /// (<see cref="ReleaseAsync"/>): no field of a user's routing object stays Greylane's, so the user's server-side
+    /// apply (Helm 4, kubectl, a GitOps sync) never conflicts with Greylane, mid-release or after; what it reverts
+    /// mid-release is drift that the next check re-asserts. Returns the object as stored afterwards.
     /// </summary>
     public async Task<JsonObject> PatchAsync(JsonObject live, JsonObject wanted, string @namespace, CancellationToken ct)
     {
         var patch = MergePatch.Between(live, wanted);
-        return patch is null ? live : await SendAsync(live, patch, "patch", @namespace, ct).ConfigureAwait(false);
+        var stored = patch is null ? live : await SendAsync(live, patch, "patch", @namespace, ct).ConfigureAwait(false);
+        return await ReleaseAsync(stored, @namespace, ct).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -214,10 +214,7 @@ internal sealed partial class GatewayTrafficRouter(IKubernetes client, LeaderFen
             return;
         }
 
-        // A narrow patch under field manager greylane, handed back at once (as the Istio router does): no field of a
-        // user's route or Service stays Greylane's, so their next server-side apply never conflicts with a release.
-        var stored = await _api.PatchAsync(live, body, ns, ct).ConfigureAwait(false);
-        await _api.ReleaseAsync(stored, ns, ct).ConfigureAwait(false);
+        await _api.PatchAsync(live, body, ns, ct).ConfigureAwait(false);
         LogReplaced(subject, missing.Count == 0 ? "rules no longer wanted" : string.Join("; ", missing));
     }
 }
