@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -16,6 +18,12 @@ namespace Greylane.Sandbox.Admission;
 /// </summary>
 internal sealed class WebhookCaller(TimeProvider timeProvider)
 {
+    // Idle connections close soon: a webhook server that stops or changes its certificate is dialled afresh.
+    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromSeconds(5);
+    private const int MaxClients = 32;
+
+    private readonly ConcurrentDictionary<(string Origin, string? CaBundle), PooledClient> _clients = new();
+
     public async Task<JsonObject> CallAsync(Webhook hook, JsonObject review, CancellationToken cancellationToken)
     {
         var config = hook.ClientConfig;
@@ -30,24 +38,16 @@ internal sealed class WebhookCaller(TimeProvider timeProvider)
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             throw new WebhookCallException(hook.Name, $"failed to call webhook: Post \"{url}\": 'https' is the only allowed URL scheme");
-        var roots = TrustedRoots(hook, config!["caBundle"]);
         var target = $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}timeout={hook.TimeoutSeconds}s";
 
-        string? tlsProblem = null;
-        using var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false };
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-        {
-            tlsProblem = CertificateProblem(certificate as X509Certificate2, errors, roots, uri.Host);
-            return tlsProblem is null;
-        };
-        using var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = Client(hook, uri, (string?)config!["caBundle"]);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(hook.TimeoutSeconds), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             using var content = new StringContent(review.ToJsonString(), Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await client.PostAsync(new Uri(target), content, linked.Token).ConfigureAwait(false);
+            using var response = await client.Http.PostAsync(new Uri(target), content, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw new WebhookCallException(hook.Name, $"failed to call webhook: the server responded with the status code {(int)response.StatusCode} but did not return more information");
@@ -60,7 +60,7 @@ internal sealed class WebhookCaller(TimeProvider timeProvider)
         }
         catch (HttpRequestException e)
         {
-            throw new WebhookCallException(hook.Name, $"failed to call webhook: Post \"{target}\": {tlsProblem ?? Describe(e, uri)}");
+            throw new WebhookCallException(hook.Name, $"failed to call webhook: Post \"{target}\": {(e.InnerException is AuthenticationException ? client.TlsProblem : null) ?? Describe(e, uri)}");
         }
         catch (JsonException e)
         {
@@ -68,9 +68,54 @@ internal sealed class WebhookCaller(TimeProvider timeProvider)
         }
     }
 
-    private static X509Certificate2Collection? TrustedRoots(Webhook hook, JsonNode? caBundle)
+    /// <summary>
+    /// One client per webhook origin and caBundle, kept between calls: kube-apiserver keeps its connections to a
+    /// webhook alive, so a webhook pays a TLS handshake per connection, not per review.
+    /// </summary>
+    private PooledClient Client(Webhook hook, Uri uri, string? caBundle)
     {
-        var text = (string?)caBundle;
+        var key = (uri.GetLeftPart(UriPartial.Authority), caBundle);
+        if (_clients.TryGetValue(key, out var existing))
+            return existing;
+        if (_clients.Count >= MaxClients)
+        {
+            // Tests start webhooks on ever new ports; the oldest idle clients are not worth keeping.
+            foreach (var stale in _clients.Keys)
+            {
+                if (_clients.TryRemove(stale, out var removed))
+                    removed.Http.Dispose();
+            }
+        }
+
+        var created = new PooledClient(uri.Host, TrustedRoots(hook, caBundle));
+        var added = _clients.GetOrAdd(key, created);
+        if (!ReferenceEquals(added, created))
+            created.Http.Dispose();
+        return added;
+    }
+
+    private sealed class PooledClient
+    {
+        public PooledClient(string host, X509Certificate2Collection? roots)
+        {
+            var handler = new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionIdleTimeout = IdleConnectionTimeout };
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            {
+                var problem = CertificateProblem(certificate as X509Certificate2, errors, roots, host);
+                TlsProblem = problem;
+                return problem is null;
+            };
+            Http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        }
+
+        public HttpClient Http { get; }
+
+        /// <summary>Why the last handshake was refused, worded like Go's crypto/x509 (null when it was accepted).</summary>
+        public string? TlsProblem { get; private set; }
+    }
+
+    private static X509Certificate2Collection? TrustedRoots(Webhook hook, string? text)
+    {
         if (string.IsNullOrEmpty(text))
             return null;
         try
