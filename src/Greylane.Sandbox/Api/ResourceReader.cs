@@ -15,7 +15,7 @@ internal sealed class ResourceReader(InMemoryObjectStore store)
 
     public JsonObject List(ResourceType type, string? ns, QueryOptions query)
     {
-        var (all, version) = store.Snapshot(type, ns);
+        var version = store.CurrentVersion;
         if (query.ResourceVersion is { } wanted)
         {
             if (!long.TryParse(wanted, NumberStyles.None, CultureInfo.InvariantCulture, out var rv))
@@ -29,21 +29,14 @@ internal sealed class ResourceReader(InMemoryObjectStore store)
             }
         }
 
-        IEnumerable<JsonObject> matching = all.Where(o => query.Labels.Matches(o) && query.Fields.Matches(o));
-        if (query.Continue is { } token)
+        var after = query.Continue is { } token ? ContinueToken.Decode(token) : ((string, string)?)null;
+        var (items, remaining, listed) = store.Page(type, ns, o => query.Labels.Matches(o) && query.Fields.Matches(o), after, query.Limit);
+        var meta = new JsonObject { ["resourceVersion"] = listed.ToString(CultureInfo.InvariantCulture) };
+        if (remaining > 0)
         {
-            var start = ContinueToken.Decode(token);
-            matching = matching.Where(o => ObjectKeyComparer.Instance.Compare((o.Namespace() ?? "", o.Name()), start) > 0);
-        }
-
-        var items = matching.ToList();
-        var meta = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) };
-        if (query.Limit is { } limit && items.Count > limit)
-        {
-            var last = items[limit - 1];
-            meta["continue"] = ContinueToken.Encode(version, last.Namespace() ?? "", last.Name());
-            meta["remainingItemCount"] = items.Count - limit;
-            items = items[..limit];
+            var last = items[^1];
+            meta["continue"] = ContinueToken.Encode(listed, last.Namespace() ?? "", last.Name());
+            meta["remainingItemCount"] = remaining;
         }
 
         return new JsonObject

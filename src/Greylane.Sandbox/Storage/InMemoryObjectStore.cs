@@ -57,6 +57,41 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
         }
     }
 
+    /// <summary>
+    /// One page of a list: the objects that <paramref name="match"/> (which must only read), in key order after
+    /// <paramref name="after"/>, at most <paramref name="limit"/>, copied; with how many more match and the resourceVersion
+    /// the page is consistent with. Only what is returned is copied, as kube-apiserver serves pages from its cache.
+    /// </summary>
+    public (IReadOnlyList<JsonObject> Items, int Remaining, long Version) Page(
+        ResourceType type, string? ns, Func<JsonObject, bool> match, (string Namespace, string Name)? after, int? limit)
+    {
+        lock (_gate)
+        {
+            List<JsonObject> items = [];
+            var remaining = 0;
+            foreach (var (key, stored) in Bucket(type))
+            {
+                if ((ns is not null && key.Namespace != ns)
+                    || (after is { } start && ObjectKeyComparer.Instance.Compare(key, start) <= 0)
+                    || !match(stored))
+                {
+                    continue;
+                }
+
+                if (limit is { } most && items.Count >= most)
+                {
+                    remaining++;
+                }
+                else
+                {
+                    items.Add(Copy(stored));
+                }
+            }
+
+            return (items, remaining, _version);
+        }
+    }
+
     /// <inheritdoc/>
     public JsonObject Create(ResourceType type, JsonObject obj)
     {

@@ -60,6 +60,10 @@ internal sealed class ControllerMetrics
         _step.WithLabels(@namespace, deployment).Set(inProgress ? status.Step + 1 : 0);
     }
 
+    /// <summary>The phase of a Deployment with no release in progress (its step series reads 0).</summary>
+    public void AtRest(string @namespace, string deployment, RolloutPhase phase) =>
+        Phase(@namespace, deployment, RolloutStatus.Idle with { Phase = phase });
+
     public void Forget(string @namespace, string deployment)
     {
         foreach (var name in Phases)

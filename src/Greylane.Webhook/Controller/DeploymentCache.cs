@@ -1,31 +1,52 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core;
+using Greylane.Core.Rollout;
 using k8s;
 
 namespace Greylane.Webhook.Controller;
 
 /// <summary>
-/// The opted-in Deployments as the API server sent them (raw JSON, never a typed round trip), so that every path —
-/// the quiet check, the reconcile, a Deployment that is gone — hashes the template from the same bytes as the webhook.
-/// What the controller never reads is dropped before caching: <c>managedFields</c> and kubectl's last-applied copy.
+/// The opted-in Deployments for the informer, read as raw JSON (never a typed round trip, so that a kept object hashes
+/// its template from the same bytes as the webhook) and reduced at once to a <see cref="DeploymentEntry"/>: nothing the
+/// controller never reads is held (no <c>managedFields</c>, no kubectl last-applied copy, and for a quiet Deployment no
+/// object at all). Lists come in pages, as client-go's informers read them, so a start never holds every object at once.
 /// </summary>
 internal static class DeploymentCache
 {
+    /// <summary>Objects per list page: client-go's informer default.</summary>
+    public const int PageSize = 500;
+
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
     private static readonly string OptedIn = $"{GreylaneKeys.Managed}=true";
 
-    public static async Task<InformerList<JsonObject>> ListAsync(IKubernetes kube, CancellationToken cancellationToken)
+    public static async Task<InformerList<DeploymentEntry>> ListAsync(IKubernetes kube, CancellationToken cancellationToken)
     {
-        var raw = await kube.CustomObjects.ListCustomObjectForAllNamespacesAsync("apps", "v1", "deployments", labelSelector: OptedIn, cancellationToken: cancellationToken);
-        var list = ToJson(raw);
-        return new InformerList<JsonObject>(
-            [.. (list["items"] as JsonArray ?? []).OfType<JsonObject>().Select(i => Lean((JsonObject)i.DeepClone()))],
-            list["metadata"]?["resourceVersion"]?.GetValue<string>());
+        List<DeploymentEntry> entries = [];
+        string? next = null;
+        string? resourceVersion;
+        do
+        {
+            var page = await kube.CustomObjects.ListCustomObjectForAllNamespacesAsync(
+                "apps", "v1", "deployments", continueParameter: next, labelSelector: OptedIn, limit: PageSize, cancellationToken: cancellationToken);
+            var root = Element(page);
+            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                entries.AddRange(items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(Entry));
+            }
+
+            var metadata = root.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+            resourceVersion = Text(metadata, "resourceVersion");
+            next = Text(metadata, "continue") is { Length: > 0 } token ? token : null;
+        }
+        while (next is not null);
+
+        return new InformerList<DeploymentEntry>(entries, resourceVersion);
     }
 
-    public static async IAsyncEnumerable<(WatchEventType, JsonObject)> WatchAsync(
+    public static async IAsyncEnumerable<(WatchEventType, DeploymentEntry)> WatchAsync(
         IKubernetes kube, string? resourceVersion, int timeoutSeconds, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var events = kube.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
@@ -33,26 +54,88 @@ internal static class DeploymentCache
             timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
         await foreach (var (type, item) in events.WithCancellation(cancellationToken))
         {
-            yield return (type, Lean(ToJson(item)));
+            yield return (type, Entry(Element(item)));
         }
     }
 
-    /// <summary>The object without what the controller never reads (the template, and so its hash, untouched).</summary>
-    public static JsonObject Lean(JsonObject deployment)
+    /// <summary>The entry of one Deployment: quiet ones keep no object; others keep the lean object.</summary>
+    public static DeploymentEntry Entry(JsonElement deployment)
     {
-        if (deployment["metadata"] is JsonObject metadata)
+        var metadata = deployment.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var annotations = metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("annotations", out var a) ? a : default;
+        var deleting = metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty("deletionTimestamp", out var d) && d.ValueKind != JsonValueKind.Null;
+        var status = RolloutStatusJson.Read(Text(annotations, GreylaneKeys.Status));
+        var quiet = !deleting && QuietDeployment.Is(Text(annotations, GreylaneKeys.Release), Text(annotations, GreylaneKeys.Command), status);
+        return new DeploymentEntry(
+            Text(metadata, "namespace") ?? "",
+            Text(metadata, "name") ?? "",
+            Text(metadata, "resourceVersion"),
+            quiet ? status.Phase : null,
+            quiet ? null : Lean(deployment));
+    }
+
+    /// <summary>
+    /// A copy of the object without what the controller never reads, written afresh so that no buffer of the original
+    /// (with its managedFields) stays reachable; the template, and so its hash, is untouched.
+    /// </summary>
+    public static JsonObject Lean(JsonElement deployment)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            metadata.Remove("managedFields");
-            (metadata["annotations"] as JsonObject)?.Remove(LastApplied);
+            writer.WriteStartObject();
+            foreach (var property in deployment.EnumerateObject())
+            {
+                if (property.NameEquals("metadata") && property.Value.ValueKind == JsonValueKind.Object)
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteMetadata(property.Value, writer);
+                }
+                else
+                {
+                    property.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
         }
 
-        return deployment;
+        return JsonNode.Parse(buffer.WrittenSpan) as JsonObject ?? [];
     }
 
-    private static JsonObject ToJson(object value) => value switch
+    private static void WriteMetadata(JsonElement metadata, Utf8JsonWriter writer)
     {
-        JsonElement element => JsonNode.Parse(element.GetRawText()) as JsonObject ?? [],
-        JsonObject json => json,
-        _ => JsonNode.Parse(KubernetesJson.Serialize(value)) as JsonObject ?? [],
-    };
+        writer.WriteStartObject();
+        foreach (var property in metadata.EnumerateObject())
+        {
+            if (property.NameEquals("managedFields"))
+            {
+                continue;
+            }
+
+            if (property.NameEquals("annotations") && property.Value.ValueKind == JsonValueKind.Object)
+            {
+                writer.WriteStartObject(property.Name);
+                foreach (var annotation in property.Value.EnumerateObject().Where(a => !a.NameEquals(LastApplied)))
+                {
+                    annotation.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+            else
+            {
+                property.WriteTo(writer);
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static string? Text(JsonElement node, string key) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // The client hands raw JSON over as a JsonElement; anything else is taken through its JSON form.
+    private static JsonElement Element(object value) =>
+        value as JsonElement? ?? JsonSerializer.Deserialize<JsonElement>(KubernetesJson.Serialize(value));
 }

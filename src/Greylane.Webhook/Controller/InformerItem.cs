@@ -5,7 +5,7 @@ using k8s.Models;
 
 namespace Greylane.Webhook.Controller;
 
-/// <summary>The name and resourceVersion of an informer's item, typed or raw JSON.</summary>
+/// <summary>The name and resourceVersion of an informer's item, typed, raw JSON or a Deployment entry.</summary>
 internal static class InformerItem
 {
     /// <summary><c>namespace/name</c>, or null for an item without a name (never cached).</summary>
@@ -13,6 +13,7 @@ internal static class InformerItem
     {
         IKubernetesObject<V1ObjectMeta> { Metadata.Name: { } name } typed => $"{typed.Metadata.NamespaceProperty}/{name}",
         JsonObject json when Text(json, "name") is { } name => $"{Text(json, "namespace")}/{name}",
+        DeploymentEntry { Name.Length: > 0 } entry => entry.Key,
         _ => null,
     };
 
@@ -20,6 +21,7 @@ internal static class InformerItem
     {
         IKubernetesObject<V1ObjectMeta> typed => typed.Metadata?.ResourceVersion,
         JsonObject json => Text(json, "resourceVersion"),
+        DeploymentEntry entry => entry.ResourceVersion,
         _ => null,
     };
 

@@ -27,12 +27,12 @@ internal sealed partial class RolloutController(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var queue = new ReconcileQueue(time, metrics.QueueDepth);
-        var tombstones = new ConcurrentDictionary<string, JsonObject>(StringComparer.Ordinal);
+        var tombstones = new ConcurrentDictionary<string, DeploymentEntry>(StringComparer.Ordinal);
 
         // Keys to reconcile past the quiet check: a canary moved (at rest there should be none) or the sweep found leftovers.
         var recheck = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
 
-        var deployments = new ResourceInformer<JsonObject>(
+        var deployments = new ResourceInformer<DeploymentEntry>(
             "Deployment",
             ct => DeploymentCache.ListAsync(kube, ct),
             (rv, onError, ct) => DeploymentCache.WatchAsync(kube, rv, WatchTimeoutSeconds, onError, ct),
@@ -54,17 +54,17 @@ internal sealed partial class RolloutController(
             logger);
         var replicaSets = new ResourceInformer<V1ReplicaSet>(
             "ReplicaSet",
-            async ct => Listed(await kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct)),
-            (rv, onError, ct) => kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            async ct => Listed(await kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct), InformerSlim.ReplicaSet),
+            (rv, onError, ct) => InformerSlim.Events(kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct), InformerSlim.ReplicaSet),
             (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue, recheck),
             time,
             logger);
         var pods = new ResourceInformer<V1Pod>(
             "Pod",
-            async ct => Listed(await kube.CoreV1.ListPodForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct)),
-            (rv, onError, ct) => kube.CoreV1.WatchListPodForAllNamespacesAsync(
-                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct),
+            async ct => Listed(await kube.CoreV1.ListPodForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct), InformerSlim.Pod),
+            (rv, onError, ct) => InformerSlim.Events(kube.CoreV1.WatchListPodForAllNamespacesAsync(
+                allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct), InformerSlim.Pod),
             (old, now) =>
             {
                 // A pod's readiness moves its canary ReplicaSet's availability, which its Deployment waits for.
@@ -97,8 +97,8 @@ internal sealed partial class RolloutController(
         }
     }
 
-    private static InformerList<TItem> Listed<TItem>(IItems<TItem> list) where TItem : class =>
-        new([.. list.Items], (list as IMetadata<V1ListMeta>)?.Metadata?.ResourceVersion);
+    private static InformerList<TItem> Listed<TItem>(IItems<TItem> list, Func<TItem, TItem> slim) where TItem : class =>
+        new([.. list.Items.Select(slim)], (list as IMetadata<V1ListMeta>)?.Metadata?.ResourceVersion);
 
     private static void EnqueueOwner(V1ObjectMeta meta, ReconcileQueue queue, ConcurrentDictionary<string, bool> recheck)
     {
@@ -138,8 +138,8 @@ internal sealed partial class RolloutController(
 
     private async Task WorkAsync(
         ReconcileQueue queue,
-        ResourceInformer<JsonObject> deployments,
-        ConcurrentDictionary<string, JsonObject> tombstones,
+        ResourceInformer<DeploymentEntry> deployments,
+        ConcurrentDictionary<string, DeploymentEntry> tombstones,
         ConcurrentDictionary<string, bool> recheck,
         CancellationToken cancellationToken)
     {
@@ -158,9 +158,10 @@ internal sealed partial class RolloutController(
             var force = recheck.TryRemove(key, out _);
             try
             {
-                var lastSeen = tombstones.TryGetValue(key, out var gone) ? new DeploymentDocument(gone) : null;
-                var cached = deployments.Get(key) is { } copy ? new DeploymentDocument(copy) : null;
-                var result = await reconciler.ReconcileAsync(key, cached, lastSeen, force, cancellationToken);
+                // A quiet Deployment that is gone left nothing to clean up, so its tombstone has no object.
+                var gone = tombstones.GetValueOrDefault(key);
+                var lastSeen = gone?.Document is { } document ? new DeploymentDocument(document) : null;
+                var result = await reconciler.ReconcileAsync(key, deployments.Get(key), lastSeen, force, cancellationToken);
                 queue.Forget(key);
                 if (result.Conflict)
                 {
@@ -170,7 +171,7 @@ internal sealed partial class RolloutController(
                 {
                     queue.AddAfter(key, delay);
                 }
-                else if (lastSeen is not null)
+                else if (gone is not null)
                 {
                     tombstones.TryRemove(key, out _);
                 }
@@ -196,8 +197,4 @@ internal sealed partial class RolloutController(
             }
         }
     }
-
-
-
-
 }

@@ -37,15 +37,16 @@ internal sealed partial class RolloutReconciler(
     /// asks to look for leftovers (a canary moved, or the sweep found routing Greylane changed); <paramref name="lastSeen"/>
     /// is the last copy of a Deployment that is gone.
     /// </summary>
-    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentDocument? cached, DeploymentDocument? lastSeen, bool recheck, CancellationToken cancellationToken)
+    public async Task<ReconcileResult> ReconcileAsync(string key, DeploymentEntry? cached, DeploymentDocument? lastSeen, bool recheck, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             // The cache is at least as new as the event that queued the key, so a quiet copy is a quiet Deployment.
-            if (!recheck && cached is not null && !cached.Deleting && IsQuiet(cached, RolloutStatusJson.Read(cached.Annotation(GreylaneKeys.Status)), out var quiet))
+            if (!recheck && cached?.QuietPhase is { } phase)
             {
-                return quiet;
+                metrics.AtRest(cached.Namespace, cached.Name, phase);
+                return ReconcileResult.Idle;
             }
 
             var (ns, name) = Split(key);
@@ -160,19 +161,16 @@ internal sealed partial class RolloutReconciler(
         metrics.Forget(ns, name);
     }
 
-    // Nothing can happen to a Deployment with no release, no command and no release in progress: skip every read.
-    // (One opted out mid-release is not quiet: the webhook removed its release, and the machine cleans up.)
+    // Nothing can happen to a quiet Deployment (QuietDeployment): skip every read.
     private bool IsQuiet(DeploymentDocument deployment, RolloutStatus status, out ReconcileResult result)
     {
         result = ReconcileResult.Idle;
-        if (deployment.Annotation(GreylaneKeys.Release) is not null
-            || deployment.Annotation(GreylaneKeys.Command) is not null
-            || !status.Phase.IsAtRest)
+        if (!QuietDeployment.Is(deployment.Annotation(GreylaneKeys.Release), deployment.Annotation(GreylaneKeys.Command), status))
         {
             return false;
         }
 
-        metrics.Phase(deployment.Namespace, deployment.Name, status);
+        metrics.AtRest(deployment.Namespace, deployment.Name, status.Phase);
         return true;
     }
 

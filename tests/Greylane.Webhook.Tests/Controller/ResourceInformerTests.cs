@@ -65,17 +65,48 @@ public sealed class ResourceInformerTests
     [Fact]
     public void The_cached_deployment_keeps_its_template_bytes_and_drops_what_the_controller_never_reads()
     {
-        var raw = System.Text.Json.Nodes.JsonNode.Parse("""
+        var raw = System.Text.Json.JsonDocument.Parse("""
             {"metadata":{"name":"web","managedFields":[{"manager":"helm"}],
               "annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{}","greylane.dev/enabled":"true"}},
              "spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:v1","resources":{"limits":{"cpu":"500m"}}}]}}}}
-            """)!.AsObject();
-        var hash = new DeploymentDocument(raw.DeepClone().AsObject()).TemplateHash;
+            """).RootElement;
+        var hash = new DeploymentDocument(System.Text.Json.Nodes.JsonNode.Parse(raw.GetRawText())!.AsObject()).TemplateHash;
 
         var lean = DeploymentCache.Lean(raw);
 
         Assert.Null(lean["metadata"]!["managedFields"]);
         Assert.Equal(["greylane.dev/enabled"], lean["metadata"]!["annotations"]!.AsObject().Select(a => a.Key));
         Assert.Equal(hash, new DeploymentDocument(lean).TemplateHash);
+    }
+
+    [Theory]
+    [InlineData("""{"greylane.dev/enabled":"true"}""", "Idle")]
+    [InlineData("""{"greylane.dev/status":"{\"phase\":\"Completed\"}"}""", "Completed")]
+    [InlineData("""{"greylane.dev/release":"abc"}""", null)]
+    [InlineData("""{"greylane.dev/command":"{\"action\":\"abort\"}"}""", null)]
+    [InlineData("""{"greylane.dev/status":"{\"phase\":\"StepAnalyzing\"}"}""", null)]
+    public void A_quiet_deployment_is_cached_as_its_name_and_phase_and_any_other_keeps_its_lean_object(string annotations, string? quietPhase)
+    {
+        var raw = System.Text.Json.JsonDocument.Parse(
+            """{"metadata":{"name":"web","namespace":"shop","resourceVersion":"9","managedFields":[{"manager":"helm"}],"annotations":"""
+            + annotations
+            + """},"spec":{"template":{"spec":{"containers":[{"name":"app","image":"web:v1"}]}}}}""").RootElement;
+
+        var entry = DeploymentCache.Entry(raw);
+
+        Assert.Equal(("shop/web", "9"), (InformerItem.Key(entry), InformerItem.ResourceVersion(entry)));
+        Assert.Equal(quietPhase, entry.QuietPhase?.ToString());
+        Assert.Equal(quietPhase is null, entry.Document is not null);
+        Assert.Null(entry.Document?["metadata"]?["managedFields"]);
+    }
+
+    [Fact]
+    public void A_deployment_being_deleted_is_never_quiet()
+    {
+        var raw = System.Text.Json.JsonDocument.Parse("""
+            {"metadata":{"name":"web","namespace":"shop","deletionTimestamp":"2026-12-03T00:00:00Z"},"spec":{}}
+            """).RootElement;
+
+        Assert.Null(DeploymentCache.Entry(raw).QuietPhase);
     }
 }
