@@ -4,7 +4,7 @@ namespace Greylane.ControllerBenchmark;
 
 /// <summary>
 /// The command line: <c>--deployments N --releasing M</c> (defaults 10000 and 100), <c>--quick</c> (1000 and 10),
-/// <c>--baseline-deployments</c>/<c>--baseline-releasing</c> (100 and up to 5), <c>--per-namespace</c> (100), <c>--timeline</c>, <c>--workers</c> (passed to Greylane).
+/// <c>--baseline-deployments</c>/<c>--baseline-releasing</c> (100 and up to 5), <c>--per-namespace</c> (100), <c>--timeline</c>, <c>--workers</c> (passed to Greylane), <c>--greylane DLL</c>.
 /// </summary>
 internal sealed record BenchOptions
 {
@@ -20,6 +20,9 @@ internal sealed record BenchOptions
 
     /// <summary>Passed to Greylane as <c>--workers</c>; null: its default (4).</summary>
     public int? Workers { get; init; }
+
+    /// <summary>Greylane.Webhook.dll to run (a published build, as in the image); null: the one built with the benchmark.</summary>
+    public string? Greylane { get; init; }
 
     /// <summary>Print the median release of each scale change by change.</summary>
     public bool Timeline { get; init; }
@@ -41,6 +44,7 @@ internal sealed record BenchOptions
             {
                 "--quick" => options with { Deployments = 1000, Releasing = 10 },
                 "--timeline" => options with { Timeline = true },
+                "--greylane" => options with { Greylane = ++i < args.Count && File.Exists(args[i]) ? Path.GetFullPath(args[i]) : throw new ArgumentException("--greylane needs the path of an existing Greylane.Webhook.dll (e.g. from `make publish-image`)") },
                 "--workers" => options with { Workers = Count(args, ++i, 1, 64) },
                 "--deployments" => options with { Deployments = Count(args, ++i, 1, 100_000) },
                 "--releasing" => options with { Releasing = Count(args, ++i, 1, 10_000) },
@@ -48,7 +52,7 @@ internal sealed record BenchOptions
                 "--baseline-releasing" => options with { BaselineReleasing = Count(args, ++i, 1, 10_000) },
                 "--per-namespace" => options with { PerNamespace = Count(args, ++i, 1, 10_000) },
                 var other => throw new ArgumentException(
-                    $"unknown option '{other}'; use --deployments N --releasing M [--quick] [--baseline-deployments N] [--baseline-releasing M] [--per-namespace K] [--timeline] [--workers W]"),
+                    $"unknown option '{other}'; use --deployments N --releasing M [--quick] [--baseline-deployments N] [--baseline-releasing M] [--per-namespace K] [--timeline] [--workers W] [--greylane DLL]"),
             };
         }
 

@@ -23,7 +23,7 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var webhook = WebhookBinary.Find();
+var webhook = options.Greylane ?? WebhookBinary.Find();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Greylane controller benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}; pods ready after {options.PodReadyDelay.TotalMilliseconds:F0} ms"));
 Console.WriteLine($"Greylane child: dotnet {webhook}");

@@ -39,6 +39,7 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<LeaseElector>();
         services.TryAddSingleton<ClusterClient>();
         services.TryAddSingleton<MeasurementInbox>();
+        services.TryAddSingleton<CanaryCache>();
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton(s => new EventRecorder(
             s.GetRequiredService<ClusterClient>(), s.GetRequiredService<TimeProvider>(), options.Identity, s.GetRequiredService<ILogger<EventRecorder>>()));

@@ -1,17 +1,34 @@
 using System.Runtime.CompilerServices;
+using Greylane.Core;
 using k8s;
 using k8s.Models;
 
 namespace Greylane.Webhook.Controller;
 
 /// <summary>
-/// What the ReplicaSet and pod informers keep: only the metadata that names an object and leads to its Deployment
-/// (name, namespace, resourceVersion, owners). Their changes only queue the owning Deployment, whose reconcile reads the
-/// API, so spec, status, labels, annotations and managedFields would be memory held for nothing.
+/// What the ReplicaSet and pod informers keep: the metadata that names an object and leads to its Deployment (name,
+/// namespace, resourceVersion, owners), and for a canary ReplicaSet what a reconcile observes of it (its release label,
+/// deletion, desired and available replicas: <see cref="CanaryCache"/>). Templates, other labels, annotations and
+/// managedFields would be memory held for nothing.
 /// </summary>
 internal static class InformerSlim
 {
-    public static V1ReplicaSet ReplicaSet(V1ReplicaSet replicaSet) => new() { Metadata = Metadata(replicaSet.Metadata) };
+    public static V1ReplicaSet ReplicaSet(V1ReplicaSet replicaSet)
+    {
+        var metadata = Metadata(replicaSet.Metadata);
+        metadata.DeletionTimestamp = replicaSet.Metadata?.DeletionTimestamp;
+        if (replicaSet.Metadata?.Labels?.TryGetValue(GreylaneKeys.Release, out var release) == true)
+        {
+            metadata.Labels = new Dictionary<string, string>(StringComparer.Ordinal) { [GreylaneKeys.Release] = release };
+        }
+
+        return new V1ReplicaSet
+        {
+            Metadata = metadata,
+            Spec = new V1ReplicaSetSpec { Replicas = replicaSet.Spec?.Replicas },
+            Status = new V1ReplicaSetStatus { AvailableReplicas = replicaSet.Status?.AvailableReplicas },
+        };
+    }
 
     public static V1Pod Pod(V1Pod pod) => new() { Metadata = Metadata(pod.Metadata) };
 

@@ -14,6 +14,7 @@ internal sealed partial class RolloutController(
     IKubernetes kube,
     RolloutReconciler reconciler,
     RoutingSweep sweep,
+    CanaryCache canaries,
     ControllerMetrics metrics,
     ControllerOptions options,
     TimeProvider time,
@@ -83,6 +84,7 @@ internal sealed partial class RolloutController(
         try
         {
             await Task.WhenAll(deployments.Synced, replicaSets.Synced, pods.Synced).WaitAsync(cancellationToken);
+            canaries.Attach(replicaSets);
             var workers = Enumerable.Range(0, options.Workers).Select(_ => WorkAsync(queue, deployments, tombstones, recheck, cancellationToken)).ToList();
             workers.Add(SweepAsync(key => deployments.Get(key) is not null, queue, recheck, cancellationToken));
             await Task.WhenAll(workers);
@@ -92,6 +94,7 @@ internal sealed partial class RolloutController(
         }
         finally
         {
+            canaries.Attach(null);
             await Task.WhenAll(informers).ContinueWith(_ => { }, TaskScheduler.Default);
             LogStopped(options.Identity);
         }

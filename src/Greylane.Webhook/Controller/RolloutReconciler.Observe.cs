@@ -43,10 +43,14 @@ internal sealed partial class RolloutReconciler
         return (facts, routing);
     }
 
-    /// <summary>Every canary ReplicaSet this Deployment owns (by owner uid, so a namesake in another life is not counted).</summary>
+    /// <summary>
+    /// Every canary ReplicaSet this Deployment owns (by owner uid, so a namesake in another life is not counted), from the
+    /// leader's informer (<see cref="CanaryCache"/>), else listed.
+    /// </summary>
     private async Task<IReadOnlyList<CanaryObservation>> ListCanariesAsync(DeploymentDocument deployment, CancellationToken cancellationToken)
     {
-        var replicaSets = await cluster.ListReplicaSetsAsync(deployment.Namespace, GreylaneKeys.Release, cancellationToken);
+        var replicaSets = canaries.In(deployment.Namespace)
+            ?? await cluster.ListReplicaSetsAsync(deployment.Namespace, GreylaneKeys.Release, cancellationToken);
         return [.. replicaSets
             .Where(rs => CanaryReplicaSet.IsCanaryOf(
                 deployment.Uid, (rs.Metadata.OwnerReferences ?? []).Select(o => ((string?)o.Kind, (string?)o.Uid)), rs.Metadata.DeletionTimestamp is not null))

@@ -23,6 +23,7 @@ internal sealed partial class RolloutReconciler(
     EventRecorder events,
     ControllerMetrics metrics,
     NotificationOutbox notifications,
+    CanaryCache canaries,
     TimeProvider time,
     ILogger<RolloutReconciler> logger)
 {

@@ -17,6 +17,10 @@ internal static class WebhookHost
 {
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
+        // prometheus-net republishes every .NET meter (HttpClient, Kestrel: work on each request Greylane sends or serves)
+        // and polls event counters; Greylane's page keeps its own metrics and the process ones. Only the first host of a
+        // process decides (a no-op once the registry is in use, as in tests that build several hosts).
+        Prometheus.Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true, SuppressEventCounters = true });
         var builder = WebApplication.CreateSlimBuilder(args);
 
         // Every setting read and checked here, once, all problems at once; admission then judges strategies with the
