@@ -91,12 +91,14 @@ internal sealed partial class RolloutReconciler(
             next = next with { Message = $"{StepLabel(strategy, next.Step)}: routing refused: {string.Join("; ", routing.Errors)}" };
         }
 
-        var clearCommand = decision.Actions.Any(a => a is RolloutAction.ClearCommand);
+        // The status and the Deployment changes that can go with it, in one write (StatusWrite says which).
+        var write = StatusWrite.Of(decision with { Status = next });
+        next = write.Status;
         var written = RolloutStatusJson.Write(next);
         var version = deployment.ResourceVersion;
-        if (written != deployment.Annotation(GreylaneKeys.Status) || clearCommand)
+        if (written != deployment.Annotation(GreylaneKeys.Status) || write.ChangesMoreThanStatus)
         {
-            version = await PersistAsync(deployment, written, clearCommand, cancellationToken);
+            version = await PersistAsync(deployment, written, write, cancellationToken);
             if (version is null)
             {
                 LogConflict(deployment.Key);
@@ -120,7 +122,7 @@ internal sealed partial class RolloutReconciler(
         }
 
         var release = new RoutedRelease(deployment.Typed(), strategy, next.Release ?? "", next.Stable);
-        return await RunAsync(deployment, release, next, decision.Actions, version, cancellationToken);
+        return await RunAsync(deployment, release, next, write.Rest, version, cancellationToken);
     }
 
     private async Task<ReconcileResult> ReconcileGoneAsync(string key, DeploymentDocument? lastSeen, CancellationToken cancellationToken)
@@ -175,19 +177,32 @@ internal sealed partial class RolloutReconciler(
         return true;
     }
 
-    private async Task<string?> PersistAsync(DeploymentDocument deployment, string status, bool clearCommand, CancellationToken cancellationToken)
+    private async Task<string?> PersistAsync(DeploymentDocument deployment, string status, StatusWrite? write, CancellationToken cancellationToken)
     {
         var annotations = new JsonObject { [GreylaneKeys.Status] = status };
-        if (clearCommand)
-        {
-            // Folded into the same write, so a crash can never apply a command twice.
-            annotations[GreylaneKeys.Command] = null;
-        }
-
         var patch = new JsonObject
         {
             ["metadata"] = new JsonObject { ["resourceVersion"] = deployment.ResourceVersion, ["annotations"] = annotations },
         };
+        if (write is not null)
+        {
+            if (write.ClearCommand)
+            {
+                annotations[GreylaneKeys.Command] = null;
+            }
+
+            if (write.ClearRelease)
+            {
+                annotations[GreylaneKeys.Release] = null;
+                annotations[GreylaneKeys.Stable] = null;
+            }
+
+            if (write.Paused is { } paused)
+            {
+                patch["spec"] = new JsonObject { ["paused"] = paused };
+            }
+        }
+
         return await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
     }
 
@@ -204,7 +219,7 @@ internal sealed partial class RolloutReconciler(
         var message = $"the strategy is invalid, nothing moves until it is fixed: {string.Join("; ", errors)}";
         if (status.Message != message)
         {
-            if (await PersistAsync(deployment, RolloutStatusJson.Write(status with { Message = message }), clearCommand: false, cancellationToken) is null)
+            if (await PersistAsync(deployment, RolloutStatusJson.Write(status with { Message = message }), write: null, cancellationToken) is null)
             {
                 return ReconcileResult.Conflicted;
             }
