@@ -40,8 +40,12 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
         fence.EnsureOpen($"patch Deployment {@namespace}/{name}");
         try
         {
-            var patched = await kube.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), name, @namespace, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
-            return patched.Metadata.ResourceVersion ?? "";
+            // The answer is read raw: only its resourceVersion is wanted, not a typed Deployment.
+            var patched = await kube.CustomObjects.PatchNamespacedCustomObjectAsync(
+                new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), "apps", "v1", @namespace, "deployments", name, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
+            return patched is JsonElement element && element.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var version)
+                ? version.GetString() ?? ""
+                : "";
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
@@ -85,17 +89,19 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
         }
     }
 
-    /// <summary>Creates the ReplicaSet; one that already exists (a retry after a crash) is fine.</summary>
-    public async Task CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
+    /// <summary>Creates the ReplicaSet; returns false when it already exists (a retry after a crash), which is fine.</summary>
+    public async Task<bool> CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
     {
         var typed = KubernetesJson.Deserialize<V1ReplicaSet>(replicaSet.ToJsonString());
         fence.EnsureOpen($"create ReplicaSet {typed.Metadata.NamespaceProperty}/{typed.Metadata.Name}");
         try
         {
             await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
+            return true;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
+            return false;
         }
     }
 

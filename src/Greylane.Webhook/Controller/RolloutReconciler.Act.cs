@@ -86,10 +86,16 @@ internal sealed partial class RolloutReconciler
     private async Task ScaleCanaryAsync(DeploymentDocument deployment, RolloutStrategy strategy, ScaleCanary scale, CancellationToken cancellationToken)
     {
         var name = CanaryReplicaSet.Name(deployment.Name, scale.Release);
-        var existing = await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken);
+
+        // The informer's copy decides when there is one (a GET that answers 404 is an exception here); the create below
+        // still copes with a canary the copy has not seen yet.
+        var cached = canaries.In(deployment.Namespace);
+        var existing = cached is null
+            ? await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken)
+            : cached.FirstOrDefault(rs => rs.Metadata?.Name == name);
         if (existing is not null)
         {
-            if (existing.Spec.Replicas != scale.Replicas)
+            if (existing.Spec?.Replicas != scale.Replicas)
             {
                 await cluster.ScaleReplicaSetAsync(deployment.Namespace, name, scale.Replicas, cancellationToken);
             }
@@ -111,7 +117,12 @@ internal sealed partial class RolloutReconciler
             return;
         }
 
-        await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
+        if (!await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken)
+            && (await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken))?.Spec?.Replicas is { } replicas && replicas != scale.Replicas)
+        {
+            // It existed after all (created before the informer saw it, or by a deposed leader): scale it instead.
+            await cluster.ScaleReplicaSetAsync(deployment.Namespace, name, scale.Replicas, cancellationToken);
+        }
     }
 
     /// <summary>
