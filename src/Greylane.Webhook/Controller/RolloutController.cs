@@ -27,7 +27,12 @@ internal sealed partial class RolloutController(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var queue = new ReconcileQueue(time, metrics.QueueDepth);
+        var compaction = new BurstCompaction();
+        using var queue = new ReconcileQueue(time, depth =>
+        {
+            metrics.QueueDepth(depth);
+            compaction.Observe(depth);
+        });
         var tombstones = new ConcurrentDictionary<string, DeploymentEntry>(StringComparer.Ordinal);
 
         // Keys to reconcile past the quiet check: a canary moved (at rest there should be none) or the sweep found leftovers.
