@@ -15,7 +15,7 @@ namespace Greylane.Webhook.Controller;
 /// could reformat quantities or drop fields and change the hash). Every write names field manager <c>greylane</c> and
 /// Deployment writes are narrow merge patches, so Greylane owns only the fields it sets (spec.paused, its annotations).
 /// </summary>
-internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
+internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence, OwnWrites? writes = null)
 {
     /// <summary>The Deployment as stored, or null when it does not exist.</summary>
     public async Task<JsonObject?> GetDeploymentAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -43,12 +43,15 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence)
             // The answer is read raw: only its resourceVersion is wanted, not a typed Deployment.
             var patched = await kube.CustomObjects.PatchNamespacedCustomObjectAsync(
                 new V1Patch(mergePatch.ToJsonString(), V1Patch.PatchType.MergePatch), "apps", "v1", @namespace, "deployments", name, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
-            return patched is JsonElement element && element.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var version)
-                ? version.GetString() ?? ""
+            var version = patched is JsonElement element && element.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var stored)
+                ? stored.GetString() ?? ""
                 : "";
+            writes?.Wrote($"{@namespace}/{name}", version);
+            return version;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
+            writes?.Conflicted($"{@namespace}/{name}");
             return null;
         }
     }

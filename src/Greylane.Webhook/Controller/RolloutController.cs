@@ -15,6 +15,7 @@ internal sealed partial class RolloutController(
     RolloutReconciler reconciler,
     RoutingSweep sweep,
     CanaryCache canaries,
+    OwnWrites writes,
     ControllerMetrics metrics,
     ControllerOptions options,
     TimeProvider time,
@@ -48,10 +49,12 @@ internal sealed partial class RolloutController(
                 if (now is null)
                 {
                     tombstones[key] = old!;
+                    writes.Forget(key);
                 }
                 else
                 {
                     tombstones.TryRemove(key, out _);
+                    writes.Observed(key, now.ResourceVersion);
                 }
 
                 queue.Add(key);

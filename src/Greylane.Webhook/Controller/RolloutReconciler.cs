@@ -24,6 +24,7 @@ internal sealed partial class RolloutReconciler(
     ControllerMetrics metrics,
     NotificationOutbox notifications,
     CanaryCache canaries,
+    OwnWrites writes,
     TimeProvider time,
     ILogger<RolloutReconciler> logger)
 {
@@ -50,8 +51,12 @@ internal sealed partial class RolloutReconciler(
                 return ReconcileResult.Idle;
             }
 
+            // A Deployment in a release is cached whole (lean); once the cache shows Greylane's own last write it is as good
+            // as a GET (every write still carries its resourceVersion precondition), so the API is read only when it may lag.
             var (ns, name) = Split(key);
-            var deployment = await cluster.GetDeploymentAsync(ns, name, cancellationToken);
+            var deployment = cached?.Document is { } document && writes.CacheIsCurrent(key)
+                ? document
+                : await cluster.GetDeploymentAsync(ns, name, cancellationToken);
             if (deployment is null || new DeploymentDocument(deployment).Deleting)
             {
                 return await ReconcileGoneAsync(key, deployment is null ? lastSeen : new DeploymentDocument(deployment), cancellationToken);
