@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -10,6 +11,16 @@ public static class TemplateHash
     /// <summary>Hex characters in a hash (40 bits: collisions between one Deployment's templates are out of reach).</summary>
     public const int Length = 10;
 
+    // A thread's canonical-text buffer and writer are reused (admission hashes two templates per release review); a
+    // buffer grown past this by an unusually large template is let go rather than kept for the thread's lifetime.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     /// <summary>
     /// The first <see cref="Length"/> hex digits of SHA-256 over the template's canonical JSON: object keys in
     /// ordinal order, nulls dropped, and the fields Kubernetes itself writes into a template left out.
@@ -17,14 +28,21 @@ public static class TemplateHash
     /// </summary>
     public static string Compute(JsonElement template)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            WriteCanonical(writer, template, TemplatePath.Root);
-        }
+        var buffer = _buffer ?? new ArrayBufferWriter<byte>(4096);
+        var writer = _writer ?? new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        (_buffer, _writer) = (null, null); // taken while in use; a template that throws leaves nothing half-written behind
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        WriteCanonical(writer, template, TemplatePath.Root);
+        writer.Flush();
 
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(buffer.WrittenSpan, digest);
+        if (buffer.Capacity <= KeptBufferBytes)
+        {
+            (_buffer, _writer) = (buffer, writer);
+        }
+
         return Convert.ToHexStringLower(digest[..(Length / 2)]);
     }
 
@@ -52,34 +70,75 @@ public static class TemplateHash
 
     private static void WriteObject(Utf8JsonWriter writer, JsonElement element, TemplatePath path)
     {
-        var properties = new List<JsonProperty>();
-        foreach (var property in element.EnumerateObject())
+        var rented = ArrayPool<JsonProperty>.Shared.Rent(element.GetPropertyCount());
+        try
         {
-            if (property.Value.ValueKind is not JsonValueKind.Null && !IsIgnored(path, property.Name))
+            var count = 0;
+            var plain = true;
+            foreach (var property in element.EnumerateObject())
             {
-                properties.Add(property);
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                plain &= IsPlain(name);
+                if (property.Value.ValueKind is not JsonValueKind.Null && !IsIgnored(path, property, name))
+                {
+                    rented[count++] = property;
+                }
             }
-        }
 
-        properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        writer.WriteStartObject();
-        foreach (var property in properties)
+            var properties = rented.AsSpan(0, count);
+            if (plain)
+            {
+                properties.Sort(ByRawName);
+            }
+            else
+            {
+                properties.Sort(ByName);
+            }
+
+            writer.WriteStartObject();
+            foreach (var property in properties)
+            {
+                var name = JsonMarshal.GetRawUtf8PropertyName(property);
+                if (plain)
+                {
+                    writer.WritePropertyName(name);
+                }
+                else
+                {
+                    writer.WritePropertyName(property.Name);
+                }
+
+                WriteCanonical(writer, property.Value, path.Child(property, name));
+            }
+
+            writer.WriteEndObject();
+        }
+        finally
         {
-            writer.WritePropertyName(property.Name);
-            WriteCanonical(writer, property.Value, path.Child(property.Name));
+            ArrayPool<JsonProperty>.Shared.Return(rented, clearArray: true);
         }
-
-        writer.WriteEndObject();
     }
+
+    // ASCII without escapes: the raw bytes are the name itself, and ordinal order of its UTF-16 string is byte order.
+    // Any other name (escaped, or beyond ASCII, where UTF-16 and UTF-8 order differ) is compared as a string.
+    private static bool IsPlain(ReadOnlySpan<byte> name) => !name.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E) && !name.Contains((byte)'\\');
+
+    private static readonly Comparison<JsonProperty> ByRawName = static (a, b) =>
+        JsonMarshal.GetRawUtf8PropertyName(a).SequenceCompareTo(JsonMarshal.GetRawUtf8PropertyName(b));
+
+    private static readonly Comparison<JsonProperty> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
 
     // The Deployment controller adds pod-template-hash to the template labels of the ReplicaSets it makes (and tools
     // that copy a ReplicaSet's template back carry it); creationTimestamp appears as null or a time in copied templates.
-    private static bool IsIgnored(TemplatePath path, string name) => path switch
+    private static bool IsIgnored(TemplatePath path, JsonProperty property, ReadOnlySpan<byte> raw) => path switch
     {
-        TemplatePath.Metadata => name == "creationTimestamp",
-        TemplatePath.Labels => name == "pod-template-hash",
+        TemplatePath.Metadata => Is(property, raw, "creationTimestamp"u8),
+        TemplatePath.Labels => Is(property, raw, "pod-template-hash"u8),
         _ => false,
     };
+
+    private static bool Is(JsonProperty property, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> name) =>
+        raw.Contains((byte)'\\') ? property.NameEquals(name) : raw.SequenceEqual(name);
 
     private enum TemplatePath
     {
@@ -89,10 +148,10 @@ public static class TemplateHash
         Other,
     }
 
-    private static TemplatePath Child(this TemplatePath path, string name) => (path, name) switch
+    private static TemplatePath Child(this TemplatePath path, JsonProperty property, ReadOnlySpan<byte> raw) => path switch
     {
-        (TemplatePath.Root, "metadata") => TemplatePath.Metadata,
-        (TemplatePath.Metadata, "labels") => TemplatePath.Labels,
+        TemplatePath.Root when Is(property, raw, "metadata"u8) => TemplatePath.Metadata,
+        TemplatePath.Metadata when Is(property, raw, "labels"u8) => TemplatePath.Labels,
         _ => TemplatePath.Other,
     };
 }
