@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Greylane.Core.Serialization;
 
 namespace Greylane.Core.Release;
 
@@ -11,16 +12,6 @@ public static class TemplateHash
     /// <summary>Hex characters in a hash (40 bits: collisions between one Deployment's templates are out of reach).</summary>
     public const int Length = 10;
 
-    // A thread's canonical-text buffer and writer are reused (admission hashes two templates per release review); a
-    // buffer grown past this by an unusually large template is let go rather than kept for the thread's lifetime.
-    private const int KeptBufferBytes = 64 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _writer;
-
     /// <summary>
     /// The first <see cref="Length"/> hex digits of SHA-256 over the template's canonical JSON: object keys in
     /// ordinal order, nulls dropped, and the fields Kubernetes itself writes into a template left out.
@@ -28,21 +19,10 @@ public static class TemplateHash
     /// </summary>
     public static string Compute(JsonElement template)
     {
-        var buffer = _buffer ?? new ArrayBufferWriter<byte>(4096);
-        var writer = _writer ?? new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
-        (_buffer, _writer) = (null, null); // taken while in use; a template that throws leaves nothing half-written behind
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        WriteCanonical(writer, template, TemplatePath.Root);
-        writer.Flush();
-
+        using var scratch = ScratchJson.Rent();
+        WriteCanonical(scratch.Writer, template, TemplatePath.Root);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, digest);
-        if (buffer.Capacity <= KeptBufferBytes)
-        {
-            (_buffer, _writer) = (buffer, writer);
-        }
-
+        SHA256.HashData(scratch.Written, digest);
         return Convert.ToHexStringLower(digest[..(Length / 2)]);
     }
 
