@@ -32,8 +32,10 @@ public sealed class JsonFields(string where)
 
         foreach (var entry in m.EnumerateObject())
         {
-            if (!Expect(entry.Value, JsonValueKind.String, $"{path}[{entry.Name}]", "a string"))
+            // The entry's path is built only for the message: maps are read on every review.
+            if (entry.Value.ValueKind != JsonValueKind.String)
             {
+                Fail($"{path}[{entry.Name}]", entry.Value, "a string");
                 return null;
             }
         }
