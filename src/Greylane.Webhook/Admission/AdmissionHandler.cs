@@ -139,7 +139,11 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger,
         }
         else if (label == AdmissionDecisionLabels.Patched)
         {
-            LogPatched(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Patch.Count, string.Join(" | ", decision.Warnings));
+            // The warnings are joined only for a log line that is written.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogPatched(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Patch.Count, string.Join(" | ", decision.Warnings));
+            }
         }
         else
         {
