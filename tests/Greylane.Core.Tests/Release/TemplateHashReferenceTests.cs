@@ -28,7 +28,8 @@ public sealed class TemplateHashReferenceTests
         var data = new TheoryData<string> { Pod, "{}", "[]", "\"text\"", "7", "null", "{\"a\":{\"b\":{\"c\":[[[{}]]]}}}" };
         for (var c = 0x20; c < 0x7F; c++)
         {
-            var text = JsonSerializer.Serialize(((char)c).ToString());
+            // Raw where JSON allows it (so that & + < > ' ` reach the hash unescaped), escaped otherwise.
+            var text = c is '"' or '\\' ? JsonSerializer.Serialize(((char)c).ToString()) : $"\"{(char)c}\"";
             var inner = text[1..^1];
             data.Add("{\"metadata\":{\"labels\":{" + text + ":" + text + ",\"x" + inner + "y\":\"x" + inner + "y\"}}}");
         }
