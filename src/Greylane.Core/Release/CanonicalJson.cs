@@ -15,6 +15,7 @@ internal sealed class CanonicalJson
 {
     // A buffer grown past this by an unusually large template is let go rather than kept for the thread's lifetime.
     private const int KeptBytes = 64 * 1024;
+    private const int KeptProperties = 1024;
 
     [ThreadStatic]
     private static CanonicalJson? _free;
@@ -30,6 +31,8 @@ internal sealed class CanonicalJson
     private readonly Utf8JsonWriter _escaper;
     private byte[] _bytes = new byte[4096];
     private int _length;
+    private JsonProperty[] _properties = new JsonProperty[64];
+    private int _top;
 
     private CanonicalJson() => _escaper = new Utf8JsonWriter(_escaped, new JsonWriterOptions { SkipValidation = true });
 
@@ -48,9 +51,10 @@ internal sealed class CanonicalJson
         var canonical = _free ?? new CanonicalJson();
         _free = null; // taken while in use; one that threw is not reused
         canonical._length = 0;
+        canonical._top = 0;
         canonical.Write(template, TemplatePath.Root);
         SHA256.HashData(canonical._bytes.AsSpan(0, canonical._length), digest);
-        if (canonical._bytes.Length <= KeptBytes)
+        if (canonical._bytes.Length <= KeptBytes && canonical._properties.Length <= KeptProperties)
         {
             _free = canonical;
         }
@@ -111,42 +115,47 @@ internal sealed class CanonicalJson
 
     private void WriteObject(JsonElement element, TemplatePath path)
     {
-        var rented = ArrayPool<JsonProperty>.Shared.Rent(element.GetPropertyCount());
-        try
+        // The properties of every object on the way down share one array as a stack: this object's are above its
+        // parent's, and are cleared (they hold the document) when it is written.
+        var start = _top;
+        EnsureProperties(start + element.GetPropertyCount());
+        var byBytes = true;
+        foreach (var property in element.EnumerateObject())
         {
-            var count = 0;
-            var byBytes = true;
-            foreach (var property in element.EnumerateObject())
+            var name = JsonMarshal.GetRawUtf8PropertyName(property);
+            byBytes &= SortsByBytes(name);
+            if (property.Value.ValueKind is not JsonValueKind.Null && !IsIgnored(path, property, name))
             {
-                var name = JsonMarshal.GetRawUtf8PropertyName(property);
-                byBytes &= SortsByBytes(name);
-                if (property.Value.ValueKind is not JsonValueKind.Null && !IsIgnored(path, property, name))
-                {
-                    rented[count++] = property;
-                }
+                _properties[_top++] = property;
             }
-
-            var properties = rented.AsSpan(0, count);
-            properties.Sort(byBytes ? ByRawName : ByName);
-            Append((byte)'{');
-            for (var i = 0; i < properties.Length; i++)
-            {
-                if (i > 0)
-                {
-                    Append((byte)',');
-                }
-
-                var name = JsonMarshal.GetRawUtf8PropertyName(properties[i]);
-                WriteName(properties[i], name);
-                Append((byte)':');
-                Write(properties[i].Value, Child(path, properties[i], name));
-            }
-
-            Append((byte)'}');
         }
-        finally
+
+        var properties = _properties.AsSpan(start, _top - start);
+        properties.Sort(byBytes ? ByRawName : ByName);
+        Append((byte)'{');
+        for (var i = 0; i < properties.Length; i++)
         {
-            ArrayPool<JsonProperty>.Shared.Return(rented, clearArray: true);
+            if (i > 0)
+            {
+                Append((byte)',');
+            }
+
+            var name = JsonMarshal.GetRawUtf8PropertyName(properties[i]);
+            WriteName(properties[i], name);
+            Append((byte)':');
+            Write(properties[i].Value, Child(path, properties[i], name));
+        }
+
+        Append((byte)'}');
+        Array.Clear(_properties, start, properties.Length); // the array in use now, should a child have grown it
+        _top = start;
+    }
+
+    private void EnsureProperties(int count)
+    {
+        if (count > _properties.Length)
+        {
+            Array.Resize(ref _properties, Math.Max(count, _properties.Length * 2));
         }
     }
 

@@ -63,7 +63,13 @@ public sealed class TemplateHashReferenceTests
             big.Append(i == 0 ? "" : ",").Append("{\"name\":\"c").Append(i).Append("\",\"image\":\"i:").Append(i).Append("\"}");
         }
 
-        using var large = JsonDocument.Parse(big.Append("]}}").ToString());
+        big.Append("],\"nodeSelector\":{");
+        for (var i = 3000; i > 0; i--)
+        {
+            big.Append(i == 3000 ? "" : ",").Append("\"k").Append(i).Append("\":{\"v\":").Append(i).Append(",\"a\":null}");
+        }
+
+        using var large = JsonDocument.Parse(big.Append("}}}").ToString());
         using var small = JsonDocument.Parse(Pod);
 
         Assert.Equal(ReferenceTemplateHash.Compute(large.RootElement), TemplateHash.Compute(large.RootElement));
