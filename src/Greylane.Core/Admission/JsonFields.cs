@@ -111,7 +111,7 @@ public sealed class JsonFields(string where)
     // The last segment of a dotted path (nested names stay in the path only).
     private JsonElement? Field(JsonElement parent, string path, bool required)
     {
-        var name = path[(path.LastIndexOf('.') + 1)..];
+        var name = path.AsSpan(path.LastIndexOf('.') + 1);
         if (parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
         {
             return value;
