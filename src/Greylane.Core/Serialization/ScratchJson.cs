@@ -4,9 +4,9 @@ using System.Text.Json;
 namespace Greylane.Core.Serialization;
 
 /// <summary>
-/// A thread's reusable buffer and JSON writer for output that is used at once and let go (a template's canonical text
-/// for its hash, a patch copied into the answer): admission writes both for every review, and a fresh writer whose
-/// buffer grows in steps allocated several KB each time.
+/// A thread's reusable buffer and JSON writer for output that is used at once and let go (a patch, copied into the
+/// answer): admission writes one for most reviews, and a fresh writer whose buffer grows in steps allocated several
+/// KB each time.
 /// </summary>
 internal sealed class ScratchJson : IDisposable
 {
