@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Greylane.Core.Analysis;
 using Greylane.Core.Release;
 using Greylane.Core.Rollout;
@@ -101,8 +102,11 @@ public static class AdmissionDecider
             plan.EnsureAnnotation(GreylaneKeys.Status, status);
         }
 
-        var storedHash = TemplateHash.Compute(stored.Template);
-        var newHash = TemplateHash.Compute(deployment.Template);
+        // Most writes of an opted-in Deployment leave its template alone (the controller's own status writes among
+        // them): the same bytes hash the same, so neither is hashed, and no branch below reads a hash then.
+        var sameTemplate = JsonMarshal.GetRawUtf8Value(stored.Template).SequenceEqual(JsonMarshal.GetRawUtf8Value(deployment.Template));
+        var storedHash = sameTemplate ? "" : TemplateHash.Compute(stored.Template);
+        var newHash = sameTemplate ? storedHash : TemplateHash.Compute(deployment.Template);
         var started = state.Stage switch
         {
             ReleaseStage.None => DecideWithoutRelease(deployment, stored, storedHash, newHash, plan),

@@ -8,6 +8,12 @@ internal sealed class DeploymentView
     private readonly JsonElement? _annotations;
     private readonly JsonElement? _labels;
 
+    // A decision asks for the same few annotations several times (the strategy text, unescaped anew on each read,
+    // three or four times per release review): each is read from the JSON once.
+    private readonly (string Key, string? Value)[] _read = new (string, string?)[8];
+    private int _readCount;
+    private string? _fullName;
+
     private DeploymentView(string ns, string name, JsonElement? annotations, JsonElement? labels, bool paused, int replicas, JsonElement template)
     {
         Namespace = ns;
@@ -34,9 +40,26 @@ internal sealed class DeploymentView
 
     public bool HasLabels => _labels is not null;
 
-    public string FullName => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
+    public string FullName => _fullName ??= Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 
-    public string? Annotation(string key) => Lookup(_annotations, key);
+    public string? Annotation(string key)
+    {
+        for (var i = 0; i < _readCount; i++)
+        {
+            if (string.Equals(_read[i].Key, key, StringComparison.Ordinal))
+            {
+                return _read[i].Value;
+            }
+        }
+
+        var value = Lookup(_annotations, key);
+        if (_readCount < _read.Length)
+        {
+            _read[_readCount++] = (key, value);
+        }
+
+        return value;
+    }
 
     public string? Label(string key) => Lookup(_labels, key);
 

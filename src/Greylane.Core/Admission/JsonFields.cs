@@ -32,8 +32,10 @@ public sealed class JsonFields(string where)
 
         foreach (var entry in m.EnumerateObject())
         {
-            if (!Expect(entry.Value, JsonValueKind.String, $"{path}[{entry.Name}]", "a string"))
+            // The entry's path is built only for the message: maps are read on every review.
+            if (entry.Value.ValueKind != JsonValueKind.String)
             {
+                Fail($"{path}[{entry.Name}]", entry.Value, "a string");
                 return null;
             }
         }
@@ -109,7 +111,7 @@ public sealed class JsonFields(string where)
     // The last segment of a dotted path (nested names stay in the path only).
     private JsonElement? Field(JsonElement parent, string path, bool required)
     {
-        var name = path[(path.LastIndexOf('.') + 1)..];
+        var name = path.AsSpan(path.LastIndexOf('.') + 1);
         if (parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
         {
             return value;

@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.Text.Json;
+using Greylane.Core.Serialization;
 
 namespace Greylane.Core.Admission;
 
@@ -9,34 +8,31 @@ public static class JsonPatchWriter
     /// <summary>The UTF-8 JSON of <paramref name="operations"/>.</summary>
     public static byte[] ToUtf8(IReadOnlyList<PatchOperation> operations)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var scratch = ScratchJson.Rent();
+        var writer = scratch.Writer;
+        writer.WriteStartArray();
+        foreach (var operation in operations)
         {
-            writer.WriteStartArray();
-            foreach (var operation in operations)
+            writer.WriteStartObject();
+            writer.WriteString("op", operation.Op);
+            writer.WriteString("path", operation.Path);
+            if (operation.HasValue)
             {
-                writer.WriteStartObject();
-                writer.WriteString("op", operation.Op);
-                writer.WriteString("path", operation.Path);
-                if (operation.HasValue)
+                writer.WritePropertyName("value");
+                if (operation.Value is null)
                 {
-                    writer.WritePropertyName("value");
-                    if (operation.Value is null)
-                    {
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        operation.Value.WriteTo(writer);
-                    }
+                    writer.WriteNullValue();
                 }
-
-                writer.WriteEndObject();
+                else
+                {
+                    operation.Value.WriteTo(writer);
+                }
             }
 
-            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteEndArray();
+        return scratch.Written.ToArray();
     }
 }

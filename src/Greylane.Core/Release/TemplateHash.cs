@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -17,82 +16,8 @@ public static class TemplateHash
     /// </summary>
     public static string Compute(JsonElement template)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
-        {
-            WriteCanonical(writer, template, TemplatePath.Root);
-        }
-
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(buffer.WrittenSpan, digest);
+        CanonicalJson.Sha256(template, digest);
         return Convert.ToHexStringLower(digest[..(Length / 2)]);
     }
-
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element, TemplatePath path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                WriteObject(writer, element, path);
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                {
-                    WriteCanonical(writer, item, TemplatePath.Other);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
-        }
-    }
-
-    private static void WriteObject(Utf8JsonWriter writer, JsonElement element, TemplatePath path)
-    {
-        var properties = new List<JsonProperty>();
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Value.ValueKind is not JsonValueKind.Null && !IsIgnored(path, property.Name))
-            {
-                properties.Add(property);
-            }
-        }
-
-        properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        writer.WriteStartObject();
-        foreach (var property in properties)
-        {
-            writer.WritePropertyName(property.Name);
-            WriteCanonical(writer, property.Value, path.Child(property.Name));
-        }
-
-        writer.WriteEndObject();
-    }
-
-    // The Deployment controller adds pod-template-hash to the template labels of the ReplicaSets it makes (and tools
-    // that copy a ReplicaSet's template back carry it); creationTimestamp appears as null or a time in copied templates.
-    private static bool IsIgnored(TemplatePath path, string name) => path switch
-    {
-        TemplatePath.Metadata => name == "creationTimestamp",
-        TemplatePath.Labels => name == "pod-template-hash",
-        _ => false,
-    };
-
-    private enum TemplatePath
-    {
-        Root,
-        Metadata,
-        Labels,
-        Other,
-    }
-
-    private static TemplatePath Child(this TemplatePath path, string name) => (path, name) switch
-    {
-        (TemplatePath.Root, "metadata") => TemplatePath.Metadata,
-        (TemplatePath.Metadata, "labels") => TemplatePath.Labels,
-        _ => TemplatePath.Other,
-    };
 }

@@ -24,6 +24,29 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger,
 
     public HandlerResult Handle(ReadOnlySequence<byte> body)
     {
+        if (body.IsSingleSegment)
+        {
+            return HandleContiguous(body);
+        }
+
+        // Kestrel hands a body over in segments of a few KiB. JsonDocument would copy them into one pooled array
+        // anyway; doing it here lets the text check (ReviewText) prove the whole review in one vectorized pass too.
+        var length = checked((int)body.Length);
+        var joined = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(joined);
+            return HandleContiguous(new ReadOnlySequence<byte>(joined, 0, length));
+        }
+        finally
+        {
+            // The document over the array is disposed by now, and the answer holds copies only.
+            ArrayPool<byte>.Shared.Return(joined);
+        }
+    }
+
+    private HandlerResult HandleContiguous(ReadOnlySequence<byte> body)
+    {
         JsonDocument document;
         try
         {
@@ -116,7 +139,11 @@ internal sealed partial class AdmissionHandler(ILogger<AdmissionHandler> logger,
         }
         else if (label == AdmissionDecisionLabels.Patched)
         {
-            LogPatched(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Patch.Count, string.Join(" | ", decision.Warnings));
+            // The warnings are joined only for a log line that is written.
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                LogPatched(request.Uid, request.Operation, request.Namespace, request.Name, request.DryRun, decision.Patch.Count, string.Join(" | ", decision.Warnings));
+            }
         }
         else
         {

@@ -21,6 +21,11 @@ internal static class ReviewText
     /// <summary>The path of the first such string (<c>request.object.metadata.labels[app]</c>), or null when every string is text.</summary>
     public static string? FirstInvalid(ReadOnlySequence<byte> body, int maxDepth)
     {
+        if (body.IsSingleSegment && PlainUtf8.HoldsOnlyText(body.FirstSpan))
+        {
+            return null;
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = maxDepth });
         var frames = new List<Frame>();
         while (reader.Read())

@@ -62,7 +62,11 @@ internal static class WebhookHost
         });
 
         var app = builder.Build();
-        app.MapPost(AdmissionEndpoint.Path, AdmissionEndpoint.HandleAsync);
+        // A plain RequestDelegate over the two singletons: resolving them per request (as a minimal-API handler
+        // with service parameters does) created a service scope for every review.
+        var handler = app.Services.GetRequiredService<AdmissionHandler>();
+        var metrics = app.Services.GetRequiredService<AdmissionMetrics>();
+        app.MapPost(AdmissionEndpoint.Path, (RequestDelegate)(context => AdmissionEndpoint.HandleAsync(context, handler, metrics)));
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (CertificateStore store) => store.Current.NotAfter > DateTime.Now
             ? Results.Text("ok\n")
