@@ -44,7 +44,7 @@ internal sealed record BenchOptions
             {
                 "--quick" => options with { Deployments = 1000, Releasing = 10 },
                 "--timeline" => options with { Timeline = true },
-                "--greylane" => options with { Greylane = ++i < args.Count && File.Exists(args[i]) ? Path.GetFullPath(args[i]) : throw new ArgumentException("--greylane needs the path of an existing Greylane.Webhook.dll (e.g. from `make publish-image`)") },
+                "--greylane" => options with { Greylane = ExistingFile(args, ++i) },
                 "--workers" => options with { Workers = Count(args, ++i, 1, 64) },
                 "--deployments" => options with { Deployments = Count(args, ++i, 1, 100_000) },
                 "--releasing" => options with { Releasing = Count(args, ++i, 1, 10_000) },
@@ -63,6 +63,12 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    private static string ExistingFile(IReadOnlyList<string> args, int index) =>
+        index < args.Count && File.Exists(args[index])
+            ? Path.GetFullPath(args[index])
+            : throw new ArgumentException(
+                $"--greylane {(index < args.Count ? $"'{args[index]}' is not a file" : "needs a path")}: give an existing Greylane.Webhook.dll (e.g. from `dotnet publish src/Greylane.Webhook -c Release -o DIR`)");
 
     private static int Count(IReadOnlyList<string> args, int index, int min, int max)
     {
