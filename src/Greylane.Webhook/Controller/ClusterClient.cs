@@ -92,19 +92,17 @@ internal sealed class ClusterClient(IKubernetes kube, LeaderFence fence, OwnWrit
         }
     }
 
-    /// <summary>Creates the ReplicaSet; returns false when it already exists (a retry after a crash), which is fine.</summary>
-    public async Task<bool> CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
+    /// <summary>Creates the ReplicaSet; one that already exists (a retry after a crash) is fine.</summary>
+    public async Task CreateReplicaSetAsync(JsonObject replicaSet, CancellationToken cancellationToken)
     {
         var typed = KubernetesJson.Deserialize<V1ReplicaSet>(replicaSet.ToJsonString());
         fence.EnsureOpen($"create ReplicaSet {typed.Metadata.NamespaceProperty}/{typed.Metadata.Name}");
         try
         {
             await kube.AppsV1.CreateNamespacedReplicaSetAsync(typed, typed.Metadata.NamespaceProperty, fieldManager: FieldOwners.Greylane, cancellationToken: cancellationToken);
-            return true;
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            return false;
         }
     }
 

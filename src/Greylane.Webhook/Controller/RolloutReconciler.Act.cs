@@ -87,12 +87,10 @@ internal sealed partial class RolloutReconciler
     {
         var name = CanaryReplicaSet.Name(deployment.Name, scale.Release);
 
-        // The informer's copy decides when there is one (a GET that answers 404 is an exception here); the create below
-        // still copes with a canary the copy has not seen yet.
-        var cached = canaries.In(deployment.Namespace);
-        var existing = cached is null
-            ? await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken)
-            : cached.FirstOrDefault(rs => rs.Metadata?.Name == name);
+        // The informer's copy saves the GET when it shows the canary; when it does not, the API is asked (the copy may
+        // not show a canary this leader has just created, and a second create is a request the tests count as a duplicate).
+        var existing = canaries.In(deployment.Namespace)?.FirstOrDefault(rs => rs.Metadata?.Name == name)
+            ?? await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken);
         if (existing is not null)
         {
             if (existing.Spec?.Replicas != scale.Replicas)
@@ -117,12 +115,7 @@ internal sealed partial class RolloutReconciler
             return;
         }
 
-        if (!await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken)
-            && (await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken))?.Spec?.Replicas is { } replicas && replicas != scale.Replicas)
-        {
-            // It existed after all (created before the informer saw it, or by a deposed leader): scale it instead.
-            await cluster.ScaleReplicaSetAsync(deployment.Namespace, name, scale.Replicas, cancellationToken);
-        }
+        await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
     }
 
     /// <summary>
