@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Greylane.Core;
@@ -46,17 +45,14 @@ internal static class DeploymentCache
         return new InformerList<DeploymentEntry>(entries, resourceVersion);
     }
 
-    public static async IAsyncEnumerable<(WatchEventType, DeploymentEntry)> WatchAsync(
-        IKubernetes kube, string? resourceVersion, int timeoutSeconds, Action<Exception> onError, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var events = kube.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
-            "apps", "v1", "deployments", allowWatchBookmarks: true, labelSelector: OptedIn, resourceVersion: resourceVersion,
-            timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
-        await foreach (var (type, item) in events.WithCancellation(cancellationToken))
-        {
-            yield return (type, Entry(Element(item)));
-        }
-    }
+    public static IAsyncEnumerable<(WatchEventType, DeploymentEntry)> WatchAsync(
+        IKubernetes kube, string? resourceVersion, int timeoutSeconds, Action<Exception> onError, CancellationToken cancellationToken) =>
+        InformerSlim.Events(
+            kube.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
+                "apps", "v1", "deployments", allowWatchBookmarks: true, labelSelector: OptedIn, resourceVersion: resourceVersion,
+                timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken),
+            item => Entry(Element(item)),
+            cancellationToken);
 
     /// <summary>The entry of one Deployment: quiet ones keep no object; others keep the lean object.</summary>
     public static DeploymentEntry Entry(JsonElement deployment)

@@ -32,8 +32,9 @@ internal static class InformerSlim
 
     public static V1Pod Pod(V1Pod pod) => new() { Metadata = Metadata(pod.Metadata) };
 
-    public static async IAsyncEnumerable<(WatchEventType, TItem)> Events<TItem>(
-        IAsyncEnumerable<(WatchEventType, TItem)> events, Func<TItem, TItem> slim, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>A watch's events with each object reduced to what the informer keeps.</summary>
+    public static async IAsyncEnumerable<(WatchEventType, TKept)> Events<TItem, TKept>(
+        IAsyncEnumerable<(WatchEventType, TItem)> events, Func<TItem, TKept> slim, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var (type, item) in events.WithCancellation(cancellationToken))
         {
