@@ -41,6 +41,7 @@ internal static class ControllerServiceCollectionExtensions
         services.TryAddSingleton<MeasurementInbox>();
         services.TryAddSingleton<CanaryCache>();
         services.TryAddSingleton<OwnWrites>();
+        services.TryAddSingleton<RolloutSeries>();
         services.TryAddSingleton<ControllerMetrics>();
         services.TryAddSingleton(s => new EventRecorder(
             s.GetRequiredService<ClusterClient>(), s.GetRequiredService<TimeProvider>(), options.Identity, s.GetRequiredService<ILogger<EventRecorder>>()));

@@ -41,6 +41,7 @@ internal static class WebhookHost
         builder.Services.AddGreylaneController(settings.Controller, builder.Configuration);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);
+        builder.Services.TryAddSingleton<RolloutSeries>();
         builder.Services.AddSingleton(services => new CertificateStore(
             options.CertificatePath, options.KeyPath, options.CertificatePollInterval,
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<CertificateStore>>()));
@@ -71,7 +72,9 @@ internal static class WebhookHost
         app.MapGet("/readyz", (CertificateStore store) => store.Current.NotAfter > DateTime.Now
             ? Results.Text("ok\n")
             : Results.Text("the serving certificate has expired\n", statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
+        var series = app.Services.GetRequiredService<RolloutSeries>();
+        app.MapGet(MetricsPage.Path, (RequestDelegate)(context => MetricsPage.HandleAsync(context, registry, series)));
         return app;
     }
 }

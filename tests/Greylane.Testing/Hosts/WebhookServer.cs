@@ -32,6 +32,9 @@ public sealed class WebhookServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's services (to put state on a page the test then reads over HTTPS).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<WebhookServer> StartAsync(CertificateFiles files)
     {
         var app = WebhookHost.Build(

@@ -1,8 +1,7 @@
 using Greylane.Core.Rollout;
 using Greylane.Testing.Hosts;
 using Greylane.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
-using Prometheus;
+using Greylane.Webhook.Hosting;
 using static Greylane.Testing.Hosts.Releases;
 
 namespace Greylane.Webhook.Controller.Tests;
@@ -18,9 +17,7 @@ public sealed class ControllerMetricsTests
         await bed.SetImageAsync("web", "app", "web:v2");
         await Eventually.UntilAsync(() => bed.GetAsync("web"), d => Phase(d) == RolloutPhase.Completed, "promoted");
 
-        using var text = new MemoryStream();
-        await replica.Services.GetRequiredService<CollectorRegistry>().CollectAndExportAsTextAsync(text);
-        var exposition = System.Text.Encoding.UTF8.GetString(text.ToArray());
+        var exposition = await MetricsPage.ReadAsync(replica.Services);
 
         Assert.Contains("greylane_rollout_phase{namespace=\"shop\",deployment=\"web\",phase=\"Completed\"} 1", exposition, StringComparison.Ordinal);
         Assert.DoesNotContain("phase=\"StepPaused\"", exposition, StringComparison.Ordinal);

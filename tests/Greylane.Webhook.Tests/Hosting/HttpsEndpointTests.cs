@@ -4,8 +4,12 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using Greylane.Core;
+using Greylane.Core.Rollout;
 using Greylane.Testing.Certificates;
 using Greylane.Testing.Hosts;
+using Greylane.Testing.Processes;
+using Greylane.Webhook.Controller;
+using Microsoft.Extensions.DependencyInjection;
 using Greylane.Webhook.Support.Tests;
 
 namespace Greylane.Webhook.Hosting.Tests;
@@ -234,6 +238,27 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         Assert.Contains("greylane_admission_duration_seconds_bucket{operation=\"UPDATE\",decision=\"allowed\",le=", metrics, StringComparison.Ordinal);
         Assert.Contains("greylane_admission_decisions_total{operation=\"UPDATE\",decision=\"allowed\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("greylane_admission_decisions_total{operation=\"unknown\",decision=\"rejected\"} 1", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_metrics_page_with_per_deployment_series_is_valid_prometheus_text()
+    {
+        var series = _server.Services.GetRequiredService<RolloutSeries>();
+        series.Set("shop", "web", RolloutPhase.StepPaused, 2);
+        series.Set("shop", "odd\"name", RolloutPhase.Idle, 0);
+        using (await PostAsync(Fixture.Text("release")))
+        {
+        }
+
+        using var response = await _client.GetAsync("/metrics");
+        var page = await response.Content.ReadAsStringAsync();
+        var check = await ProcessRunner.RunAsync("promtool", ["check", "metrics"], TimeSpan.FromSeconds(30), standardInput: page);
+
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Contains("greylane_rollout_phase{namespace=\"shop\",deployment=\"web\",phase=\"StepPaused\"} 1", page, StringComparison.Ordinal);
+        Assert.Contains("greylane_rollout_step{namespace=\"shop\",deployment=\"odd\\\"name\"} 0", page, StringComparison.Ordinal);
+        Assert.Contains("greylane_admission_decisions_total{operation=\"UPDATE\",decision=\"patched\"} 1", page, StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, $"promtool check metrics exited {check.ExitCode}: {check.Stdout}{check.Stderr}");
     }
 
     private async Task<HttpResponseMessage> PostAsync(string body, string contentType = "application/json")
