@@ -15,8 +15,12 @@ namespace Greylane.Webhook.Controller;
 /// </summary>
 internal static class DeploymentCache
 {
-    /// <summary>Objects per list page: client-go's informer default.</summary>
-    public const int PageSize = 500;
+    /// <summary>
+    /// Objects per list page. Below client-go's 500 on purpose: a page's JSON is read whole into a buffer from the shared
+    /// ArrayPool, which keeps its buffers after the start; at 500 those were 1 MiB each (7 MiB of an idle controller at
+    /// 10,000 Deployments), at 100 they are at most 256 KiB. A start lists 100 pages at 10,000 Deployments instead of 20.
+    /// </summary>
+    public const int PageSize = 100;
 
     private const string LastApplied = "kubectl.kubernetes.io/last-applied-configuration";
     private static readonly string OptedIn = $"{GreylaneKeys.Managed}=true";
