@@ -87,10 +87,15 @@ internal sealed partial class RolloutReconciler
     {
         var name = CanaryReplicaSet.Name(deployment.Name, scale.Release);
 
-        // The informer's copy saves the GET when it shows the canary; when it does not, the API is asked (the copy may
-        // not show a canary this leader has just created, and a second create is a request the tests count as a duplicate).
-        var existing = canaries.In(deployment.Namespace)?.FirstOrDefault(rs => rs.Metadata?.Name == name)
-            ?? await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken);
+        // The synced informer answers without a GET, also when it shows no canary: the API is asked only before it has
+        // synced, or when this process created the canary so recently that the informer may not show it yet (a second
+        // create would be a second request). A canary another leader created since the list answers the create with
+        // 409, which counts as created.
+        var known = canaries.In(deployment.Namespace);
+        var existing = known?.FirstOrDefault(rs => rs.Metadata?.Name == name)
+            ?? (known is null || canaries.MayLag(deployment.Namespace, name)
+                ? await cluster.GetReplicaSetAsync(deployment.Namespace, name, cancellationToken)
+                : null);
         if (existing is not null)
         {
             if (existing.Spec?.Replicas != scale.Replicas)
@@ -116,6 +121,7 @@ internal sealed partial class RolloutReconciler
         }
 
         await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
+        canaries.Created(deployment.Namespace, name);
     }
 
     /// <summary>
