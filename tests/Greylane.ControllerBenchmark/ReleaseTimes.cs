@@ -21,8 +21,17 @@ internal sealed record ReleaseTimes(
 {
     public static ReleaseTimes Of(string key, long sent, IReadOnlyList<DeploymentSample> samples, CanaryTimes? canary)
     {
-        var phases = samples.Select(s => (Sample: s, Phase: RolloutStatusJson.Read(s.Status).Phase)).ToList();
-        long? held = phases.FirstOrDefault(p => p.Sample.Release is not null).Sample?.At;
+        var heldSample = samples.FirstOrDefault(s => s.Release is not null);
+        long? held = heldSample?.At;
+
+        // Only what follows the held update and speaks of its release: until the controller reacts, the status still
+        // reads the previous release's phase (a second wave starts from "Completed").
+        var phases = samples
+            .Where(s => held is { } h && s.At >= h)
+            .Select(s => (Sample: s, Status: RolloutStatusJson.Read(s.Status)))
+            .Where(p => p.Status.Release == heldSample!.Release)
+            .Select(p => (p.Sample, p.Status.Phase))
+            .ToList();
         long? ready = canary is { Ready: > 0 } ? canary.Ready : null;
         long? afterReady = ready is { } r
             ? phases.FirstOrDefault(p => p.Sample.At >= r && p.Phase > RolloutPhase.StepScaling).Sample?.At

@@ -62,6 +62,9 @@ internal sealed record ScaleResult(Scale Scale)
 
     public IReadOnlyDictionary<string, int> ReleaseWrites { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The same releases again, with the JIT's higher-tier code in place.</summary>
+    public ReleaseWave? SecondWave { get; init; }
+
     public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
 
     public Distribution SentToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Sent, r.CanaryCreated));

@@ -42,6 +42,7 @@ internal sealed class StoreRecorder : IDisposable
             foreach (var key in keys)
             {
                 _tracked[key] = [];
+                _canaries.Remove(key);
             }
         }
     }

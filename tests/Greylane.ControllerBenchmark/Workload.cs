@@ -17,6 +17,9 @@ internal sealed class Workload(Scale scale, int perNamespace)
     public const string StableImage = "app:v1";
     public const string NewImage = "app:v2";
 
+    /// <summary>The image of the second wave, which releases the same Deployments again.</summary>
+    public const string SecondImage = "app:v3";
+
     public int Namespaces => (scale.Deployments + perNamespace - 1) / perNamespace;
 
     /// <summary>Every Deployment as <c>namespace/name</c>.</summary>
