@@ -30,13 +30,19 @@ internal sealed class ResourceReader(InMemoryObjectStore store)
         }
 
         var after = query.Continue is { } token ? ContinueToken.Decode(token) : ((string, string)?)null;
-        var (items, remaining, listed) = store.Page(type, ns, o => query.Labels.Matches(o) && query.Fields.Matches(o), after, query.Limit);
+        // As kube-apiserver: remainingItemCount only for a list without selectors (with one, counting would mean matching
+        // every remaining object for every page).
+        var selective = !query.Labels.IsEmpty || query.Fields.Requirements.Count > 0;
+        var (items, remaining, listed) = store.Page(type, ns, o => query.Labels.Matches(o) && query.Fields.Matches(o), after, query.Limit, countRemaining: !selective);
         var meta = new JsonObject { ["resourceVersion"] = listed.ToString(CultureInfo.InvariantCulture) };
         if (remaining > 0)
         {
             var last = items[^1];
             meta["continue"] = ContinueToken.Encode(listed, last.Namespace() ?? "", last.Name());
-            meta["remainingItemCount"] = remaining;
+            if (!selective)
+            {
+                meta["remainingItemCount"] = remaining;
+            }
         }
 
         return new JsonObject

@@ -63,7 +63,7 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     /// the page is consistent with. Only what is returned is copied, as kube-apiserver serves pages from its cache.
     /// </summary>
     public (IReadOnlyList<JsonObject> Items, int Remaining, long Version) Page(
-        ResourceType type, string? ns, Func<JsonObject, bool> match, (string Namespace, string Name)? after, int? limit)
+        ResourceType type, string? ns, Func<JsonObject, bool> match, (string Namespace, string Name)? after, int? limit, bool countRemaining = true)
     {
         lock (_gate)
         {
@@ -81,6 +81,12 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
                 if (limit is { } most && items.Count >= most)
                 {
                     remaining++;
+                    if (!countRemaining)
+                    {
+                        // One more match is enough to say that a next page exists; matching the rest on every page made
+                        // a paged list of n objects cost n²/limit matches.
+                        break;
+                    }
                 }
                 else
                 {
