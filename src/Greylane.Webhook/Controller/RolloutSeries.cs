@@ -18,13 +18,14 @@ internal sealed class RolloutSeries
     private const string PhaseName = "greylane_rollout_phase";
     private const string StepName = "greylane_rollout_step";
 
+    // The names spelled out in the headers: the Grafana dashboard's test finds exported families by their TYPE line.
     private const string PhaseHeader =
-        "# HELP " + PhaseName + " 1 for the current release phase of a Deployment (only that phase has a series: at 10,000 Deployments a series per phase would be 110,000).\n" +
-        "# TYPE " + PhaseName + " gauge\n";
+        "# HELP greylane_rollout_phase 1 for the current release phase of a Deployment (only that phase has a series: at 10,000 Deployments a series per phase would be 110,000).\n" +
+        "# TYPE greylane_rollout_phase gauge\n";
 
     private const string StepHeader =
-        "# HELP " + StepName + " The current step of a Deployment's release, counted from 1 (0 when no release is in progress).\n" +
-        "# TYPE " + StepName + " gauge\n";
+        "# HELP greylane_rollout_step The current step of a Deployment's release, counted from 1 (0 when no release is in progress).\n" +
+        "# TYPE greylane_rollout_step gauge\n";
 
     private static readonly FrozenDictionary<RolloutPhase, string> PhaseLabels =
         Enum.GetValues<RolloutPhase>().ToFrozenDictionary(phase => phase, phase => phase.ToString());
