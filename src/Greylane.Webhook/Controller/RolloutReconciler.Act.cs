@@ -53,19 +53,16 @@ internal sealed partial class RolloutReconciler
                     await router.UnpinStableAsync(release, cancellationToken);
                     break;
                 case Unpause when live:
-                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject { ["spec"] = new JsonObject { ["paused"] = false } }, cancellationToken);
+                    version = await PatchDeploymentAsync(deployment, DeploymentPatch(version, paused: false), cancellationToken);
                     break;
                 case Repause when live:
-                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject { ["spec"] = new JsonObject { ["paused"] = true } }, cancellationToken);
+                    version = await PatchDeploymentAsync(deployment, DeploymentPatch(version, paused: true), cancellationToken);
                     break;
                 case DeleteCanary delete:
                     await cluster.DeleteReplicaSetAsync(deployment.Namespace, CanaryReplicaSet.Name(deployment.Name, delete.Release), cancellationToken);
                     break;
                 case ClearRelease when live:
-                    version = await PatchDeploymentAsync(deployment, version!, new JsonObject
-                    {
-                        ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [GreylaneKeys.Release] = null, [GreylaneKeys.Stable] = null } },
-                    }, cancellationToken);
+                    version = await PatchDeploymentAsync(deployment, DeploymentPatch(version, clearRelease: true), cancellationToken);
                     break;
                 case RequeueAfter after:
                     requeue = requeue is { } earlier && earlier < after.Delay ? earlier : after.Delay;
@@ -137,12 +134,8 @@ internal sealed partial class RolloutReconciler
     }
 
     // The merge patch carries the resourceVersion the decision was made on (or its own last write's).
-    private Task<string?> PatchDeploymentAsync(DeploymentDocument deployment, string version, JsonObject patch, CancellationToken cancellationToken)
-    {
-        patch["metadata"] ??= new JsonObject();
-        patch["metadata"]!["resourceVersion"] = version;
-        return cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
-    }
+    private Task<string?> PatchDeploymentAsync(DeploymentDocument deployment, JsonObject patch, CancellationToken cancellationToken) =>
+        cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
 
     private async Task MeasureAsync(DeploymentDocument deployment, RoutedRelease release, Measure measure, CancellationToken cancellationToken)
     {

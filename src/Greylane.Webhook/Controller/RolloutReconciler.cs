@@ -182,33 +182,51 @@ internal sealed partial class RolloutReconciler(
         return true;
     }
 
-    private async Task<string?> PersistAsync(DeploymentDocument deployment, string status, StatusWrite? write, CancellationToken cancellationToken)
+    private Task<string?> PersistAsync(DeploymentDocument deployment, string status, StatusWrite? write, CancellationToken cancellationToken) =>
+        cluster.PatchDeploymentAsync(
+            deployment.Namespace,
+            deployment.Name,
+            DeploymentPatch(deployment.ResourceVersion, status, write?.ClearCommand == true, write?.Paused, write?.ClearRelease == true),
+            cancellationToken);
+
+    /// <summary>
+    /// A reconcile's Deployment write as a merge patch, whether it is the status write with what <see cref="StatusWrite"/>
+    /// folded into it or one change on its own: one home for how each change is spelled (clearing a release also clears
+    /// its stable hash), always with the resourceVersion that was read as the precondition.
+    /// </summary>
+    private static JsonObject DeploymentPatch(string? version, string? status = null, bool clearCommand = false, bool? paused = null, bool clearRelease = false)
     {
-        var annotations = new JsonObject { [GreylaneKeys.Status] = status };
-        var patch = new JsonObject
+        var metadata = new JsonObject { ["resourceVersion"] = version };
+        var patch = new JsonObject { ["metadata"] = metadata };
+        var annotations = new JsonObject();
+        if (status is not null)
         {
-            ["metadata"] = new JsonObject { ["resourceVersion"] = deployment.ResourceVersion, ["annotations"] = annotations },
-        };
-        if (write is not null)
-        {
-            if (write.ClearCommand)
-            {
-                annotations[GreylaneKeys.Command] = null;
-            }
-
-            if (write.ClearRelease)
-            {
-                annotations[GreylaneKeys.Release] = null;
-                annotations[GreylaneKeys.Stable] = null;
-            }
-
-            if (write.Paused is { } paused)
-            {
-                patch["spec"] = new JsonObject { ["paused"] = paused };
-            }
+            annotations[GreylaneKeys.Status] = status;
         }
 
-        return await cluster.PatchDeploymentAsync(deployment.Namespace, deployment.Name, patch, cancellationToken);
+        if (clearCommand)
+        {
+            // Folded into the status write, so a crash can never apply a command twice.
+            annotations[GreylaneKeys.Command] = null;
+        }
+
+        if (clearRelease)
+        {
+            annotations[GreylaneKeys.Release] = null;
+            annotations[GreylaneKeys.Stable] = null;
+        }
+
+        if (annotations.Count > 0)
+        {
+            metadata["annotations"] = annotations;
+        }
+
+        if (paused is { } value)
+        {
+            patch["spec"] = new JsonObject { ["paused"] = value };
+        }
+
+        return patch;
     }
 
     private Task<StrategyReadResult> ReadStrategyAsync(DeploymentDocument deployment, CancellationToken cancellationToken) =>
