@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using k8s.Models;
 
 namespace Greylane.Webhook.Controller;
@@ -10,38 +9,51 @@ namespace Greylane.Webhook.Controller;
 /// harmless, because every canary action is idempotent and the informer's next event queues the Deployment again.
 /// Before a leader's informer has synced (and in a process that does not lead), reconciles list from the API.
 /// </summary>
-internal sealed class CanaryCache
+internal sealed class CanaryCache(TimeProvider time)
 {
-    /// <summary>How long a create of this process may take to reach the informer (a watch event, normally milliseconds).</summary>
-    private const long CreateReachesInformerMs = 30_000;
-
-    private readonly ConcurrentDictionary<string, long> _created = new(StringComparer.Ordinal);
+    // The canaries this process created that the informer has not shown yet: the same "read your own writes" rule as
+    // the Deployments' (OwnWrites), keyed namespace/name of the ReplicaSet.
+    private readonly OwnWrites _creates = new(time);
     private volatile ResourceInformer<V1ReplicaSet>? _informer;
 
     /// <summary>The leader's synced informer of canary ReplicaSets; null when it stops.</summary>
     public void Attach(ResourceInformer<V1ReplicaSet>? informer) => _informer = informer;
 
-    /// <summary>Notes a canary this process has just created: until the informer shows it, its absence there proves nothing.</summary>
-    public void Created(string @namespace, string name)
+    /// <summary>
+    /// Notes a canary this process has just created (<paramref name="resourceVersion"/> of the create's answer; null when
+    /// the create met one that already existed): until the informer shows it, its absence there proves nothing.
+    /// </summary>
+    public void Created(string @namespace, string name, string? resourceVersion)
     {
-        var now = Environment.TickCount64;
-        foreach (var (key, at) in _created)
+        var key = $"{@namespace}/{name}";
+        if (resourceVersion is null)
         {
-            if (now - at > CreateReachesInformerMs)
-            {
-                _created.TryRemove(key, out _);
-            }
+            _creates.Conflicted(key);
         }
+        else
+        {
+            _creates.Wrote(key, resourceVersion);
+        }
+    }
 
-        _created[$"{@namespace}/{name}"] = now;
+    /// <summary>The informer delivered <paramref name="resourceVersion"/> of the ReplicaSet <paramref name="key"/>, or its deletion (null).</summary>
+    public void Observed(string key, string? resourceVersion)
+    {
+        if (resourceVersion is null)
+        {
+            _creates.Forget(key);
+        }
+        else
+        {
+            _creates.Observed(key, resourceVersion);
+        }
     }
 
     /// <summary>
     /// Whether a canary this process created may be missing from the informer only because its watch event has not
     /// arrived yet; then the API is asked instead (a second create would be a second request, though harmless).
     /// </summary>
-    public bool MayLag(string @namespace, string name) =>
-        _created.TryGetValue($"{@namespace}/{name}", out var at) && Environment.TickCount64 - at <= CreateReachesInformerMs;
+    public bool MayLag(string @namespace, string name) => !_creates.CacheIsCurrent($"{@namespace}/{name}");
 
     /// <summary>The canaries of <paramref name="namespace"/>, or null when no synced informer holds them.</summary>
     public IReadOnlyList<V1ReplicaSet>? In(string @namespace) =>

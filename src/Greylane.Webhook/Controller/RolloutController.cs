@@ -66,7 +66,12 @@ internal sealed partial class RolloutController(
             async ct => Listed(await kube.AppsV1.ListReplicaSetForAllNamespacesAsync(labelSelector: GreylaneKeys.Release, cancellationToken: ct), InformerSlim.ReplicaSet),
             (rv, onError, ct) => InformerSlim.Events(kube.AppsV1.WatchListReplicaSetForAllNamespacesAsync(
                 allowWatchBookmarks: true, labelSelector: GreylaneKeys.Release, resourceVersion: rv, timeoutSeconds: WatchTimeoutSeconds, onError: onError, cancellationToken: ct), InformerSlim.ReplicaSet),
-            (old, now) => EnqueueOwner((now ?? old)!.Metadata, queue, recheck),
+            (old, now) =>
+            {
+                var meta = (now ?? old)!.Metadata;
+                canaries.Observed($"{meta.NamespaceProperty}/{meta.Name}", now?.Metadata.ResourceVersion);
+                EnqueueOwner(meta, queue, recheck);
+            },
             time,
             logger);
         var pods = new ResourceInformer<V1Pod>(

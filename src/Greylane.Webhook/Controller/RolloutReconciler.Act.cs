@@ -85,9 +85,8 @@ internal sealed partial class RolloutReconciler
         var name = CanaryReplicaSet.Name(deployment.Name, scale.Release);
 
         // The synced informer answers without a GET, also when it shows no canary: the API is asked only before it has
-        // synced, or when this process created the canary so recently that the informer may not show it yet (a second
-        // create would be a second request). A canary another leader created since the list answers the create with
-        // 409, which counts as created.
+        // synced, or while the informer has not shown a canary this process created (a second create would be a second
+        // request). A canary another leader created since the list answers the create with 409, which counts as created.
         var known = canaries.In(deployment.Namespace);
         var existing = known?.FirstOrDefault(rs => rs.Metadata?.Name == name)
             ?? (known is null || canaries.MayLag(deployment.Namespace, name)
@@ -117,8 +116,7 @@ internal sealed partial class RolloutReconciler
             return;
         }
 
-        await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken);
-        canaries.Created(deployment.Namespace, name);
+        canaries.Created(deployment.Namespace, name, await cluster.CreateReplicaSetAsync(build.ReplicaSet, cancellationToken));
     }
 
     /// <summary>
