@@ -46,14 +46,11 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<JsonObject> List(ResourceType type, string? ns) => Snapshot(type, ns).Items;
-
-    /// <summary>A list and the resourceVersion it is consistent with, taken together.</summary>
-    public (IReadOnlyList<JsonObject> Items, long Version) Snapshot(ResourceType type, string? ns)
+    public IReadOnlyList<JsonObject> List(ResourceType type, string? ns)
     {
         lock (_gate)
         {
-            return (ListLocked(type, ns), _version);
+            return ListLocked(type, ns);
         }
     }
 
