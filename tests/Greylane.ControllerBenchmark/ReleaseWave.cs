@@ -1,11 +1,17 @@
 namespace Greylane.ControllerBenchmark;
 
-/// <summary>A second wave of the same M releases, run once the first is done (see <c>ScaleRun.SecondWaveAsync</c>).</summary>
+/// <summary>M releases sent at once, and the figures read from their times: the first wave, or the second run once it is done (see <c>ScaleRun.SecondWaveAsync</c>).</summary>
 internal sealed record ReleaseWave(IReadOnlyList<ReleaseTimes> Releases, TimeSpan? AllCompleted, TimeSpan Cpu, double Reconciles)
 {
     public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
 
+    public Distribution SentToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Sent, r.CanaryCreated));
+
     public Distribution CanaryReadyToNext => Figures(r => ReleaseTimes.Milliseconds(r.CanaryReady, r.AfterCanaryReady));
+
+    public Distribution RolledOutToNext => Figures(r => ReleaseTimes.Milliseconds(r.RolledOut, r.AfterRolledOut));
+
+    public Distribution UpdateToCompleted => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.Completed));
 
     private Distribution Figures(Func<ReleaseTimes, double?> figure) => new(Releases.Select(figure).OfType<double>());
 }

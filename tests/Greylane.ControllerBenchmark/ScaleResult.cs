@@ -65,17 +65,18 @@ internal sealed record ScaleResult(Scale Scale)
     /// <summary>The same releases again, with the JIT's higher-tier code in place.</summary>
     public ReleaseWave? SecondWave { get; init; }
 
-    public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
+    /// <summary>The first wave's releases, read the same way as <see cref="SecondWave"/>.</summary>
+    public ReleaseWave FirstWave => new(Releases, AllCompleted, ReleaseCpu, ReleaseReconciles);
 
-    public Distribution SentToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Sent, r.CanaryCreated));
+    public Distribution UpdateToCanary => FirstWave.UpdateToCanary;
 
-    public Distribution CanaryReadyToNext => Figures(r => ReleaseTimes.Milliseconds(r.CanaryReady, r.AfterCanaryReady));
+    public Distribution SentToCanary => FirstWave.SentToCanary;
 
-    public Distribution RolledOutToNext => Figures(r => ReleaseTimes.Milliseconds(r.RolledOut, r.AfterRolledOut));
+    public Distribution CanaryReadyToNext => FirstWave.CanaryReadyToNext;
 
-    public Distribution UpdateToCompleted => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.Completed));
+    public Distribution RolledOutToNext => FirstWave.RolledOutToNext;
+
+    public Distribution UpdateToCompleted => FirstWave.UpdateToCompleted;
 
     public int CompletedCount => Releases.Count(r => r.Completed is not null);
-
-    private Distribution Figures(Func<ReleaseTimes, double?> figure) => new(Releases.Select(figure).OfType<double>());
 }
