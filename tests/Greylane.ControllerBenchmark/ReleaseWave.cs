@@ -1,7 +1,7 @@
 namespace Greylane.ControllerBenchmark;
 
 /// <summary>M releases sent at once, and the figures read from their times: the first wave, or the second run once it is done (see <c>ScaleRun.SecondWaveAsync</c>).</summary>
-internal sealed record ReleaseWave(IReadOnlyList<ReleaseTimes> Releases, TimeSpan? AllCompleted, TimeSpan Cpu, double Reconciles)
+internal sealed record ReleaseWave(IReadOnlyList<ReleaseTimes> Releases, TimeSpan? AllCompleted, TimeSpan Cpu, TimeSpan JitCpu, double Reconciles)
 {
     public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
 

@@ -27,6 +27,9 @@ internal sealed record ScaleResult(Scale Scale)
 
     public TimeSpan ReleaseCpu { get; init; }
 
+    /// <summary>The part of <see cref="ReleaseCpu"/> the runtime's tier-up thread used.</summary>
+    public TimeSpan ReleaseJitCpu { get; init; }
+
     public TimeSpan SendAll { get; init; }
 
     /// <summary>The warm-up release: the first one the controller process runs, alone.</summary>
@@ -66,7 +69,7 @@ internal sealed record ScaleResult(Scale Scale)
     public ReleaseWave? SecondWave { get; init; }
 
     /// <summary>The first wave's releases, read the same way as <see cref="SecondWave"/>.</summary>
-    public ReleaseWave FirstWave => new(Releases, AllCompleted, ReleaseCpu, ReleaseReconciles);
+    public ReleaseWave FirstWave => new(Releases, AllCompleted, ReleaseCpu, ReleaseJitCpu, ReleaseReconciles);
 
     public Distribution UpdateToCanary => FirstWave.UpdateToCanary;
 
