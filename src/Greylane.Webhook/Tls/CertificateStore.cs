@@ -26,8 +26,8 @@ internal sealed partial class CertificateStore : IDisposable
         _certificatePath = Path.GetFullPath(certificatePath);
         _keyPath = Path.GetFullPath(keyPath);
         _logger = logger;
-        (_current, _fingerprint) = Load() ?? throw new Hosting.WebhookOptionsException(
-            $"cannot read the TLS certificate '{certificatePath}' and key '{keyPath}': see the warning above; run 'make certs' or mount the serving Secret");
+        (_current, _fingerprint) = Load(out var error) ?? throw new Hosting.WebhookOptionsException(
+            $"cannot use the TLS certificate '{certificatePath}' and key '{keyPath}': {error}; run 'make certs' or mount the serving Secret");
         LogLoaded(_current.Subject, _current.Thumbprint, _current.NotAfter);
         _debounceTimer = time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
@@ -58,7 +58,7 @@ internal sealed partial class CertificateStore : IDisposable
     {
         lock (_gate)
         {
-            if (Load() is not var (certificate, print))
+            if (Load(out _) is not var (certificate, print))
             {
                 return;
             }
@@ -95,19 +95,27 @@ internal sealed partial class CertificateStore : IDisposable
 
     private void Poke() => _debounceTimer.Change(Debounce, Timeout.InfiniteTimeSpan);
 
-    private (X509Certificate2 Certificate, byte[] Fingerprint)? Load()
+    private (X509Certificate2 Certificate, byte[] Fingerprint)? Load(out string? error)
     {
+        error = null;
         try
         {
             var certificatePem = File.ReadAllText(_certificatePath);
             var keyPem = File.ReadAllText(_keyPath);
             var certificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
+            if (ServerAuthentication.Problem(certificate) is { } problem)
+            {
+                certificate.Dispose();
+                throw new CryptographicException(problem);
+            }
+
             var print = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(certificatePem + "\n" + keyPem));
             return (certificate, print);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
             LogLoadFailed(e, _certificatePath, _keyPath);
+            error = e.Message;
             return null;
         }
     }
