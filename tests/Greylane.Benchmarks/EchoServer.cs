@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Greylane.Webhook.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,6 +22,12 @@ internal static class EchoServer
 {
     public static async Task<(WebApplication App, Uri Address)> StartAsync(X509Certificate2 certificate)
     {
+        // Served through a selector, as the webhook's store serves its own: its usage is read once before handshakes share it.
+        if (ServerAuthentication.Problem(certificate) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(["--urls", "https://127.0.0.1:0"]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseKestrelHttpsConfiguration();

@@ -22,7 +22,7 @@ internal sealed partial class ScaleRun
         recorder.TakeWrites();
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var cpuBefore = greylane.Sample();
+        var start = greylane.Sample();
         var sandboxBefore = SandboxCpu();
         var peak = SamplePeakAsync(greylane, sampling.Token);
         var (probeNamespace, probeName) = _workload.All().First();
@@ -48,8 +48,8 @@ internal sealed partial class ScaleRun
             AllCompleted = allDone,
             ReleasePeakRssBytes = Math.Max(releasePeak, end.RssBytes),
             LifetimePeakRssBytes = end.PeakRssBytes,
-            ReleaseCpu = end.Cpu - cpuBefore.Cpu,
-            ReleaseJitCpu = end.JitCpu - cpuBefore.JitCpu,
+            ReleaseCpu = end.Cpu - start.Cpu,
+            ReleaseJitCpu = end.JitCpu - start.JitCpu,
             SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
             ReleaseReconciles = after.Reconciles - before.Reconciles,
             ReconcileErrors = after.Errors,

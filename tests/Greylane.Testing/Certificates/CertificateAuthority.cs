@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using Greylane.Webhook.Tls;
 
 namespace Greylane.Testing.Certificates;
 
@@ -44,8 +45,10 @@ public sealed class CertificateAuthority : IDisposable
         using var issued = Sign(commonName, key, names);
         using var withKey = issued.CopyWithPrivateKey(key);
 
-        // A PKCS#12 round trip gives a certificate whose key SslStream can use on every platform.
-        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        // A PKCS#12 round trip gives a certificate whose key SslStream can use on every platform. Its usage is read once
+        // here, before a selector shares it between handshakes (see ServerAuthentication).
+        var served = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        return ServerAuthentication.Problem(served) is { } problem ? throw new InvalidOperationException(problem) : served;
     }
 
     /// <summary>Validates a server certificate against this CA only, as the API server does with a caBundle.</summary>
