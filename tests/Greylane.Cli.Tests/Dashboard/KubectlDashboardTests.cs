@@ -22,8 +22,11 @@ public sealed partial class KubectlDashboardTests : IAsyncLifetime
     {
         Assert.True(PluginShim.KubectlInstalled, PluginShim.NotInstalled);
         using var shim = new PluginShim();
-        var start = new ProcessStartInfo(PluginShim.Kubectl) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "greylane", "dashboard", "-n", CliSandbox.Namespace, "--no-browser" })
+        // env --default-signal=INT execs kubectl (same pid) with Ctrl-C's default action, as a terminal's foreground job has
+        // it: a test host started as a background job (CI's may be) inherits SIGINT ignored, and kubectl and the plugin it
+        // execs would inherit that too and never see the Ctrl-C below.
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--default-signal=INT", PluginShim.Kubectl, "greylane", "dashboard", "-n", CliSandbox.Namespace, "--no-browser" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -51,7 +54,15 @@ public sealed partial class KubectlDashboardTests : IAsyncLifetime
 
             using var interrupt = Process.Start("kill", ["-s", "INT", kubectl.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await interrupt.WaitForExitAsync();
-            await kubectl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            try
+            {
+                await kubectl.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"the dashboard did not stop within 30 s of Ctrl-C; it printed:\n{Out()}{stderr}");
+            }
+
             Assert.Equal(0, kubectl.ExitCode);
             Assert.Contains("Dashboard stopped.", Out(), StringComparison.Ordinal);
         }
