@@ -72,8 +72,15 @@ internal sealed class ForbiddingProxy : IAsyncDisposable
     {
         var path = context.Request.Url!.PathAndQuery;
         using var response = context.Response;
+
+        // One request per connection: the managed HttpListener's keep-alive reuse is not what these tests are about, and a
+        // client that reuses a connection the listener is closing fails with "An error occurred while sending the request".
+        response.KeepAlive = false;
         if ((_method is null || context.Request.HttpMethod == _method) && _forbidden.FirstOrDefault(r => context.Request.Url.AbsolutePath.Contains("/" + r, StringComparison.Ordinal)) is { } resource)
         {
+            // Read the refused request's body first, as kube-apiserver does: a socket closed with unread bytes sends a
+            // reset, which can destroy the 403 before the client reads it ("An error occurred while sending the request").
+            await context.Request.InputStream.CopyToAsync(Stream.Null);
             response.StatusCode = 403;
             response.ContentType = "application/json";
             var verb = context.Request.HttpMethod == "GET" ? "list" : context.Request.HttpMethod.ToLowerInvariant();
