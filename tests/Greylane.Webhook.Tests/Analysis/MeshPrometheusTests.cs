@@ -39,7 +39,11 @@ public sealed class MeshPrometheusTests(MeshTraffic traffic) : IClassFixture<Mes
 
         Assert.Equal(MeasurementVerdict.Fail, measurement.Verdict);
         Assert.Equal(1.0, measurement.StableValue);
-        Assert.StartsWith("canary 0.7", measurement.Message, StringComparison.Ordinal);
+
+        // The scripted 70% seen through a 5 s rate of whole requests: near it, not exactly (0.693878 in one CI run).
+        Assert.InRange(measurement.Value!.Value, 0.6, 0.8);
+        Assert.StartsWith("canary 0.", measurement.Message, StringComparison.Ordinal);
+        Assert.Contains(" vs stable 1 ", measurement.Message, StringComparison.Ordinal);
         Assert.Contains("destination_canonical_revision!=\"r1\"", measurement.StableQuery, StringComparison.Ordinal);
         Assert.Contains("namespace=\"e2e\"", measurement.Query, StringComparison.Ordinal);
     }
