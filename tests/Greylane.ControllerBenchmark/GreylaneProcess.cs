@@ -101,6 +101,8 @@ internal sealed class GreylaneProcess : IAsyncDisposable
 
     public ProcessSample Sample() => ProcessSample.Read(_process.Id);
 
+    public long RssBytes() => ProcessSample.Memory(_process.Id).RssBytes;
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -17,6 +17,13 @@ internal sealed record ProcessSample(long RssBytes, long PeakRssBytes, TimeSpan 
 
     public static ProcessSample Read(int pid)
     {
+        var (rss, hwm) = Memory(pid);
+        return new ProcessSample(rss, hwm, CpuOf($"/proc/{pid}/stat"), JitThreadsCpu(pid));
+    }
+
+    /// <summary>VmRSS and VmHWM alone: what the 100 ms peak sampler needs, without the CPU reads and the walk over the threads.</summary>
+    public static (long RssBytes, long PeakRssBytes) Memory(int pid)
+    {
         long rss = 0, hwm = 0;
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
@@ -30,7 +37,7 @@ internal sealed record ProcessSample(long RssBytes, long PeakRssBytes, TimeSpan 
             }
         }
 
-        return new ProcessSample(rss, hwm, CpuOf($"/proc/{pid}/stat"), JitThreadsCpu(pid));
+        return (rss, hwm);
     }
 
     private static TimeSpan JitThreadsCpu(int pid)

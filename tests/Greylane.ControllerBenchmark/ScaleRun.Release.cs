@@ -193,7 +193,7 @@ internal sealed partial class ScaleRun
         {
             do
             {
-                peak = Math.Max(peak, greylane.Sample().RssBytes);
+                peak = Math.Max(peak, greylane.RssBytes());
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }
