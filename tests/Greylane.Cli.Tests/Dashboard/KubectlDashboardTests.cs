@@ -22,15 +22,8 @@ public sealed partial class KubectlDashboardTests : IAsyncLifetime
     {
         Assert.True(PluginShim.KubectlInstalled, PluginShim.NotInstalled);
         using var shim = new PluginShim();
-        // env --default-signal=INT execs kubectl (same pid) with Ctrl-C's default action, as a terminal's foreground job has
-        // it: a test host started as a background job (CI's may be) inherits SIGINT ignored, and kubectl and the plugin it
-        // execs would inherit that too and never see the Ctrl-C below.
-        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "--default-signal=INT", PluginShim.Kubectl, "greylane", "dashboard", "-n", CliSandbox.Namespace, "--no-browser" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        // kubectl execs the plugin, so the Ctrl-C below goes to the process this starts.
+        var start = ForegroundJob.StartInfo(PluginShim.Kubectl, ["greylane", "dashboard", "-n", CliSandbox.Namespace, "--no-browser"]);
         start.Environment["PATH"] = shim.Directory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         start.Environment["KUBECONFIG"] = _sandbox.KubeconfigPath;
         using var kubectl = Process.Start(start)!;

@@ -59,25 +59,9 @@ public sealed class PlaygroundProcess : IDisposable
     /// <summary>Starts <c>make sandbox [ARGS=…]</c> with <c>SANDBOX_DIR</c> set.</summary>
     public static PlaygroundProcess Start(string directory, string? makeArgs = null)
     {
-        // env --default-signal=INT: a test host started in the background inherits SIGINT ignored (POSIX shells do
-        // that to background jobs) and would pass it on; a terminal's foreground make never has it ignored.
-        var start = new ProcessStartInfo("env")
-        {
-            WorkingDirectory = RepositoryRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--default-signal=INT", "setsid", "make", "sandbox" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (makeArgs is not null)
-        {
-            start.ArgumentList.Add($"ARGS={makeArgs}");
-        }
-
+        // setsid: make leads its own process group, as a terminal's job does, so that Ctrl-C reaches the whole group.
+        var start = ForegroundJob.StartInfo("setsid", makeArgs is null ? ["make", "sandbox"] : ["make", "sandbox", $"ARGS={makeArgs}"]);
+        start.WorkingDirectory = RepositoryRoot.Path;
         start.Environment["SANDBOX_DIR"] = directory;
         var make = Process.Start(start)!;
         var playground = new PlaygroundProcess(make, directory);
