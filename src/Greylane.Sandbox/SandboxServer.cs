@@ -84,7 +84,16 @@ public sealed class SandboxServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Writes a kubeconfig pointing at this sandbox (context <c>greylane-sandbox</c>, namespace default) and returns its full path.</summary>
+    /// <summary>
+    /// The kubeconfig context Greylane runs with (<c>--context greylane</c>): its ServiceAccount,
+    /// <c>system:serviceaccount:greylane-system:greylane</c>, whose writes the webhook's matchConditions leave alone.
+    /// </summary>
+    public const string GreylaneContext = Server.KubeconfigWriter.GreylaneContext;
+
+    /// <summary>
+    /// Writes a kubeconfig pointing at this sandbox (current context <c>greylane-sandbox</c>, namespace default, the
+    /// person; context <see cref="GreylaneContext"/>, Greylane's ServiceAccount) and returns its full path.
+    /// </summary>
     public string WriteKubeconfig(string path) => Server.KubeconfigWriter.Write(path, BaseAddress);
 
     /// <summary>Creates or updates every object of a YAML or JSON manifest stream (like <c>kubectl apply</c>) and returns them as stored.</summary>

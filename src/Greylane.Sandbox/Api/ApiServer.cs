@@ -54,6 +54,7 @@ internal sealed partial class ApiServer(
         var request = context.Request;
         var path = request.Path.Value ?? "/";
         LogRequest(logger, request.Method, path, request.QueryString.Value ?? "");
+        var user = SandboxUsers.Of(request) ?? throw SandboxUsers.Unauthorized();
         if (NonResourcePaths.TryAnswer(path, registry) is { } answer)
         {
             await answer(context);
@@ -66,7 +67,7 @@ internal sealed partial class ApiServer(
                 await HttpJson.WriteAsync(context, 200, Discover(discovery) ?? throw ApiException.NotFoundPath(path));
                 break;
             case RequestTarget.Resource resource:
-                await HandleResourceAsync(context, resource);
+                await HandleResourceAsync(context, resource, user);
                 break;
             case RequestTarget.Discovery:
                 throw ApiException.MethodNotAllowed(request.Method);
@@ -88,7 +89,7 @@ internal sealed partial class ApiServer(
         };
     }
 
-    private async Task HandleResourceAsync(HttpContext context, RequestTarget.Resource target)
+    private async Task HandleResourceAsync(HttpContext context, RequestTarget.Resource target, string user)
     {
         var (type, ns, name, sub) = target;
         if (sub is not null && !type.Subresources.Contains(sub))
@@ -111,35 +112,35 @@ internal sealed partial class ApiServer(
                 await RespondReadAsync(context, type, _reader.Get(type, ns, one, sub), isList: false);
                 break;
             case ("POST", null):
-                await RespondAsync(context, await Writer.CreateAsync(type, ns, await HttpJson.ReadObjectAsync(context.Request), Options(context, query), ct));
+                await RespondAsync(context, await Writer.CreateAsync(type, ns, await HttpJson.ReadObjectAsync(context.Request), Options(context, query, user), ct));
                 break;
             case ("PUT", { } one):
-                await RespondAsync(context, await Writer.UpdateAsync(type, ns, one, sub, await HttpJson.ReadObjectAsync(context.Request), Options(context, query), ct));
+                await RespondAsync(context, await Writer.UpdateAsync(type, ns, one, sub, await HttpJson.ReadObjectAsync(context.Request), Options(context, query, user), ct));
                 break;
             case ("PATCH", { } one):
                 var kind = Patcher.PatchKind(type, context.Request.ContentType);
                 var patch = await HttpJson.ReadAsync(context.Request);
-                await RespondAsync(context, await Patcher.PatchAsync(type, ns, one, sub, kind, patch, query, Options(context, query), ct));
+                await RespondAsync(context, await Patcher.PatchAsync(type, ns, one, sub, kind, patch, query, Options(context, query, user), ct));
                 break;
             case ("DELETE", { } one):
                 var options = context.Request.ContentLength is > 0 ? await HttpJson.ReadAsync(context.Request) as JsonObject : null;
-                await RespondAsync(context, await _deleter.DeleteAsync(type, ns, one, options, query.DryRun || DryRunIn(options), ct));
+                await RespondAsync(context, await _deleter.DeleteAsync(type, ns, one, options, query.DryRun || DryRunIn(options), user, ct));
                 break;
             case ("DELETE", null):
-                await RespondAsync(context, await DeleteCollectionAsync(type, ns, query, ct));
+                await RespondAsync(context, await DeleteCollectionAsync(type, ns, query, user, ct));
                 break;
             default:
                 throw ApiException.MethodNotAllowed(method);
         }
     }
 
-    private async Task<WriteResult> DeleteCollectionAsync(ResourceType type, string? ns, QueryOptions query, CancellationToken ct)
+    private async Task<WriteResult> DeleteCollectionAsync(ResourceType type, string? ns, QueryOptions query, string user, CancellationToken ct)
     {
         var list = _reader.List(type, ns, query with { Limit = null, Continue = null });
         var warnings = new List<string>();
         foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            var result = await _deleter.DeleteAsync(type, item.Namespace(), item.Name(), null, query.DryRun, ct);
+            var result = await _deleter.DeleteAsync(type, item.Namespace(), item.Name(), null, query.DryRun, user, ct);
             warnings.AddRange(result.Warnings);
         }
 
@@ -169,8 +170,8 @@ internal sealed partial class ApiServer(
         };
     }
 
-    private static WriteOptions Options(HttpContext context, QueryOptions query) =>
-        WriteOptions.For(query, context.Request.Headers.UserAgent.ToString());
+    private static WriteOptions Options(HttpContext context, QueryOptions query, string user) =>
+        WriteOptions.For(query, context.Request.Headers.UserAgent.ToString(), user);
 
     private static bool DryRunIn(JsonObject? options) =>
         options?["dryRun"] is JsonArray values && values.Any(v => v?.GetValue<string>() == "All");

@@ -13,12 +13,12 @@ internal sealed class ResourceDeleter(InMemoryObjectStore store, ResourceRegistr
     // These answer with the deleted object; every other built-in answers with a Success Status.
     private static readonly HashSet<string> ReturnsObject = ["/pods", "/services", "/namespaces"];
 
-    public async Task<WriteResult> DeleteAsync(ResourceType type, string? ns, string name, JsonObject? options, bool dryRun, CancellationToken ct)
+    public async Task<WriteResult> DeleteAsync(ResourceType type, string? ns, string name, JsonObject? options, bool dryRun, string user, CancellationToken ct)
     {
         var stored = store.Get(type, ns, name) ?? throw ApiException.From(StoreErrors.NotFound(type, name), type, name);
         CheckPreconditions(type, stored, options);
         var outcome = await admission.AdmitAsync(
-            new AdmissionAttributes("DELETE", type, null, ns, name, null, stored, dryRun, ResourceWriter.UserName), ct);
+            new AdmissionAttributes("DELETE", type, null, ns, name, null, stored, dryRun, user), ct);
         if (!outcome.Allowed)
         {
             throw new ApiException(outcome.Code is >= 400 and < 600 ? outcome.Code : 403, outcome.Reason ?? "Forbidden",

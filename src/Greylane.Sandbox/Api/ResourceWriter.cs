@@ -14,7 +14,6 @@ namespace Greylane.Sandbox.Api;
 internal sealed partial class ResourceWriter(InMemoryObjectStore store, IAdmissionChain admission, FieldManagement fields)
 {
     /// <summary>The user the sandbox's kubeconfig authenticates as.</summary>
-    public const string UserName = "kubernetes-admin";
 
     public async Task<WriteResult> CreateAsync(ResourceType type, string? ns, JsonObject body, WriteOptions options, CancellationToken ct)
     {
@@ -150,7 +149,7 @@ internal sealed partial class ResourceWriter(InMemoryObjectStore store, IAdmissi
     {
         var managedFields = obj?["metadata"]?["managedFields"]?.DeepClone();
         var outcome = await admission.AdmitAsync(
-            new AdmissionAttributes(operation, type, sub, ns, name, obj, old, options.DryRun, UserName, options.FieldManager), ct);
+            new AdmissionAttributes(operation, type, sub, ns, name, obj, old, options.DryRun, options.UserName, options.FieldManager), ct);
         if (!outcome.Allowed)
         {
             var code = outcome.Code is >= 400 and < 600 ? outcome.Code : 403;

@@ -1,4 +1,5 @@
 using System.Net;
+using Greylane.Sandbox.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -90,7 +91,7 @@ internal sealed class ChaosProxy : IAsyncDisposable
           cluster: {server: "{{BaseAddress.ToString().TrimEnd('/')}}"}
         users:
         - name: chaos
-          user: {token: chaos}
+          user: {token: {{SandboxUsers.GreylaneToken}}}
         contexts:
         - name: chaos
           context: {cluster: chaos, user: chaos, namespace: default}

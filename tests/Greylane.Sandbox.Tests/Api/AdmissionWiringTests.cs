@@ -4,6 +4,8 @@ using Greylane.Sandbox.Admission;
 using Greylane.Sandbox.Storage;
 using Greylane.Sandbox.Support.Tests;
 using Greylane.Testing.Sandboxes;
+using k8s;
+using k8s.Models;
 
 namespace Greylane.Sandbox.Api.Tests;
 
@@ -88,6 +90,47 @@ public sealed class AdmissionWiringTests
         Assert.True((int)code >= 400, $"expected a rejection, got {(int)code}");
         Assert.Contains("failed calling webhook \"greylane.example.com\"", body!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, configMapCode);
+    }
+
+    [Fact]
+    public async Task The_kubeconfig_s_greylane_context_writes_as_Greylane_s_ServiceAccount_and_its_current_context_as_the_admin()
+    {
+        var recorder = new RecordingAdmission();
+        await using var sandbox = await TestSandbox.StartAsync(admission: _ => recorder);
+        await sandbox.SendAsync(HttpMethod.Post, Deployments, Manifests.Deployment("web"));
+        using var admin = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.KubeconfigPath));
+        using var greylane = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(sandbox.KubeconfigPath, currentContext: SandboxServer.GreylaneContext));
+
+        await admin.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"paused":true}}""", V1Patch.PatchType.MergePatch), "web", "default");
+        await greylane.AppsV1.PatchNamespacedDeploymentAsync(new V1Patch("""{"spec":{"paused":false}}""", V1Patch.PatchType.MergePatch), "web", "default");
+
+        // A retried patch (a concurrent status write) is admitted again: consecutive calls of one user are one write.
+        var updates = recorder.Calls.Where(c => c.Operation == "UPDATE" && c.Resource.Plural == "deployments").Select(c => c.UserName).ToList();
+        Assert.Equal([SandboxUsers.Admin, SandboxUsers.Greylane], updates.Where((user, i) => i == 0 || user != updates[i - 1]));
+        Assert.Equal("system:serviceaccount:greylane-system:greylane", SandboxUsers.Greylane);
+    }
+
+    [Fact]
+    public async Task An_unknown_bearer_token_is_refused_with_401_naming_the_tokens_the_sandbox_knows_and_nothing_is_written()
+    {
+        var recorder = new RecordingAdmission();
+        await using var sandbox = await TestSandbox.StartAsync(admission: _ => recorder);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Deployments)
+        {
+            Content = new StringContent(Manifests.Deployment("web").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "stolen");
+
+        using var response = await sandbox.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Unauthorized", status["reason"]!.GetValue<string>());
+        var message = status["message"]!.GetValue<string>();
+        Assert.Contains($"'{SandboxUsers.AdminToken}'", message, StringComparison.Ordinal);
+        Assert.Contains($"'{SandboxUsers.GreylaneToken}'", message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Calls);
+        Assert.Null(sandbox.Store.Get(BuiltInResources.Deployments, "default", "web"));
     }
 
     private sealed class RecordingAdmission(
