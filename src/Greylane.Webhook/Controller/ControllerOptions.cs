@@ -7,7 +7,7 @@ namespace Greylane.Webhook.Controller;
 
 /// <summary>
 /// Settings of the controller half of the process: <c>--controller</c> (auto, true, false), <c>--kubeconfig</c>,
-/// <c>--leader-elect</c>, <c>--lease-namespace</c>, <c>--lease-name</c>, <c>--lease-duration</c>, <c>--renew-deadline</c>,
+/// <c>--context</c>, <c>--leader-elect</c>, <c>--lease-namespace</c>, <c>--lease-name</c>, <c>--lease-duration</c>, <c>--renew-deadline</c>,
 /// <c>--retry-period</c>, <c>--workers</c>, <c>--identity</c>.
 /// </summary>
 internal sealed record ControllerOptions
@@ -19,6 +19,9 @@ internal sealed record ControllerOptions
 
     /// <summary>The kubeconfig file, or null for the in-cluster service account.</summary>
     public string? Kubeconfig { get; init; }
+
+    /// <summary>The kubeconfig context to use, or null for its current context (the sandbox's Greylane runs as <c>greylane</c>).</summary>
+    public string? Context { get; init; }
 
     public bool LeaderElection { get; init; } = true;
 
@@ -76,9 +79,14 @@ internal sealed record ControllerOptions
             reader.Problem("--controller true needs a cluster: pass --kubeconfig PATH (e.g. .sandbox/kubeconfig from make sandbox) or run inside Kubernetes");
         }
 
+        var context = reader.Text("context");
         if (kubeconfig is not null)
         {
-            CheckKubeconfig(reader, kubeconfig);
+            CheckKubeconfig(reader, kubeconfig, context);
+        }
+        else if (context is not null)
+        {
+            reader.Problem($"--context '{context}' needs --kubeconfig PATH, the file it is in (in a cluster Greylane uses its ServiceAccount)");
         }
 
         var problemsBefore = reader.Problems.Count;
@@ -90,6 +98,7 @@ internal sealed record ControllerOptions
         {
             Enabled = enabled,
             Kubeconfig = kubeconfig,
+            Context = context,
             LeaderElection = reader.Bool("leader-elect", true),
             LeaseNamespace = reader.Text("lease-namespace") ?? Environment.GetEnvironmentVariable("POD_NAMESPACE") ?? DefaultLeaseNamespace,
             LeaseName = reader.Text("lease-name") ?? "greylane-controller",
@@ -113,7 +122,11 @@ internal sealed record ControllerOptions
         return options;
     }
 
-    private static void CheckKubeconfig(OptionReader reader, string path)
+    /// <summary>The API client's configuration from <paramref name="path"/>, with <paramref name="context"/> or the current one.</summary>
+    public static KubernetesClientConfiguration ClientConfiguration(string path, string? context) =>
+        KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: context);
+
+    private static void CheckKubeconfig(OptionReader reader, string path, string? context)
     {
         if (!File.Exists(path))
         {
@@ -123,7 +136,18 @@ internal sealed record ControllerOptions
 
         try
         {
-            KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+            if (context is not null)
+            {
+                var contexts = KubernetesClientConfiguration.LoadKubeConfig(path).Contexts?.Select(c => c.Name).ToList() ?? [];
+                if (!contexts.Contains(context, StringComparer.Ordinal))
+                {
+                    var known = contexts.Count == 0 ? "it has none" : $"it has: {string.Join(", ", contexts)}";
+                    reader.Problem($"--context '{context}' is not in --kubeconfig '{path}' ({known}); pass one of them, or leave --context out for its current context");
+                    return;
+                }
+            }
+
+            ClientConfiguration(path, context);
         }
         catch (Exception e) when (e is KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {

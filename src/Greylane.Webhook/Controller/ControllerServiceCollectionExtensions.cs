@@ -27,7 +27,7 @@ internal static class ControllerServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IKubernetes>(_ => new Kubernetes(options.Kubeconfig is { } path
-            ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+            ? ControllerOptions.ClientConfiguration(path, options.Context)
             : KubernetesClientConfiguration.InClusterConfig()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Prometheus.Metrics.DefaultRegistry);

@@ -7,7 +7,7 @@ internal static class CommandLineFlags
     public static readonly IReadOnlyList<string> Greylane =
     [
         "tls-cert", "tls-key", "tls-poll",
-        "controller", "kubeconfig", "leader-elect", "lease-namespace", "lease-name", "lease-duration", "renew-deadline",
+        "controller", "kubeconfig", "context", "leader-elect", "lease-namespace", "lease-name", "lease-duration", "renew-deadline",
         "retry-period", "workers", "identity",
         "prometheus-url", "prometheus-timeout", "prometheus-token-file", "prometheus-tenancy", "prometheus-tenancy-label",
         "notify-url", "notify-slack-url", "notify-token-file", "notify-timeout",

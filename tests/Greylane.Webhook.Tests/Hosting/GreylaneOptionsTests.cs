@@ -108,6 +108,33 @@ public sealed class GreylaneOptionsTests : IDisposable
         Assert.StartsWith($"--kubeconfig '{path}' cannot be used: ", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_context_of_the_kubeconfig_is_used_and_one_it_does_not_have_is_named_with_the_ones_it_has()
+    {
+        var path = Path.Combine(_pair.Directory, "two-contexts");
+        File.WriteAllText(path, """
+            apiVersion: v1
+            kind: Config
+            clusters: [{name: c, cluster: {server: "https://127.0.0.1:6443"}}]
+            users: [{name: admin, user: {token: a}}, {name: sa, user: {token: b}}]
+            contexts: [{name: admin, context: {cluster: c, user: admin}}, {name: greylane, context: {cluster: c, user: sa}}]
+            current-context: admin
+            """);
+        string[] serving = ["--tls-cert", _pair.CertificatePath, "--tls-key", _pair.KeyPath];
+
+        var options = Read([.. serving, "--kubeconfig", path, "--context", "greylane"]);
+        var unknown = Assert.Throws<WebhookOptionsException>(() => Read([.. serving, "--kubeconfig", path, "--context", "greylan"]));
+        var alone = Assert.Throws<WebhookOptionsException>(() => Read([.. serving, "--controller", "false", "--context", "greylane"]));
+
+        Assert.Equal((path, "greylane"), (options.Controller.Kubeconfig, options.Controller.Context));
+        Assert.Equal(
+            $"--context 'greylan' is not in --kubeconfig '{path}' (it has: admin, greylane); pass one of them, or leave --context out for its current context",
+            Assert.Single(unknown.Problems));
+        Assert.Equal(
+            "--context 'greylane' needs --kubeconfig PATH, the file it is in (in a cluster Greylane uses its ServiceAccount)",
+            Assert.Single(alone.Problems));
+    }
+
     private static GreylaneOptions Read(string[] args) =>
         GreylaneOptions.From(new ConfigurationBuilder().AddCommandLine(args).Build(), args);
 }
