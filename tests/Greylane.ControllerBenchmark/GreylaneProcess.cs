@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Greylane.Sandbox;
 using Greylane.Testing.Certificates;
 
 namespace Greylane.ControllerBenchmark;
@@ -65,7 +66,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            dll, "--kubeconfig", kubeconfig, "--controller", "true", "--identity", "greylane-bench",
+            dll, "--kubeconfig", kubeconfig, "--context", SandboxServer.GreylaneContext, "--controller", "true", "--identity", "greylane-bench",
             "--tls-cert", certificates.CertificatePath, "--tls-key", certificates.KeyPath, "--urls", "https://127.0.0.1:0",
             "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
         })

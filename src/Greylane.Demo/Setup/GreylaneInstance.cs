@@ -1,3 +1,4 @@
+using Greylane.Sandbox;
 using Greylane.Webhook.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,6 +31,8 @@ internal sealed class GreylaneInstance : IAsyncDisposable
             "--tls-cert", pki.CertificatePath,
             "--tls-key", pki.KeyPath,
             "--kubeconfig", kubeconfig,
+            // As its ServiceAccount, so that its own writes skip its webhook (matchConditions), as in a cluster.
+            "--context", SandboxServer.GreylaneContext,
             "--controller", "true",
             "--leader-elect", "true",
             "--lease-namespace", DemoNames.LeaseNamespace,

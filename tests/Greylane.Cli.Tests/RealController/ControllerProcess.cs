@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Greylane.Sandbox;
 using Greylane.Testing.Certificates;
 using Greylane.Testing.Repository;
 
@@ -41,7 +42,7 @@ internal sealed class ControllerProcess : IAsyncDisposable
         foreach (var arg in (string[])[
             WebhookBinary.Find(),
             "--tls-cert", certificates.CertificatePath, "--tls-key", certificates.KeyPath, "--urls", "https://127.0.0.1:0",
-            "--kubeconfig", kubeconfig, "--controller", "true", "--leader-elect", "false",
+            "--kubeconfig", kubeconfig, "--context", SandboxServer.GreylaneContext, "--controller", "true", "--leader-elect", "false",
             "--Logging:LogLevel:Default", "Warning"])
         {
             start.ArgumentList.Add(arg);

@@ -78,6 +78,22 @@ public sealed class ManifestSafetyNegativeTests
         AssertReported("matchConditions must limit it", m => Webhook(m).Remove("matchConditions"));
 
     [Fact]
+    public void A_webhook_that_reviews_Greylane_s_own_writes_is_reported() =>
+        AssertReported("must leave out Greylane's own ServiceAccount", m => Conditions(m).RemoveAt(Conditions(m).Count - 1));
+
+    [Fact]
+    public void A_webhook_that_leaves_out_another_user_is_reported() =>
+        AssertReported("must leave out Greylane's own ServiceAccount and no other user", m => Conditions(m)[^1]!["expression"] = "request.userInfo.username != 'system:serviceaccount:team-a:deployer'");
+
+    [Fact]
+    public void A_webhook_that_leaves_out_a_second_user_is_reported() =>
+        AssertReported("and no other user", m => Conditions(m).Add(new JsonObject
+        {
+            ["name"] = "not-ci",
+            ["expression"] = "request.userInfo.username != 'system:serviceaccount:ci:deployer'",
+        }));
+
+    [Fact]
     public void A_webhook_that_reaches_kube_system_is_reported() =>
         AssertReported("namespaceSelector must exclude kube-system", m => Webhook(m).Remove("namespaceSelector"));
 
@@ -96,6 +112,8 @@ public sealed class ManifestSafetyNegativeTests
     private static JsonObject Pod(Editable m) => m.Single("Deployment", "greylane")["spec"]!["template"]!["spec"]!.AsObject();
 
     private static JsonObject Container(Editable m) => Pod(m)["containers"]![0]!.AsObject();
+
+    private static JsonArray Conditions(Editable m) => Webhook(m)["matchConditions"]!.AsArray();
 
     private static JsonObject Webhook(Editable m) => m.Single("MutatingWebhookConfiguration", "greylane")["webhooks"]![0]!.AsObject();
 

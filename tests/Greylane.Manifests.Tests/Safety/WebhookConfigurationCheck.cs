@@ -3,7 +3,10 @@ using Greylane.Manifests.Rendering.Tests;
 
 namespace Greylane.Manifests.Safety.Tests;
 
-/// <summary>Checks the MutatingWebhookConfiguration: fail closed, but only for opted-in Deployments, and never for system namespaces.</summary>
+/// <summary>
+/// Checks the MutatingWebhookConfiguration: fail closed, but only for opted-in Deployments, never for system namespaces,
+/// and for every user's writes but Greylane's own.
+/// </summary>
 internal static class WebhookConfigurationCheck
 {
     // The CEL expression is checked for its parts, not evaluated: both objects, each guarded against null and a missing map.
@@ -81,11 +84,28 @@ internal static class WebhookConfigurationCheck
             yield return $"{who}: matchConditions must limit it to Deployments with greylane.dev/enabled on the old or new object (null-safe, using has())";
         }
 
+        // Leaving a user out of the review lets that user's releases through unheld: only Greylane itself, exactly.
+        var ownWrites = OwnServiceAccounts(manifests, ownNamespace).Select(user => $"request.userInfo.username != '{user}'").ToList();
+        var userConditions = expressions.Where(e => e.Contains("userInfo", StringComparison.Ordinal)).ToList();
+        if (userConditions.Count != 1 || !ownWrites.Contains(userConditions[0].Trim()))
+        {
+            yield return $"{who}: matchConditions must leave out Greylane's own ServiceAccount and no other user: "
+                + $"request.userInfo.username != 'system:serviceaccount:{ownNamespace}:NAME', NAME the serviceAccountName of Greylane's Deployment";
+        }
+
         if (!ExcludesNamespaces(webhook["namespaceSelector"], "kube-system", ownNamespace))
         {
             yield return $"{who}: namespaceSelector must exclude kube-system and {ownNamespace} (kubernetes.io/metadata.name NotIn)";
         }
     }
+
+    // The users Greylane's own pods run as: the ServiceAccount of each Deployment in its namespace.
+    private static IEnumerable<string> OwnServiceAccounts(RenderedManifests manifests, string ownNamespace) =>
+        manifests.OfKind("Deployment")
+            .Where(d => ManifestJson.Text(d["metadata"]?["namespace"]) == ownNamespace)
+            .Select(d => ManifestJson.Text(d["spec"]?["template"]?["spec"]?["serviceAccountName"]))
+            .OfType<string>()
+            .Select(name => $"system:serviceaccount:{ownNamespace}:{name}");
 
     private static bool RulesAreDeploymentsOnly(JsonNode? rules) =>
         rules is JsonArray { Count: > 0 } list && list.All(rule =>

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Greylane.Sandbox.Admission;
+using Greylane.Core.Serialization;
+using Greylane.Sandbox.Api;
 using Greylane.Sandbox.Storage;
+using Greylane.Testing.Repository;
 
 namespace Greylane.Sandbox.Admission.Tests;
 
@@ -128,6 +131,28 @@ public sealed class WebhookAdmissionChainTests(WebhookServer server) : IClassFix
 
         Assert.True(outcome.Allowed);
         Assert.Equal(3, server.Received("filtered").Count);
+    }
+
+    [Fact]
+    public async Task The_shipped_match_conditions_review_everyone_s_writes_but_Greylane_s_own()
+    {
+        var url = server.Serve("shipped-conditions", r => Reviews.Allow(r));
+        var shipped = (JsonObject)YamlJson.Parse(File.ReadAllText(RepositoryRoot.Combine("manifests", "base", "mutatingwebhookconfiguration.yaml")))!;
+        var hook = Reviews.Webhook("greylane.dev", url, server.CaBundle);
+        hook["matchConditions"] = shipped["webhooks"]![0]!["matchConditions"]!.DeepClone();
+        var chain = Chain(Reviews.Configuration("greylane", hook));
+        var optedIn = Deployment(annotations: """{"greylane.dev/enabled":"true"}""");
+
+        foreach (var user in new[] { SandboxUsers.Admin, "system:serviceaccount:team-a:deployer", SandboxUsers.Greylane, "system:serviceaccount:greylane-system:other" })
+        {
+            var outcome = await chain.AdmitAsync(Create(optedIn) with { Operation = "UPDATE", OldObject = optedIn, UserName = user }, CancellationToken.None);
+            Assert.True(outcome.Allowed);
+        }
+
+        Assert.Equal(
+            [SandboxUsers.Admin, "system:serviceaccount:team-a:deployer", "system:serviceaccount:greylane-system:other"],
+            server.Received("shipped-conditions").Select(r => (string?)r.Review["request"]!["userInfo"]!["username"]));
+        Assert.Empty(_logger.Messages);
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class ControllerBed : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(
         [
             "--kubeconfig", KubeconfigPath,
+            "--context", SandboxServer.GreylaneContext,
             "--controller", "true",
             "--identity", identity,
             "--leader-elect", leaderElection ? "true" : "false",
@@ -78,7 +79,7 @@ public sealed class ControllerBed : IAsyncDisposable
             "--retry-period", $"{lease.TotalMilliseconds / 6}ms",
             "--Logging:LogLevel:Default", "Warning",
         ]);
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath);
+        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(KubeconfigPath, currentContext: SandboxServer.GreylaneContext);
         builder.Services.AddSingleton(client ?? (tap is null ? new Kubernetes(config) : new Kubernetes(config, tap.NewHandler())));
         builder.Services.AddSingleton(Prometheus.Metrics.NewCustomRegistry());
         services?.Invoke(builder.Services);
