@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Greylane.Core.Analysis;
 
 namespace Greylane.Core.Admission;
@@ -10,22 +9,11 @@ namespace Greylane.Core.Admission;
 /// </summary>
 internal static class StrategyCheckCache
 {
-    private const int Capacity = 512;
-    private static readonly ConcurrentDictionary<(string? Inline, string? Reference, string Name, QueryTenancy Tenancy), StrategyCheck> Checks = new();
+    private static readonly BoundedMemo<(string? Inline, string? Reference, string Name, QueryTenancy Tenancy), StrategyCheck> Checks = new(512);
 
-    public static StrategyCheck Of(DeploymentView deployment, QueryTenancy tenancy)
-    {
-        var key = (deployment.Annotation(GreylaneKeys.Strategy), deployment.Annotation(GreylaneKeys.StrategyRef), deployment.FullName, tenancy);
-        if (Checks.TryGetValue(key, out var check))
-        {
-            return check;
-        }
-
-        if (Checks.Count >= Capacity)
-        {
-            Checks.Clear();
-        }
-
-        return Checks[key] = StrategyCheck.Of(deployment, tenancy);
-    }
+    public static StrategyCheck Of(DeploymentView deployment, QueryTenancy tenancy) =>
+        Checks.Get(
+            (deployment.Annotation(GreylaneKeys.Strategy), deployment.Annotation(GreylaneKeys.StrategyRef), deployment.FullName, tenancy),
+            static (key, deployment) => StrategyCheck.Of(deployment, key.Tenancy),
+            deployment);
 }

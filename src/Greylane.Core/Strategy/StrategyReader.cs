@@ -11,7 +11,14 @@ public static class StrategyReader
     /// Every problem is returned at once. With <paramref name="tenancy"/>, a query that tenancy scoping would refuse
     /// (another namespace, not PromQL) is a problem too.
     /// </summary>
-    public static StrategyReadResult Read(string? inline, string? shared = null, TenancyCheck? tenancy = null)
+    public static StrategyReadResult Read(string? inline, string? shared = null, TenancyCheck? tenancy = null) =>
+        Reads.Get((inline, shared, tenancy), static (key, _) => ReadText(key.Inline, key.Shared, key.Tenancy), 0);
+
+    // A read is a pure function of the texts, and the controller reads a Deployment's strategy at every reconcile: parsed
+    // once, YAML's parser is never hot enough for the JIT to recompile it in a burst of releases.
+    private static readonly BoundedMemo<(string? Inline, string? Shared, TenancyCheck? Tenancy), StrategyReadResult> Reads = new(512);
+
+    private static StrategyReadResult ReadText(string? inline, string? shared, TenancyCheck? tenancy)
     {
         var syntaxErrors = new List<StrategyError>();
         var sharedRoot = StrategyText.Parse(shared, FieldReader.SharedSource, syntaxErrors);

@@ -14,6 +14,10 @@ internal static partial class StrategyText
     // Aliases are refused outright: a strategy is short enough to write out, and nothing can expand.
     private static readonly YamlReadOptions ReadOptions = new(MaxDepth, AllowAliases: false);
 
+    // Parsed once per text: the webhook reads the strategy of every Deployment it holds (judged against that Deployment's
+    // namespace, so the reads themselves differ), and YAML's parser is the costly part. A copy goes out: readers may edit.
+    private static readonly BoundedMemo<(string Text, string Source), (JsonObject? Map, StrategyError[] Errors)> Parsed = new(512);
+
     /// <summary>The mapping in <paramref name="text"/>; null when the text is absent, empty, or broken (then an error names <paramref name="source"/>).</summary>
     public static JsonObject? Parse(string? text, string source, ICollection<StrategyError> errors)
     {
@@ -22,6 +26,23 @@ internal static partial class StrategyText
             return null;
         }
 
+        var (map, problems) = Parsed.Get((text, source), static (key, _) => ParseText(key.Text, key.Source), 0);
+        foreach (var problem in problems)
+        {
+            errors.Add(problem);
+        }
+
+        return (JsonObject?)map?.DeepClone();
+    }
+
+    private static (JsonObject? Map, StrategyError[] Errors) ParseText(string text, string source)
+    {
+        var errors = new List<StrategyError>();
+        return (ParseMapping(text, source, errors), [.. errors]);
+    }
+
+    private static JsonObject? ParseMapping(string text, string source, List<StrategyError> errors)
+    {
         IReadOnlyList<JsonNode?> documents;
         try
         {
