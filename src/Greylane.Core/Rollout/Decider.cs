@@ -51,7 +51,11 @@ internal sealed partial class Decider
     /// <summary>The machine's static shape (guards are not evaluated), for the diagram.</summary>
     public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-    public async Task<Decision> RunAsync()
+    /// <summary>
+    /// Fires until no trigger is permitted. Every handler here is synchronous, so the machine is fired synchronously:
+    /// Stateless' async path builds a state machine per call for nothing, and that code is the JIT's to recompile.
+    /// </summary>
+    public Decision Run()
     {
         var firings = 0;
         while (Next() is { } trigger)
@@ -61,7 +65,7 @@ internal sealed partial class Decider
                 return Finish(bounded: true);
             }
 
-            await _machine.FireAsync(trigger).ConfigureAwait(false);
+            _machine.Fire(trigger);
             _guards = Guards.Compute(_facts, _input, _current, _strategy, _now);
         }
 
