@@ -2,13 +2,16 @@ using System.Globalization;
 
 namespace Greylane.ControllerBenchmark;
 
-/// <summary>The controller's own counters from its <c>/metrics</c>, and how big that page is (it grows with every Deployment).</summary>
-internal sealed record ControllerCounters(bool Leading, double Reconciles, double Errors, double QueueDepth, double Promoted, int PageBytes)
+/// <summary>
+/// The controller's own counters from its <c>/metrics</c>, and how big that page is (it grows with every Deployment).
+/// <see cref="AdmissionReviews"/> counts the reviews the webhook answered, of every operation and decision.
+/// </summary>
+internal sealed record ControllerCounters(bool Leading, double Reconciles, double Errors, double QueueDepth, double Promoted, int PageBytes, double AdmissionReviews)
 {
     public static async Task<ControllerCounters> ScrapeAsync(HttpClient client, Uri baseAddress, CancellationToken cancellationToken)
     {
         var page = await client.GetStringAsync(new Uri(baseAddress, "/metrics"), cancellationToken);
-        double leading = 0, reconciles = 0, errors = 0, depth = 0, promoted = 0;
+        double leading = 0, reconciles = 0, errors = 0, depth = 0, promoted = 0, reviews = 0;
         foreach (var line in page.AsSpan().EnumerateLines())
         {
             if (line.IsEmpty || line[0] == '#')
@@ -19,6 +22,11 @@ internal sealed record ControllerCounters(bool Leading, double Reconciles, doubl
             var space = line.LastIndexOf(' ');
             var name = line[..space];
             var value = double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture);
+            if (name.StartsWith("greylane_admission_decisions_total{", StringComparison.Ordinal))
+            {
+                reviews += value;
+            }
+
             switch (name)
             {
                 case "greylane_controller_leader":
@@ -39,6 +47,6 @@ internal sealed record ControllerCounters(bool Leading, double Reconciles, doubl
             }
         }
 
-        return new ControllerCounters(leading > 0, reconciles, errors, depth, promoted, page.Length);
+        return new ControllerCounters(leading > 0, reconciles, errors, depth, promoted, page.Length, reviews);
     }
 }

@@ -38,6 +38,7 @@ internal static class Report
         Console.WriteLine(Row("all releases completed, s", Completed(baseline), Completed(large),
             baseline.AllCompleted is { } b && large.AllCompleted is { } l ? Ratio(l.TotalSeconds, b.TotalSeconds) : "-"));
         Plain("reconciles per release", PerRelease(baseline, baseline.ReleaseReconciles), PerRelease(large, large.ReleaseReconciles), "F1");
+        Plain("admission reviews per release", PerRelease(baseline, baseline.ReleaseAdmissionReviews), PerRelease(large, large.ReleaseAdmissionReviews), "F1");
         Plain("Greylane CPU ms per release", PerRelease(baseline, baseline.ReleaseCpu.TotalMilliseconds), PerRelease(large, large.ReleaseCpu.TotalMilliseconds), "F0");
         Plain("  of which the JIT's tier-up thread", PerRelease(baseline, baseline.ReleaseJitCpu.TotalMilliseconds), PerRelease(large, large.ReleaseJitCpu.TotalMilliseconds), "F0");
         Plain("sandbox CPU ms per release", PerRelease(baseline, baseline.SandboxReleaseCpu.TotalMilliseconds), PerRelease(large, large.SandboxReleaseCpu.TotalMilliseconds), "F0");

@@ -59,6 +59,9 @@ internal sealed record ScaleResult(Scale Scale)
 
     public double ReleaseReconciles { get; init; }
 
+    /// <summary>Admission reviews Greylane answered during the first wave: the person's updates, and any write of its own the webhook's matchConditions let through.</summary>
+    public double ReleaseAdmissionReviews { get; init; }
+
     public double ReconcileErrors { get; init; }
 
     public int Warnings { get; init; }

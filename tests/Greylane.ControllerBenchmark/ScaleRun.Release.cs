@@ -52,6 +52,7 @@ internal sealed partial class ScaleRun
             ReleaseJitCpu = end.JitCpu - start.JitCpu,
             SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
             ReleaseReconciles = after.Reconciles - before.Reconciles,
+            ReleaseAdmissionReviews = after.AdmissionReviews - before.AdmissionReviews,
             ReconcileErrors = after.Errors,
             ReleaseWrites = recorder.TakeWrites(),
             SecondWave = await SecondWaveAsync(greylane, recorder, client, http, cancellationToken),
