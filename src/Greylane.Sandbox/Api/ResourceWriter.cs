@@ -13,8 +13,6 @@ namespace Greylane.Sandbox.Api;
 /// </summary>
 internal sealed partial class ResourceWriter(InMemoryObjectStore store, IAdmissionChain admission, FieldManagement fields)
 {
-    /// <summary>The user the sandbox's kubeconfig authenticates as.</summary>
-
     public async Task<WriteResult> CreateAsync(ResourceType type, string? ns, JsonObject body, WriteOptions options, CancellationToken ct)
     {
         var dryRun = options.DryRun;
