@@ -12,7 +12,9 @@ public static class StrategyReader
     /// (another namespace, not PromQL) is a problem too.
     /// </summary>
     public static StrategyReadResult Read(string? inline, string? shared = null, TenancyCheck? tenancy = null) =>
-        Reads.Get((inline, shared, tenancy), static (key, _) => ReadText(key.Inline, key.Shared, key.Tenancy), 0);
+        StrategyText.Remembered(inline, shared)
+            ? Reads.Get((inline, shared, tenancy), static (key, _) => ReadText(key.Inline, key.Shared, key.Tenancy), 0)
+            : ReadText(inline, shared, tenancy);
 
     // A read is a pure function of the texts, and the controller reads a Deployment's strategy at every reconcile: parsed
     // once, YAML's parser is never hot enough for the JIT to recompile it in a burst of releases.

@@ -14,9 +14,19 @@ internal static partial class StrategyText
     // Aliases are refused outright: a strategy is short enough to write out, and nothing can expand.
     private static readonly YamlReadOptions ReadOptions = new(MaxDepth, AllowAliases: false);
 
+    /// <summary>
+    /// The longest strategy text (inline and shared together) that is remembered, ten times the samples' (about 360
+    /// characters): a memo holds 512 entries, and texts as long as annotations allow (256 KiB) would let anyone who may
+    /// write Deployments fill the controller's memory. A longer text is read every time, as before memos.
+    /// </summary>
+    public const int LongestRemembered = 4096;
+
     // Parsed once per text: the webhook reads the strategy of every Deployment it holds (judged against that Deployment's
     // namespace, so the reads themselves differ), and YAML's parser is the costly part. A copy goes out: readers may edit.
     private static readonly BoundedMemo<(string Text, string Source), (JsonObject? Map, StrategyError[] Errors)> Parsed = new(512);
+
+    /// <summary>Whether texts this long are remembered (<see cref="LongestRemembered"/>).</summary>
+    public static bool Remembered(string? text, string? other = null) => (text?.Length ?? 0) + (other?.Length ?? 0) <= LongestRemembered;
 
     /// <summary>The mapping in <paramref name="text"/>; null when the text is absent, empty, or broken (then an error names <paramref name="source"/>).</summary>
     public static JsonObject? Parse(string? text, string source, ICollection<StrategyError> errors)
@@ -26,7 +36,9 @@ internal static partial class StrategyText
             return null;
         }
 
-        var (map, problems) = Parsed.Get((text, source), static (key, _) => ParseText(key.Text, key.Source), 0);
+        var (map, problems) = Remembered(text)
+            ? Parsed.Get((text, source), static (key, _) => ParseText(key.Text, key.Source), 0)
+            : ParseText(text, source);
         foreach (var problem in problems)
         {
             errors.Add(problem);

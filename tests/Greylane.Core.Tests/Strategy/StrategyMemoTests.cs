@@ -24,6 +24,20 @@ public sealed class StrategyMemoTests
     }
 
     [Fact]
+    public void A_text_longer_than_what_is_remembered_is_read_every_time_with_the_same_answer()
+    {
+        var text = $"steps: [{{replicas: 3}}]\n# {new string('x', StrategyText.LongestRemembered)}";
+
+        var first = StrategyReader.Read(text);
+        var again = StrategyReader.Read(text);
+
+        Assert.False(StrategyText.Remembered(text));
+        Assert.NotSame(first.Strategy, again.Strategy);
+        Assert.Equal(first.Strategy!.Steps[0].Replicas, again.Strategy!.Steps[0].Replicas);
+        Assert.Equal(ReplicaCount.Of(3), again.Strategy.Steps[0].Replicas);
+    }
+
+    [Fact]
     public void The_same_text_judged_for_another_deployment_is_judged_again()
     {
         const string text = """analysis: {metrics: [{name: sr, query: 'sum(secret_metric{namespace="kube-system"})', min: 1}]}""";
