@@ -193,6 +193,14 @@ public static class AdmissionDecider
             return; // the controller's own completion: it clears the release annotation in this update
         }
 
+        // The controller's own cleanup of a rolled-back release once the template is back on the stable one: it unpauses
+        // and clears the release in one update, as a revert seen here does (DecideDuringRelease). Nothing new can roll out.
+        if (state.Stage == ReleaseStage.RolledBack && deployment.Annotation(GreylaneKeys.Release) is null
+            && state.Stable is { } stableHash && TemplateHash.Compute(deployment.Template) == stableHash)
+        {
+            return;
+        }
+
         plan.EnsureAnnotation(GreylaneKeys.Release, release);
         if (state.Stable is { } stable)
         {

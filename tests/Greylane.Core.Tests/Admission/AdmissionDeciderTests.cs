@@ -77,6 +77,31 @@ public sealed class AdmissionDeciderTests
     }
 
     [Fact]
+    public void The_controller_s_cleanup_of_a_rolled_back_release_back_on_its_stable_template_is_let_through()
+    {
+        var rolledBack = $$"""{{Enabled}},"greylane.dev/status":"{\"phase\":\"RolledBack\",\"release\":\"{{Hash("2")}}\"}" """;
+        var stored = Deployment("1", $$"""{{rolledBack}},"greylane.dev/release":"{{Hash("2")}}","greylane.dev/stable":"{{Hash("1")}}" """, paused: true);
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, stored, Deployment("1", rolledBack)));
+
+        // (The helper's Deployment has no labels, so the managed label is added as for any opted-in write.)
+        Assert.True(decision.Allowed);
+        Assert.DoesNotContain(decision.Patch, p => p.Path.StartsWith("/spec", StringComparison.Ordinal) || p.Path.StartsWith("/metadata/annotations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Clearing_a_rolled_back_release_whose_template_is_still_the_new_one_keeps_it_held()
+    {
+        var rolledBack = $$"""{{Enabled}},"greylane.dev/status":"{\"phase\":\"RolledBack\",\"release\":\"{{Hash("2")}}\"}" """;
+        var stored = Deployment("2", $$"""{{rolledBack}},"greylane.dev/release":"{{Hash("2")}}","greylane.dev/stable":"{{Hash("1")}}" """, paused: true);
+
+        var decision = AdmissionDecider.Decide(new AdmissionInput(AdmissionOperation.Update, stored, Deployment("2", rolledBack)));
+
+        Assert.Contains(decision.Patch, p => p.Path == "/metadata/annotations/greylane.dev~1release" && (string?)p.Value == Hash("2"));
+        Assert.Contains(decision.Patch, p => p.Path == "/spec/paused" && (bool?)p.Value == true);
+    }
+
+    [Fact]
     public void A_release_whose_step_sends_all_traffic_to_one_pod_of_five_is_held_with_a_warning()
     {
         var strategy = Enabled + ",\"greylane.dev/strategy\":\"steps: [{replicas: 1, weight: 100, pause: manual}]\"";
