@@ -51,11 +51,7 @@ internal sealed partial class Decider
     /// <summary>The machine's static shape (guards are not evaluated), for the diagram.</summary>
     public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
-    /// <summary>
-    /// Fires until no trigger is permitted. Every handler here is synchronous, so the machine is fired synchronously:
-    /// Stateless' async path builds a state machine per call for nothing, and that code is the JIT's to recompile.
-    /// </summary>
-    public Decision Run()
+    public async Task<Decision> RunAsync()
     {
         var firings = 0;
         while (Next() is { } trigger)
@@ -65,7 +61,7 @@ internal sealed partial class Decider
                 return Finish(bounded: true);
             }
 
-            _machine.Fire(trigger);
+            await _machine.FireAsync(trigger).ConfigureAwait(false);
             _guards = Guards.Compute(_facts, _input, _current, _strategy, _now);
         }
 

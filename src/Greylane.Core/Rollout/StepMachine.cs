@@ -9,14 +9,25 @@ public static class StepMachine
     /// <summary>
     /// Decides what to do next. Pure and deterministic: the same inputs give the same outputs. Persist
     /// <see cref="Decision.Status"/> first (with an optimistic-concurrency write), then run the actions in order.
-    /// Synchronous: the machine's handlers do no I/O.
+    /// Synchronous: the machine's handlers do no I/O, so <c>FireAsync</c> completes at once.
     /// </summary>
     public static Decision Decide(Observation facts, RolloutStatus status, RolloutStrategy strategy, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(strategy);
-        return new Decider(facts, status, strategy, now).Run();
+        // Stateless resumes internal transitions on the ambient SynchronizationContext (xunit and UI hosts have one);
+        // without one every handler here is synchronous and FireAsync completes inline, so blocking cannot deadlock.
+        var ambient = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return new Decider(facts, status, strategy, now).RunAsync().GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(ambient);
+        }
     }
 
     /// <summary>Decides at the current time of <paramref name="time"/>.</summary>
