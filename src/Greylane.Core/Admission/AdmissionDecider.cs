@@ -80,7 +80,7 @@ public static class AdmissionDecider
         StrategyCheck? check = null;
         if (strategyChanged)
         {
-            check = StrategyCheckCache.Of(deployment, tenancy);
+            check = StrategyCheck.Of(deployment, tenancy);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);
@@ -114,7 +114,7 @@ public static class AdmissionDecider
         };
         if (started is { } release)
         {
-            check ??= StrategyCheckCache.Of(deployment, tenancy);
+            check ??= StrategyCheck.Of(deployment, tenancy);
             if (check.Error is not null)
             {
                 return AdmissionDecision.Deny(400, check.Error);
