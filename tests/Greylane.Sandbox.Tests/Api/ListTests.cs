@@ -135,7 +135,9 @@ public sealed class ListTests
     [Fact]
     public async Task A_Table_is_served_when_kubectl_asks_for_one()
     {
-        await using var sandbox = await TestSandbox.StartAsync();
+        // Pods never turn ready here, so the Ready cell is 0/2 however slowly the machine runs (with the default 300 ms
+        // a busy CI box read the list after the pods were ready).
+        await using var sandbox = await TestSandbox.StartAsync(new SandboxOptions { PodReadyDelay = TimeSpan.FromHours(1) });
         await sandbox.SendAsync(HttpMethod.Post, "/apis/apps/v1/namespaces/default/deployments", Manifests.Deployment("web"));
 
         var (_, table, _) = await sandbox.SendAsync(HttpMethod.Get, "/apis/apps/v1/namespaces/default/deployments",
