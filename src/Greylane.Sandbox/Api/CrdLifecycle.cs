@@ -11,17 +11,12 @@ internal sealed class CrdLifecycle(InMemoryObjectStore store, ResourceRegistry r
 {
     private IDisposable? _subscription;
 
-    public void Start() => _subscription = store.Subscribe(OnChange);
+    public void Start() => _subscription = store.Subscribe(BuiltInResources.CustomResourceDefinitions, OnChange);
 
     public void Dispose() => _subscription?.Dispose();
 
     private void OnChange(StoreEvent change)
     {
-        if (change.Resource.StorageKey() != BuiltInResources.CustomResourceDefinitions.StorageKey())
-        {
-            return;
-        }
-
         var crd = change.Object;
         if (change.Type == "DELETED")
         {

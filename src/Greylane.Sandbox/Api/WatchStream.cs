@@ -30,7 +30,8 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
             {
                 if (filter.EventFor(change) is { } eventType)
                 {
-                    events.Writer.TryWrite((eventType, change.Event.Object, change.Event.ResourceVersion));
+                    // The store's own object (read-only): the copy is made here, for the events this watch sends.
+                    events.Writer.TryWrite((eventType, (JsonObject)change.Event.Object.DeepClone(), change.Event.ResourceVersion));
                 }
             });
         }

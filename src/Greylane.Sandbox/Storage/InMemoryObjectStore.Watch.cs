@@ -8,7 +8,9 @@ public sealed partial class InMemoryObjectStore
     /// <summary>
     /// Starts a watch atomically: with <paramref name="afterVersion"/> null, returns the current objects of
     /// <paramref name="type"/> and delivers every later change; otherwise first replays the kept changes newer than
-    /// it (through <paramref name="handler"/>), or throws 410 Expired when some of them were compacted away.
+    /// it (through <paramref name="handler"/>), or throws 410 Expired when some of them were compacted away. The handler
+    /// is sent the committed changes of <paramref name="type"/> themselves, under the store's lock: it must only read
+    /// them, and copy what it keeps.
     /// </summary>
     public WatchStart Watch(ResourceType type, string? ns, long? afterVersion, Action<StoreChange> handler)
     {
@@ -21,7 +23,10 @@ public sealed partial class InMemoryObjectStore
                     ?? throw new StoreException(410, "Expired", $"too old resource version: {after} ({_history.CompactedThrough + 1})");
                 foreach (var change in replay)
                 {
-                    handler(Copy(change));
+                    if (change.Event.Resource.StorageKey() == type.StorageKey())
+                    {
+                        handler(change);
+                    }
                 }
             }
             else
@@ -29,8 +34,9 @@ public sealed partial class InMemoryObjectStore
                 initial = ListLocked(type, ns);
             }
 
-            _subscribers.Add(handler);
-            return new WatchStart(new Unsubscriber(this, handler), initial, _version);
+            var subscriber = new Subscriber(handler, type.StorageKey(), Copies: false);
+            _subscribers.Add(subscriber);
+            return new WatchStart(new Unsubscriber(this, subscriber), initial, _version);
         }
     }
 }

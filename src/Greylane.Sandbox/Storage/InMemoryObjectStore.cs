@@ -13,8 +13,8 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<(string Namespace, string Name), JsonObject>> _objects = [];
     private readonly WatchHistory _history = new(options.WatchHistoryLimit);
-    private readonly List<Action<StoreChange>> _subscribers = [];
-    private readonly Queue<(StoreChange Change, Action<StoreChange>[] Targets)> _pending = new();
+    private readonly List<Subscriber> _subscribers = [];
+    private readonly Queue<(StoreChange Change, Subscriber[] Targets)> _pending = new();
     private bool _delivering;
     private long _version;
 
@@ -223,16 +223,22 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
     public IDisposable Subscribe(Action<StoreEvent> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return SubscribeChanges(change => handler(change.Event));
+        return Add(new Subscriber(change => handler(change.Event), Only: null, Copies: true));
     }
 
-    /// <summary>Like <see cref="Subscribe"/>, with the previous state of each object.</summary>
-    public IDisposable SubscribeChanges(Action<StoreChange> handler)
+    /// <summary>Like <see cref="Subscribe(Action{StoreEvent})"/>, for the changes of <paramref name="only"/> alone: the others are not even copied.</summary>
+    public IDisposable Subscribe(ResourceType only, Action<StoreEvent> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Add(new Subscriber(change => handler(change.Event), only.StorageKey(), Copies: true));
+    }
+
+    private Unsubscriber Add(Subscriber subscriber)
     {
         lock (_gate)
         {
-            _subscribers.Add(handler);
-            return new Unsubscriber(this, handler);
+            _subscribers.Add(subscriber);
+            return new Unsubscriber(this, subscriber);
         }
     }
 
@@ -263,13 +269,13 @@ public sealed partial class InMemoryObjectStore(SandboxOptions options, ILogger 
 
     private static JsonObject Copy(JsonObject obj) => (JsonObject)obj.DeepClone();
 
-    private sealed class Unsubscriber(InMemoryObjectStore store, Action<StoreChange> handler) : IDisposable
+    private sealed class Unsubscriber(InMemoryObjectStore store, Subscriber subscriber) : IDisposable
     {
         public void Dispose()
         {
             lock (store._gate)
             {
-                store._subscribers.Remove(handler);
+                store._subscribers.Remove(subscriber);
             }
         }
     }
