@@ -42,6 +42,7 @@ internal static class Report
         Plain("Greylane CPU ms per release", PerRelease(baseline, baseline.ReleaseCpu.TotalMilliseconds), PerRelease(large, large.ReleaseCpu.TotalMilliseconds), "F0");
         Plain("  of which the JIT's tier-up thread", PerRelease(baseline, baseline.ReleaseJitCpu.TotalMilliseconds), PerRelease(large, large.ReleaseJitCpu.TotalMilliseconds), "F0");
         Plain("sandbox CPU ms per release", PerRelease(baseline, baseline.SandboxReleaseCpu.TotalMilliseconds), PerRelease(large, large.SandboxReleaseCpu.TotalMilliseconds), "F0");
+        Console.WriteLine(Row("  sandbox GCs meanwhile (gen0+ / gen1+ / gen2)", baseline.SandboxReleaseCollections, large.SandboxReleaseCollections, ""));
         Plain("reconciles per second while releasing", Throughput(baseline), Throughput(large), "F1");
         Console.WriteLine(Row("then the same M again (second wave, the JIT still tiering up):", "", "", ""));
         Latency("2nd wave: update committed -> canary RS created", Wave(baseline).UpdateToCanary, Wave(large).UpdateToCanary);

@@ -45,6 +45,9 @@ internal sealed record ScaleResult(Scale Scale)
 
     public TimeSpan SandboxReleaseCpu { get; init; }
 
+    /// <summary>The sandbox's (this process's) garbage collections during the first wave: of gen0 or higher, of gen1 or higher, of gen2.</summary>
+    public string SandboxReleaseCollections { get; init; } = "";
+
     public IReadOnlyList<string> WarningLines { get; init; } = [];
 
     /// <summary>/proc/loadavg (1 minute) when the scale started and when it ended: the machine is shared.</summary>

@@ -24,6 +24,7 @@ internal sealed partial class ScaleRun
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var start = greylane.Sample();
         var sandboxBefore = SandboxCpu();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var peak = SamplePeakAsync(greylane, sampling.Token);
         var (probeNamespace, probeName) = _workload.All().First();
         var probe = ProbeApiAsync(client, probeNamespace, probeName, sampling.Token);
@@ -51,6 +52,7 @@ internal sealed partial class ScaleRun
             ReleaseCpu = end.Cpu - start.Cpu,
             ReleaseJitCpu = end.JitCpu - start.JitCpu,
             SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
+            SandboxReleaseCollections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])),
             ReleaseReconciles = after.Reconciles - before.Reconciles,
             ReleaseAdmissionReviews = after.AdmissionReviews - before.AdmissionReviews,
             ReconcileErrors = after.Errors,
