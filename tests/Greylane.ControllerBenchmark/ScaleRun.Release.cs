@@ -19,6 +19,7 @@ internal sealed partial class ScaleRun
         recorder.Track(keys);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         var cold = await WarmUpAsync(recorder, client, cancellationToken);
+        Say($"warm-up release done; sending the first wave of {releasing.Count}");
         recorder.TakeWrites();
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,6 +72,7 @@ internal sealed partial class ScaleRun
     {
         var releasing = _workload.Releasing();
         var keys = releasing.Select(d => $"{d.Namespace}/{d.Name}").ToList();
+        Say("first wave done; sending the second wave");
         recorder.Track(keys);
         recorder.TakeWrites();
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);

@@ -232,6 +232,51 @@ public sealed class InMemoryObjectStoreTests
     }
 
     [Fact]
+    public void A_watch_is_sent_only_its_own_type_live_and_in_replay()
+    {
+        var store = NewStore();
+        var configMap = new JsonObject { ["metadata"] = new JsonObject { ["name"] = "c", ["namespace"] = "default" } };
+        store.Create(Deployments, Deployment("a"));
+        store.Create(BuiltInResources.ConfigMaps, configMap);
+
+        var seen = new List<string>();
+        using var watch = store.Watch(Deployments, null, 0, e => seen.Add($"{e.Event.Type} {e.Event.Resource.Kind} {e.Event.Object.Name()}")).Subscription;
+        store.Create(BuiltInResources.ConfigMaps, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "d", ["namespace"] = "default" } });
+        store.Create(Deployments, Deployment("b"));
+
+        Assert.Equal(["ADDED Deployment a", "ADDED Deployment b"], seen);
+    }
+
+    [Fact]
+    public void A_subscriber_for_one_type_gets_its_own_copies_of_that_type_alone()
+    {
+        var store = NewStore();
+        var kept = new List<JsonObject>();
+        using var _ = store.Subscribe(BuiltInResources.ConfigMaps, e => kept.Add(e.Object));
+        store.Create(Deployments, Deployment("a"));
+        store.Create(BuiltInResources.ConfigMaps, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "c", ["namespace"] = "default" } });
+
+        var only = Assert.Single(kept);
+        only.Metadata()["name"] = "changed by the subscriber";
+        Assert.Equal("c", store.Get(BuiltInResources.ConfigMaps, "default", "c")!.Name());
+    }
+
+    [Fact]
+    public void A_watch_sees_the_previous_state_of_a_changed_object()
+    {
+        var store = NewStore();
+        store.Create(Deployments, Deployment("a", image: "nginx:1"));
+        var previous = new List<string?>();
+        using var watch = store.Watch(Deployments, null, null, e => previous.Add(e.Previous?["spec"]?["template"]?["spec"]?["image"]?.GetValue<string>())).Subscription;
+
+        var current = store.Get(Deployments, "default", "a")!;
+        current["spec"]!["template"]!["spec"]!["image"] = "nginx:2";
+        store.Update(Deployments, current);
+
+        Assert.Equal(["nginx:1"], previous);
+    }
+
+    [Fact]
     public async Task Concurrent_writers_get_distinct_resource_versions_and_subscribers_see_them_in_order()
     {
         var store = NewStore(history: 1000);
