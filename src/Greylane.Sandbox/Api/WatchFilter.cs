@@ -7,7 +7,7 @@ namespace Greylane.Sandbox.Api;
 /// Turns store changes into the events a filtered watch sends: an object entering the selector is ADDED to it,
 /// one leaving is DELETED from it, as the watch cache does.
 /// </summary>
-internal sealed class WatchFilter(ResourceType type, string? ns, string? name, QueryOptions query)
+internal sealed class WatchFilter(string? ns, string? name, QueryOptions query)
 {
     public bool Matches(JsonObject obj) =>
         (ns is null || obj.Namespace() == ns)
@@ -15,15 +15,13 @@ internal sealed class WatchFilter(ResourceType type, string? ns, string? name, Q
         && query.Labels.Matches(obj)
         && query.Fields.Matches(obj);
 
-    /// <summary>The event type to send for <paramref name="change"/>, or null when the watcher must not see it.</summary>
+    /// <summary>
+    /// The event type to send for <paramref name="change"/> (one of this watch's type: the store sends a watch no other),
+    /// or null when the watcher must not see it.
+    /// </summary>
     public string? EventFor(StoreChange change)
     {
         var e = change.Event;
-        if (e.Resource.StorageKey() != type.StorageKey())
-        {
-            return null;
-        }
-
         var now = Matches(e.Object);
         var before = change.Previous is { } previous && Matches(previous);
         return e.Type switch

@@ -20,7 +20,7 @@ internal sealed class WatchStream(InMemoryObjectStore store, TimeProvider clock,
     public async Task RunAsync(HttpContext context, ResourceType type, string? ns, string? name, QueryOptions query, Func<JsonObject, JsonObject>? present = null)
     {
         present ??= obj => obj;
-        var filter = new WatchFilter(type, ns, name, query);
+        var filter = new WatchFilter(ns, name, query);
         var events = Channel.CreateUnbounded<(string Type, JsonObject Object, long Version)>(new() { SingleReader = true });
         var after = ParseVersion(query.ResourceVersion);
         WatchStart start;

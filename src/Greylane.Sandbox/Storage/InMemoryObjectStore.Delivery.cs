@@ -25,7 +25,7 @@ public sealed partial class InMemoryObjectStore
             {
                 foreach (var subscriber in next.Targets)
                 {
-                    if (subscriber.Only is { } only && only != next.Change.Event.Resource.StorageKey())
+                    if (!subscriber.Wants(next.Change))
                     {
                         continue;
                     }
@@ -57,7 +57,10 @@ public sealed partial class InMemoryObjectStore
     /// copy of the object when <paramref name="Copies"/>. A watch copies what it keeps itself, after its filter: copying
     /// every change for every watch (twice, with the previous object) was a fifth of the sandbox's CPU during releases.
     /// </summary>
-    private sealed record Subscriber(Action<StoreChange> Handler, string? Only, bool Copies);
+    private sealed record Subscriber(Action<StoreChange> Handler, string? Only, bool Copies)
+    {
+        public bool Wants(StoreChange change) => Only is null || Only == change.Event.Resource.StorageKey();
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A store subscriber failed on {Type} {Resource} at resourceVersion {Version}")]
     private static partial void LogSubscriberFailed(ILogger logger, Exception ex, string type, string resource, long version);

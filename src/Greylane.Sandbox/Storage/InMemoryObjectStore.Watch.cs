@@ -16,6 +16,7 @@ public sealed partial class InMemoryObjectStore
     {
         lock (_gate)
         {
+            var subscriber = new Subscriber(handler, type.StorageKey(), Copies: false);
             IReadOnlyList<JsonObject> initial = [];
             if (afterVersion is { } after)
             {
@@ -23,7 +24,7 @@ public sealed partial class InMemoryObjectStore
                     ?? throw new StoreException(410, "Expired", $"too old resource version: {after} ({_history.CompactedThrough + 1})");
                 foreach (var change in replay)
                 {
-                    if (change.Event.Resource.StorageKey() == type.StorageKey())
+                    if (subscriber.Wants(change))
                     {
                         handler(change);
                     }
@@ -34,7 +35,6 @@ public sealed partial class InMemoryObjectStore
                 initial = ListLocked(type, ns);
             }
 
-            var subscriber = new Subscriber(handler, type.StorageKey(), Copies: false);
             _subscribers.Add(subscriber);
             return new WatchStart(new Unsubscriber(this, subscriber), initial, _version);
         }
