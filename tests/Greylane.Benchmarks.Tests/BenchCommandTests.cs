@@ -34,15 +34,17 @@ public sealed class BenchCommandTests(ITestOutputHelper output)
         {
             "RSS idle after sync (VmRSS), MiB", "update committed -> canary RS created", "canary available -> next phase written",
             "Greylane CPU ms per release", "  of which the JIT's tier-up thread", "2nd wave: Greylane CPU ms per release",
+            "tier-up CPU from the 1st wave to the 6th wave, ms", "6th wave: Greylane CPU ms per release", "6th wave:   of which the JIT's tier-up thread",
             "load average (1 min) at start -> end",
         })
         {
             Assert.Contains(row, run.Stdout, StringComparison.Ordinal);
         }
 
-        // Every release of both waves completed: the rows carry a time in seconds, not "k/n done".
+        // Every release of the waves read completed: the rows carry a time in seconds, not "k/n done".
         Assert.Matches(@"(?m)^all releases completed, s\s+\d+\.\d\s+\d+\.\d", run.Stdout);
         Assert.Matches(@"(?m)^2nd wave: all releases completed, s\s+\d+\.\d\s+\d+\.\d", run.Stdout);
+        Assert.Matches(@"(?m)^6th wave: all releases completed, s\s+\d+\.\d\s+\d+\.\d", run.Stdout);
         Assert.Matches(@"(?m)^reconcile errors \(total\)\s+0\s+0\b", run.Stdout);
         // Greylane runs as its ServiceAccount, whose own writes the webhook's matchConditions leave out: the person's
         // update is reviewed (again when the sandbox retries it after a conflict), Greylane's three or four writes are not.

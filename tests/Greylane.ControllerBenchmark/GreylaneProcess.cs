@@ -16,6 +16,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _warningLines = [];
+    private readonly TierUpThreads _tierUp;
     private int _warnings;
     private bool _afterWarning;
     private bool _logClosed;
@@ -24,6 +25,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
     {
         _process = process;
         _log = log;
+        _tierUp = new TierUpThreads(process.Id);
     }
 
     public int Pid => _process.Id;
@@ -100,7 +102,7 @@ internal sealed class GreylaneProcess : IAsyncDisposable
         return child;
     }
 
-    public ProcessSample Sample() => ProcessSample.Read(_process.Id);
+    public ProcessSample Sample() => ProcessSample.Read(_process.Id, _tierUp);
 
     public long RssBytes() => ProcessSample.Memory(_process.Id).RssBytes;
 

@@ -4,21 +4,17 @@ namespace Greylane.ControllerBenchmark;
 
 /// <summary>
 /// What <c>/proc/&lt;pid&gt;</c> says about a process: resident memory now (VmRSS), its peak (VmHWM), CPU time used, and
-/// how much of that CPU the runtime's tier-up thread used (<see cref="JitCpu"/>).
+/// how much of that CPU the runtime's tier-up threads used (<see cref="JitCpu"/>, see <see cref="TierUpThreads"/>).
 /// </summary>
 internal sealed record ProcessSample(long RssBytes, long PeakRssBytes, TimeSpan Cpu, TimeSpan JitCpu)
 {
-    // The thread that recompiles hot methods at a higher tier, as /proc shows its name (cut to 15 characters). Its CPU is
-    // a cost of a fresh process, not of a release: a long-running controller paid it long ago.
-    private const string TierUpThread = ".NET Tiered Com";
-
     // USER_HZ is 100 on every Linux the benchmark runs on; /proc/<pid>/stat counts utime and stime in it.
     private const double TicksPerSecond = 100;
 
-    public static ProcessSample Read(int pid)
+    public static ProcessSample Read(int pid, TierUpThreads tierUp)
     {
         var (rss, hwm) = Memory(pid);
-        return new ProcessSample(rss, hwm, CpuOf($"/proc/{pid}/stat"), JitThreadsCpu(pid));
+        return new ProcessSample(rss, hwm, CpuOf($"/proc/{pid}/stat"), tierUp.Cpu());
     }
 
     /// <summary>VmRSS and VmHWM alone: what the 100 ms peak sampler needs, without the CPU reads and the walk over the threads.</summary>
@@ -40,29 +36,8 @@ internal sealed record ProcessSample(long RssBytes, long PeakRssBytes, TimeSpan 
         return (rss, hwm);
     }
 
-    private static TimeSpan JitThreadsCpu(int pid)
-    {
-        var total = TimeSpan.Zero;
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{pid}/task"))
-        {
-            try
-            {
-                if (File.ReadAllText(Path.Combine(task, "comm")).TrimEnd('\n') == TierUpThread)
-                {
-                    total += CpuOf(Path.Combine(task, "stat"));
-                }
-            }
-            catch (IOException)
-            {
-                // The thread ended between the listing and the read: its CPU is no longer counted anywhere.
-            }
-        }
-
-        return total;
-    }
-
     // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are fields 14 and 15.
-    private static TimeSpan CpuOf(string statPath)
+    public static TimeSpan CpuOf(string statPath)
     {
         var stat = File.ReadAllText(statPath);
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');

@@ -1,6 +1,6 @@
 namespace Greylane.ControllerBenchmark;
 
-/// <summary>M releases sent at once, and the figures read from their times: the first wave, or the second run once it is done (see <c>ScaleRun.SecondWaveAsync</c>).</summary>
+/// <summary>M releases sent at once, and the figures read from their times: the first wave, or a later one run once the one before is done (see <c>ScaleRun.WaveAsync</c>).</summary>
 internal sealed record ReleaseWave(IReadOnlyList<ReleaseTimes> Releases, TimeSpan? AllCompleted, TimeSpan Cpu, TimeSpan JitCpu, double Reconciles)
 {
     public Distribution UpdateToCanary => Figures(r => ReleaseTimes.Milliseconds(r.Held, r.CanaryCreated));
@@ -15,3 +15,9 @@ internal sealed record ReleaseWave(IReadOnlyList<ReleaseTimes> Releases, TimeSpa
 
     private Distribution Figures(Func<ReleaseTimes, double?> figure) => new(Releases.Select(figure).OfType<double>());
 }
+
+/// <summary>
+/// The last wave (see <c>ScaleRun.LaterWavesAsync</c>): its figures and the tier-up threads' CPU from the
+/// start of the first wave to the start of this one.
+/// </summary>
+internal sealed record LastWave(ReleaseWave Wave, TimeSpan TierUpBefore);

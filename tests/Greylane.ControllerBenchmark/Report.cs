@@ -51,6 +51,15 @@ internal static class Report
         Plain("2nd wave: reconciles per release", PerRelease(baseline, Wave(baseline).Reconciles), PerRelease(large, Wave(large).Reconciles), "F1");
         Plain("2nd wave: Greylane CPU ms per release", PerRelease(baseline, Wave(baseline).Cpu.TotalMilliseconds), PerRelease(large, Wave(large).Cpu.TotalMilliseconds), "F0");
         Plain("2nd wave:   of which the JIT's tier-up thread", PerRelease(baseline, Wave(baseline).JitCpu.TotalMilliseconds), PerRelease(large, Wave(large).JitCpu.TotalMilliseconds), "F0");
+        var last = $"{ScaleRun.Waves}th wave";
+        Console.WriteLine(Row($"then waves 3 to {ScaleRun.Waves}, each once the tier-up thread is quiet; the last:", "", "", ""));
+        Plain($"tier-up CPU from the 1st wave to the {last}, ms", Last(baseline).TierUpBefore.TotalMilliseconds, Last(large).TierUpBefore.TotalMilliseconds, "F0");
+        Latency($"{last}: update committed -> canary RS created", Last(baseline).Wave.UpdateToCanary, Last(large).Wave.UpdateToCanary);
+        Latency($"{last}: canary available -> next phase written", Last(baseline).Wave.CanaryReadyToNext, Last(large).Wave.CanaryReadyToNext);
+        Console.WriteLine(Row($"{last}: all releases completed, s", WaveCompleted(Last(baseline).Wave), WaveCompleted(Last(large).Wave), "-"));
+        Plain($"{last}: reconciles per release", PerRelease(baseline, Last(baseline).Wave.Reconciles), PerRelease(large, Last(large).Wave.Reconciles), "F1");
+        Plain($"{last}: Greylane CPU ms per release", PerRelease(baseline, Last(baseline).Wave.Cpu.TotalMilliseconds), PerRelease(large, Last(large).Wave.Cpu.TotalMilliseconds), "F1");
+        Plain($"{last}:   of which the JIT's tier-up thread", PerRelease(baseline, Last(baseline).Wave.JitCpu.TotalMilliseconds), PerRelease(large, Last(large).Wave.JitCpu.TotalMilliseconds), "F1");
         Plain("reconcile errors (total)", baseline.ReconcileErrors, large.ReconcileErrors, "F0");
         Plain("warning log lines (total)", baseline.Warnings, large.Warnings, "F0");
         Console.WriteLine(Row("load average (1 min) at start -> end", baseline.Load, large.Load, ""));
@@ -71,9 +80,15 @@ internal static class Report
         }
     }
 
-    private static ReleaseWave Wave(ScaleResult r) => r.SecondWave ?? new ReleaseWave([], null, TimeSpan.Zero, TimeSpan.Zero, double.NaN);
+    private static ReleaseWave Wave(ScaleResult r) => r.SecondWave ?? NoWave;
 
-    private static string WaveCompleted(ScaleResult r) => Wave(r).AllCompleted is { } t ? F(t.TotalSeconds, "F1") : "-";
+    private static LastWave Last(ScaleResult r) => r.LastWave ?? new LastWave(NoWave, TimeSpan.Zero);
+
+    private static ReleaseWave NoWave => new([], null, TimeSpan.Zero, TimeSpan.Zero, double.NaN);
+
+    private static string WaveCompleted(ScaleResult r) => WaveCompleted(Wave(r));
+
+    private static string WaveCompleted(ReleaseWave wave) => wave.AllCompleted is { } t ? F(t.TotalSeconds, "F1") : "-";
 
     private static double Throughput(ScaleResult r) => r.AllCompleted is { } t ? r.ReleaseReconciles / t.TotalSeconds : double.NaN;
 

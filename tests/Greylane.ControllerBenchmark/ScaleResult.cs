@@ -71,8 +71,11 @@ internal sealed record ScaleResult(Scale Scale)
 
     public IReadOnlyDictionary<string, int> ReleaseWrites { get; init; } = new Dictionary<string, int>();
 
-    /// <summary>The same releases again, with the JIT's higher-tier code in place.</summary>
+    /// <summary>The same releases again, once the first wave is done (the JIT still tiering up).</summary>
     public ReleaseWave? SecondWave { get; init; }
+
+    /// <summary>The last of the waves, the code close to settled.</summary>
+    public LastWave? LastWave { get; init; }
 
     /// <summary>The first wave's releases, read the same way as <see cref="SecondWave"/>.</summary>
     public ReleaseWave FirstWave => new(Releases, AllCompleted, ReleaseCpu, ReleaseJitCpu, ReleaseReconciles);

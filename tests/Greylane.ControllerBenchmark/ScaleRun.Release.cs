@@ -11,6 +11,9 @@ internal sealed partial class ScaleRun
 {
     private const int Concurrency = 8;
 
+    /// <summary>Waves of the same M releases in all: at 10,000/100 the tier-up thread is close to done by the sixth.</summary>
+    public const int Waves = 6;
+
     private async Task<ScaleResult> ReleaseAsync(
         ScaleResult result, GreylaneProcess greylane, StoreRecorder recorder, string kubeconfig, HttpClient http, CancellationToken cancellationToken)
     {
@@ -19,6 +22,7 @@ internal sealed partial class ScaleRun
         recorder.Track(keys);
         using var client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         var cold = await WarmUpAsync(recorder, client, cancellationToken);
+        var tierUpAtFirstWave = greylane.Sample().JitCpu;
         Say($"warm-up release done; sending the first wave of {releasing.Count}");
         recorder.TakeWrites();
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
@@ -30,7 +34,7 @@ internal sealed partial class ScaleRun
         var (probeNamespace, probeName) = _workload.All().First();
         var probe = ProbeApiAsync(client, probeNamespace, probeName, sampling.Token);
 
-        var (sendAll, times, allDone) = await SendAndAwaitAsync(releasing, keys, Workload.NewImage, recorder, client, cancellationToken);
+        var (sendAll, times, allDone) = await SendAndAwaitAsync(releasing, keys, Workload.ImageOfWave(1), recorder, client, cancellationToken);
         await sampling.CancelAsync();
         var releasePeak = await peak;
         var apiGet = await probe;
@@ -41,6 +45,13 @@ internal sealed partial class ScaleRun
             Timeline.Print(scale.Name, median, recorder.Samples(median.Key), recorder.Canary(median.Key));
         }
 
+        var writes = recorder.TakeWrites();
+        var sandboxCpu = SandboxCpu() - sandboxBefore;
+        var collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
+        Say("first wave done; sending the second wave");
+        var secondWave = await WaveAsync(2, greylane, recorder, client, http, cancellationToken);
+        var lastWave = await LaterWavesAsync(greylane, recorder, client, http, tierUpAtFirstWave, cancellationToken);
+        var last = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         return result with
         {
             Cold = cold,
@@ -52,35 +63,74 @@ internal sealed partial class ScaleRun
             LifetimePeakRssBytes = end.PeakRssBytes,
             ReleaseCpu = end.Cpu - start.Cpu,
             ReleaseJitCpu = end.JitCpu - start.JitCpu,
-            SandboxReleaseCpu = SandboxCpu() - sandboxBefore,
-            SandboxReleaseCollections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g])),
+            SandboxReleaseCpu = sandboxCpu,
+            SandboxReleaseCollections = collections,
             ReleaseReconciles = after.Reconciles - before.Reconciles,
             ReleaseAdmissionReviews = after.AdmissionReviews - before.AdmissionReviews,
-            ReconcileErrors = after.Errors,
-            ReleaseWrites = recorder.TakeWrites(),
-            SecondWave = await SecondWaveAsync(greylane, recorder, client, http, cancellationToken),
+            ReconcileErrors = last.Errors,
+            ReleaseWrites = writes,
+            SecondWave = secondWave,
+            LastWave = lastWave,
         };
     }
 
     /// <summary>
-    /// The same M Deployments released again once all are done (image v3). The first wave is the figure comparable with
-    /// earlier runs; this one is closer to what a release costs a controller that has been running for a while, though
-    /// not there yet: the runtime's tier-up thread (the "of which" rows) still recompiles hot code during it, as call
-    /// counting only starts once a burst of new methods has calmed down.
+    /// The same M Deployments released again once all are done. The first wave is the figure comparable with earlier
+    /// runs; the second is closer to what a release costs a controller that has been running for a while, though not
+    /// there yet: the runtime's tier-up thread (the "of which" rows) still recompiles hot code during it, as call
+    /// counting only starts once a burst of new methods has calmed down, and a method needs calls to move up a tier.
     /// </summary>
-    private async Task<ReleaseWave> SecondWaveAsync(GreylaneProcess greylane, StoreRecorder recorder, Kubernetes client, HttpClient http, CancellationToken cancellationToken)
+    private async Task<ReleaseWave> WaveAsync(int number, GreylaneProcess greylane, StoreRecorder recorder, Kubernetes client, HttpClient http, CancellationToken cancellationToken)
     {
         var releasing = _workload.Releasing();
         var keys = releasing.Select(d => $"{d.Namespace}/{d.Name}").ToList();
-        Say("first wave done; sending the second wave");
         recorder.Track(keys);
         recorder.TakeWrites();
         var before = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         var start = greylane.Sample();
-        var (_, times, allDone) = await SendAndAwaitAsync(releasing, keys, Workload.SecondImage, recorder, client, cancellationToken);
+        var (_, times, allDone) = await SendAndAwaitAsync(releasing, keys, Workload.ImageOfWave(number), recorder, client, cancellationToken);
         var end = greylane.Sample();
         var after = await ControllerCounters.ScrapeAsync(http, greylane.BaseAddress, cancellationToken);
         return new ReleaseWave(times, allDone, end.Cpu - start.Cpu, end.JitCpu - start.JitCpu, after.Reconciles - before.Reconciles);
+    }
+
+    /// <summary>
+    /// Waves 3 to <see cref="Waves"/>, each sent once the tier-up thread has gone quiet, and the last one's figures: what
+    /// a release costs a controller that has run for a while (its tier-up row shows how close to settled the code is),
+    /// and, in the tier-up CPU from the first wave to the last, what a fresh process pays once. A quiet tier-up thread
+    /// alone does not mean settled code: a method is only sent up a tier after enough calls, hence several waves.
+    /// </summary>
+    private async Task<LastWave> LaterWavesAsync(GreylaneProcess greylane, StoreRecorder recorder, Kubernetes client, HttpClient http, TimeSpan tierUpAtFirstWave, CancellationToken cancellationToken)
+    {
+        for (var number = 3; ; number++)
+        {
+            var quietAfter = await TierUpQuietAsync(greylane, cancellationToken);
+            Say($"tier-up thread quiet after {quietAfter.TotalSeconds:F1} s; sending wave {number}");
+            var tierUpBefore = greylane.Sample().JitCpu;
+            var wave = await WaveAsync(number, greylane, recorder, client, http, cancellationToken);
+            if (number == Waves)
+            {
+                return new LastWave(wave, tierUpBefore - tierUpAtFirstWave);
+            }
+        }
+    }
+
+    /// <summary>Waits (up to 15 s) until the tier-up thread used under 10 ms of CPU in the last second; returns the wait.</summary>
+    private static async Task<TimeSpan> TierUpQuietAsync(GreylaneProcess greylane, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var window = new Queue<TimeSpan>([greylane.Sample().JitCpu]);
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            window.Enqueue(greylane.Sample().JitCpu);
+            if (window.Count > 4 && window.Dequeue() is var oldest && window.Last() - oldest < TimeSpan.FromMilliseconds(10))
+            {
+                break;
+            }
+        }
+
+        return clock.Elapsed;
     }
 
     /// <summary>Sends the M updates (<see cref="Concurrency"/> at a time) and waits until every release completed or the bound passed.</summary>

@@ -136,7 +136,7 @@ internal sealed partial class ScaleRun(Scale scale, BenchOptions options, string
     }
 
     /// <summary>CPU used by this process: the sandbox (API server and its controllers) and the benchmark's own light bookkeeping.</summary>
-    private static TimeSpan SandboxCpu() => ProcessSample.Read(Environment.ProcessId).Cpu;
+    private static TimeSpan SandboxCpu() => ProcessSample.CpuOf($"/proc/{Environment.ProcessId}/stat");
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 

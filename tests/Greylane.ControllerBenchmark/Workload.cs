@@ -17,8 +17,8 @@ internal sealed class Workload(Scale scale, int perNamespace)
     public const string StableImage = "app:v1";
     public const string NewImage = "app:v2";
 
-    /// <summary>The image of the second wave, which releases the same Deployments again.</summary>
-    public const string SecondImage = "app:v3";
+    /// <summary>The image of wave N (from 1): each wave after the first releases the same Deployments again.</summary>
+    public static string ImageOfWave(int wave) => $"app:v{wave + 1}";
 
     public int Namespaces => (scale.Deployments + perNamespace - 1) / perNamespace;
 
