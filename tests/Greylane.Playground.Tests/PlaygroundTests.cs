@@ -30,7 +30,7 @@ public sealed class PlaygroundTests : IDisposable
         using var playground = PlaygroundProcess.Start(directory);
         var env = await playground.WaitRunningAsync();
         Assert.True(env.ContainsKey("KUBECONFIG") && env.ContainsKey("GREYLANE_GATEWAY") && env.ContainsKey("PROMETHEUS_URL"), string.Join("\n", env));
-        Assert.Contains("kubectl apply -k manifests/samples/seed", playground.Stdout, StringComparison.Ordinal);
+        await playground.WaitForOutputAsync("kubectl apply -k manifests/samples/seed");
         var kubectl = new KubectlCommand(env["KUBECONFIG"], Path.Combine(_scratch, "kubectl-cache"));
         var ports = Ports(env, playground.Stdout, await ApiPortAsync(kubectl));
 
@@ -102,7 +102,7 @@ public sealed class PlaygroundTests : IDisposable
         Assert.Equal(["KUBECONFIG"], env.Keys);
         if (taken is not null)
         {
-            Assert.Contains("port 6443 is taken by another program, so the API server listens on port 64", playground.Stdout, StringComparison.Ordinal);
+            await playground.WaitForOutputAsync("port 6443 is taken by another program, so the API server listens on port 64");
         }
 
         var kubectl = new KubectlCommand(env["KUBECONFIG"], Path.Combine(_scratch, "kubectl-cache"));

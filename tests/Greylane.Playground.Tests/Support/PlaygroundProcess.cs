@@ -80,6 +80,13 @@ public sealed class PlaygroundProcess : IDisposable
         return EnvFile.ReadEnv();
     }
 
+    /// <summary>
+    /// Waits until make's output holds <paramref name="text"/>. The output comes through pipes and is read as it arrives,
+    /// so the guide printed right after the env file is written can reach this side later than the file does.
+    /// </summary>
+    public Task WaitForOutputAsync(string text) =>
+        Eventually.UntilAsync(() => Stdout, s => s.Contains(text, StringComparison.Ordinal), $"make sandbox to print \"{text}\"", TimeSpan.FromSeconds(30), s => $"stdout so far:\n{s}");
+
     /// <summary>Ctrl-C: SIGINT to make's process group, then waits until no process of the group is left.</summary>
     public async Task InterruptAsync()
     {
