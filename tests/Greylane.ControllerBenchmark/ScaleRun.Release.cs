@@ -104,8 +104,8 @@ internal sealed partial class ScaleRun
     {
         for (var number = 3; ; number++)
         {
-            var quietAfter = await TierUpQuietAsync(greylane, cancellationToken);
-            Say($"tier-up thread quiet after {quietAfter.TotalSeconds:F1} s; sending wave {number}");
+            var (quiet, waited) = await TierUpQuietAsync(greylane, cancellationToken);
+            Say($"tier-up thread {(quiet ? "quiet" : "still busy")} after {waited.TotalSeconds:F1} s; sending wave {number}");
             var tierUpBefore = greylane.Sample().JitCpu;
             var wave = await WaveAsync(number, greylane, recorder, client, http, cancellationToken);
             if (number == Waves)
@@ -115,22 +115,28 @@ internal sealed partial class ScaleRun
         }
     }
 
-    /// <summary>Waits (up to 15 s) until the tier-up thread used under 10 ms of CPU in the last second; returns the wait.</summary>
-    private static async Task<TimeSpan> TierUpQuietAsync(GreylaneProcess greylane, CancellationToken cancellationToken)
+    /// <summary>Waits (up to 15 s) until the tier-up thread used under 10 ms of CPU in the last second; says whether it did, and the wait.</summary>
+    private static async Task<(bool Quiet, TimeSpan Waited)> TierUpQuietAsync(GreylaneProcess greylane, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var window = new Queue<TimeSpan>([greylane.Sample().JitCpu]);
+        var lastSecond = new Queue<TimeSpan>([greylane.Sample().JitCpu]);
         while (clock.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-            window.Enqueue(greylane.Sample().JitCpu);
-            if (window.Count > 4 && window.Dequeue() is var oldest && window.Last() - oldest < TimeSpan.FromMilliseconds(10))
+            var now = greylane.Sample().JitCpu;
+            lastSecond.Enqueue(now);
+            if (lastSecond.Count <= 4)
             {
-                break;
+                continue;
+            }
+
+            if (now - lastSecond.Dequeue() < TimeSpan.FromMilliseconds(10))
+            {
+                return (true, clock.Elapsed);
             }
         }
 
-        return clock.Elapsed;
+        return (false, clock.Elapsed);
     }
 
     /// <summary>Sends the M updates (<see cref="Concurrency"/> at a time) and waits until every release completed or the bound passed.</summary>
