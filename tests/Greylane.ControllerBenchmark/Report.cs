@@ -45,21 +45,11 @@ internal static class Report
         Console.WriteLine(Row("  sandbox GCs meanwhile (gen0+ / gen1+ / gen2)", baseline.SandboxReleaseCollections, large.SandboxReleaseCollections, ""));
         Plain("reconciles per second while releasing", Throughput(baseline), Throughput(large), "F1");
         Console.WriteLine(Row("then the same M again (second wave, the JIT still tiering up):", "", "", ""));
-        Latency("2nd wave: update committed -> canary RS created", Wave(baseline).UpdateToCanary, Wave(large).UpdateToCanary);
-        Latency("2nd wave: canary available -> next phase written", Wave(baseline).CanaryReadyToNext, Wave(large).CanaryReadyToNext);
-        Console.WriteLine(Row("2nd wave: all releases completed, s", WaveCompleted(baseline), WaveCompleted(large), "-"));
-        Plain("2nd wave: reconciles per release", PerRelease(baseline, Wave(baseline).Reconciles), PerRelease(large, Wave(large).Reconciles), "F1");
-        Plain("2nd wave: Greylane CPU ms per release", PerRelease(baseline, Wave(baseline).Cpu.TotalMilliseconds), PerRelease(large, Wave(large).Cpu.TotalMilliseconds), "F0");
-        Plain("2nd wave:   of which the JIT's tier-up thread", PerRelease(baseline, Wave(baseline).JitCpu.TotalMilliseconds), PerRelease(large, Wave(large).JitCpu.TotalMilliseconds), "F0");
+        WaveRows("2nd wave", baseline, large, Wave, "F0");
         var last = $"{ScaleRun.Waves}th wave";
         Console.WriteLine(Row($"then waves 3 to {ScaleRun.Waves}, each once the tier-up thread is quiet; the last:", "", "", ""));
         Plain($"tier-up CPU from the 1st wave to the {last}, ms", Last(baseline).TierUpBefore.TotalMilliseconds, Last(large).TierUpBefore.TotalMilliseconds, "F0");
-        Latency($"{last}: update committed -> canary RS created", Last(baseline).Wave.UpdateToCanary, Last(large).Wave.UpdateToCanary);
-        Latency($"{last}: canary available -> next phase written", Last(baseline).Wave.CanaryReadyToNext, Last(large).Wave.CanaryReadyToNext);
-        Console.WriteLine(Row($"{last}: all releases completed, s", WaveCompleted(Last(baseline).Wave), WaveCompleted(Last(large).Wave), "-"));
-        Plain($"{last}: reconciles per release", PerRelease(baseline, Last(baseline).Wave.Reconciles), PerRelease(large, Last(large).Wave.Reconciles), "F1");
-        Plain($"{last}: Greylane CPU ms per release", PerRelease(baseline, Last(baseline).Wave.Cpu.TotalMilliseconds), PerRelease(large, Last(large).Wave.Cpu.TotalMilliseconds), "F1");
-        Plain($"{last}:   of which the JIT's tier-up thread", PerRelease(baseline, Last(baseline).Wave.JitCpu.TotalMilliseconds), PerRelease(large, Last(large).Wave.JitCpu.TotalMilliseconds), "F1");
+        WaveRows(last, baseline, large, r => Last(r).Wave, "F1");
         Plain("reconcile errors (total)", baseline.ReconcileErrors, large.ReconcileErrors, "F0");
         Plain("warning log lines (total)", baseline.Warnings, large.Warnings, "F0");
         Console.WriteLine(Row("load average (1 min) at start -> end", baseline.Load, large.Load, ""));
@@ -80,13 +70,23 @@ internal static class Report
         }
     }
 
+    /// <summary>The rows of one wave after the first, the same for each; CPU in <paramref name="cpuFormat"/>.</summary>
+    private static void WaveRows(string label, ScaleResult baseline, ScaleResult large, Func<ScaleResult, ReleaseWave> wave, string cpuFormat)
+    {
+        var (b, l) = (wave(baseline), wave(large));
+        Latency($"{label}: update committed -> canary RS created", b.UpdateToCanary, l.UpdateToCanary);
+        Latency($"{label}: canary available -> next phase written", b.CanaryReadyToNext, l.CanaryReadyToNext);
+        Console.WriteLine(Row($"{label}: all releases completed, s", WaveCompleted(b), WaveCompleted(l), "-"));
+        Plain($"{label}: reconciles per release", PerRelease(baseline, b.Reconciles), PerRelease(large, l.Reconciles), "F1");
+        Plain($"{label}: Greylane CPU ms per release", PerRelease(baseline, b.Cpu.TotalMilliseconds), PerRelease(large, l.Cpu.TotalMilliseconds), cpuFormat);
+        Plain($"{label}:   of which the JIT's tier-up thread", PerRelease(baseline, b.JitCpu.TotalMilliseconds), PerRelease(large, l.JitCpu.TotalMilliseconds), cpuFormat);
+    }
+
     private static ReleaseWave Wave(ScaleResult r) => r.SecondWave ?? NoWave;
 
     private static LastWave Last(ScaleResult r) => r.LastWave ?? new LastWave(NoWave, TimeSpan.Zero);
 
     private static ReleaseWave NoWave => new([], null, TimeSpan.Zero, TimeSpan.Zero, double.NaN);
-
-    private static string WaveCompleted(ScaleResult r) => WaveCompleted(Wave(r));
 
     private static string WaveCompleted(ReleaseWave wave) => wave.AllCompleted is { } t ? F(t.TotalSeconds, "F1") : "-";
 

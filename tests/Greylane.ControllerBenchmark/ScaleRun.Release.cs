@@ -189,7 +189,7 @@ internal sealed partial class ScaleRun
         var key = $"{ns}/{name}";
         recorder.Track([key]);
         var sent = Stopwatch.GetTimestamp();
-        await client.AppsV1.PatchNamespacedDeploymentAsync(SetImage(Workload.NewImage), name, ns, cancellationToken: cancellationToken);
+        await client.AppsV1.PatchNamespacedDeploymentAsync(SetImage(Workload.ImageOfWave(1)), name, ns, cancellationToken: cancellationToken);
         ReleaseTimes times = null!;
         await UntilAsync(
             () => (times = ReleaseTimes.Of(key, sent, recorder.Samples(key), recorder.Canary(key))).Completed is not null,

@@ -15,7 +15,6 @@ internal sealed class Workload(Scale scale, int perNamespace)
     public const string Strategy = "steps:\n  - replicas: 1\n    pause: 0s\n";
     public const string Container = "app";
     public const string StableImage = "app:v1";
-    public const string NewImage = "app:v2";
 
     /// <summary>The image of wave N (from 1): each wave after the first releases the same Deployments again.</summary>
     public static string ImageOfWave(int wave) => $"app:v{wave + 1}";
